@@ -1,0 +1,174 @@
+//! HTML escaping, and isolation of left-to-right runs inside right-to-left text.
+//!
+//! In an Arabic sentence, "+1-800-242-8478" or "1-800-ChatGPT" can come out scrambled: the
+//! bidi algorithm treats `+` and `-` as weak or neutral characters and reorders them around
+//! the digits. Wrapping each such run in `<bdi dir="ltr">` keeps it whole. Isolation is done
+//! with markup and never with invisible Unicode controls, which would leak into titles,
+//! attributes and copied text.
+
+/// Escapes text for HTML element content and quoted attribute values.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    push_escaped(&mut out, text);
+    out
+}
+
+fn push_escaped(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+}
+
+fn is_rtl(c: char) -> bool {
+    matches!(c as u32,
+        0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF)
+}
+
+fn is_ltr_letter(c: char) -> bool {
+    c.is_alphabetic() && !is_rtl(c)
+}
+
+/// Characters that stay inside a run when letters or digits follow them.
+fn joins_run(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '-'
+            | '.'
+            | '/'
+            | ':'
+            | '@'
+            | '_'
+            | '+'
+            | '\''
+            | '’'
+            | '&'
+            | '#'
+            | '='
+            | '?'
+            | '%'
+            | '~'
+    )
+}
+
+/// A run needs isolating when reordering could scramble it: it has a Latin-script letter, or
+/// punctuation between its digits (a phone number, a date written with slashes).
+fn needs_isolation(run: &str) -> bool {
+    run.chars().any(is_ltr_letter)
+        || run
+            .chars()
+            .any(|c| !c.is_ascii_digit() && !c.is_alphabetic())
+}
+
+/// Escapes `text` and wraps each left-to-right run in `<bdi dir="ltr">`, for text shown in a
+/// right-to-left page.
+pub fn escape_isolating_ltr_runs(text: &str) -> String {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let starts_run = |i: usize| {
+        let c = chars[i].1;
+        is_ltr_letter(c)
+            || c.is_ascii_digit()
+            || (c == '+' && chars.get(i + 1).is_some_and(|(_, n)| n.is_ascii_digit()))
+    };
+    let mut out = String::with_capacity(text.len() + 32);
+    let mut i = 0;
+    while i < chars.len() {
+        if !starts_run(i) {
+            push_escaped(
+                &mut out,
+                &text[chars[i].0..chars[i].0 + chars[i].1.len_utf8()],
+            );
+            i += 1;
+            continue;
+        }
+        let mut end = i + 1;
+        loop {
+            let mut j = end;
+            while j < chars.len() && joins_run(chars[j].1) {
+                j += 1;
+            }
+            let continues = j < chars.len()
+                && (is_ltr_letter(chars[j].1)
+                    || chars[j].1.is_ascii_digit()
+                    || (j == end && is_combining(chars[j].1)));
+            if !continues {
+                break;
+            }
+            end = j + 1;
+        }
+        let start_byte = chars[i].0;
+        let end_byte = chars.get(end).map_or(text.len(), |(b, _)| *b);
+        let run = &text[start_byte..end_byte];
+        if needs_isolation(run) {
+            out.push_str("<bdi dir=\"ltr\">");
+            push_escaped(&mut out, run);
+            out.push_str("</bdi>");
+        } else {
+            push_escaped(&mut out, run);
+        }
+        i = end;
+    }
+    out
+}
+
+fn is_combining(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_markup() {
+        assert_eq!(
+            escape_html("<script>\"x\" & 'y'"),
+            "&lt;script&gt;&quot;x&quot; &amp; &#39;y&#39;"
+        );
+    }
+
+    #[test]
+    fn isolates_product_names_and_phone_numbers_in_arabic() {
+        let got = escape_isolating_ltr_runs(
+            "اتصل بـ 1-800-ChatGPT على الرقم +1-800-242-8478 عبر WhatsApp.",
+        );
+        assert_eq!(
+            got,
+            "اتصل بـ <bdi dir=\"ltr\">1-800-ChatGPT</bdi> على الرقم \
+             <bdi dir=\"ltr\">+1-800-242-8478</bdi> عبر <bdi dir=\"ltr\">WhatsApp</bdi>."
+        );
+    }
+
+    #[test]
+    fn multi_word_names_stay_one_run_and_plain_numbers_stay_bare() {
+        let got = escape_isolating_ltr_runs("متصفح ChatGPT Atlas في 15 يناير 2026");
+        assert_eq!(
+            got,
+            "متصفح <bdi dir=\"ltr\">ChatGPT Atlas</bdi> في 15 يناير 2026"
+        );
+    }
+
+    #[test]
+    fn escapes_inside_runs() {
+        let got = escape_isolating_ltr_runs("نص <b>x</b>");
+        assert_eq!(
+            got,
+            "نص &lt;<bdi dir=\"ltr\">b</bdi>&gt;<bdi dir=\"ltr\">x</bdi>&lt;/<bdi dir=\"ltr\">b</bdi>&gt;"
+        );
+        assert!(!got.contains("<b>"));
+    }
+
+    #[test]
+    fn no_invisible_controls_are_added() {
+        let got = escape_isolating_ltr_runs("مرحبا ChatGPT");
+        assert!(!got.contains([
+            '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}', '\u{200e}', '\u{200f}'
+        ]));
+    }
+}

@@ -1,0 +1,77 @@
+//! The build, as a list of steps: sources → config → clock → pages and translations → files.
+//!
+//! [`build`] is a pure function of the sources and "now": it reads no file and no clock, so
+//! `build`, `check` and tests all run the same code. Reading and writing happen in `main`.
+
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+
+use crate::clock::{self, NowInput, Status};
+use crate::config::{self, Config};
+use crate::content;
+use crate::diagnostics::Diagnostic;
+use crate::i18n::Translations;
+use crate::output::OutputFile;
+use crate::render::{self, SiteModel};
+use crate::source::{CONFIG_FILE, Sources};
+
+/// What a build is asked to do, with everything from the command line already parsed.
+#[derive(Debug, Clone)]
+pub struct BuildRequest {
+    pub now: NowInput,
+    /// Replaces site.toml's `base_url` (`build --base-url`).
+    pub base_url: Option<String>,
+}
+
+/// A successful build: the files to write, where the notice stands, and the warnings.
+#[derive(Debug)]
+pub struct Built {
+    pub files: Vec<OutputFile>,
+    pub status: Status,
+    pub config: Config,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Builds the site in memory. On failure, returns every diagnostic found (errors and warnings).
+pub fn build(sources: &Sources, request: &BuildRequest) -> Result<Built, Vec<Diagnostic>> {
+    let config = load_config(sources, request.base_url.as_deref())?;
+    let now: DateTime<Utc> = request.now.resolve(config.notice.time_zone);
+    let status = clock::status(now, &config.notice);
+
+    let (pages, mut diagnostics) = content::parse_pages(&config, &sources.content);
+    let (translations, translation_diagnostics) = Translations::load(&config, &sources.locales);
+    diagnostics.extend(translation_diagnostics);
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        return Err(diagnostics);
+    }
+
+    let model = SiteModel {
+        config: &config,
+        status: &status,
+        pages: &pages,
+        translations: Arc::new(translations),
+        templates: &sources.templates,
+        statics: &sources.statics,
+    };
+    match render::render_site(&model) {
+        Ok(files) => Ok(Built {
+            files,
+            status,
+            config,
+            warnings: diagnostics,
+        }),
+        Err(errors) => {
+            diagnostics.extend(errors);
+            Err(diagnostics)
+        }
+    }
+}
+
+fn load_config(sources: &Sources, base_url: Option<&str>) -> Result<Config, Vec<Diagnostic>> {
+    let config = config::parse(std::path::Path::new(CONFIG_FILE), &sources.config)?;
+    match base_url {
+        Some(url) => config.with_base_url(url).map_err(|d| vec![d]),
+        None => Ok(config),
+    }
+}

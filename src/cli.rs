@@ -1,0 +1,200 @@
+//! The command line: parsing arguments into requests, running them, and reporting.
+//!
+//! The core never sees clap types, the environment or the system clock: `main` reads those
+//! once into an [`Environment`], and this module turns them into a `BuildRequest`.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use chrono::{DateTime, Utc};
+use clap::{Args, Parser, Subcommand};
+
+use crate::build::{self, BuildRequest, Built};
+use crate::clock::{NowInput, rfc3339};
+use crate::diagnostics::{self, Diagnostic};
+use crate::{output, source};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "sunset",
+    version,
+    about = "Builds the multilingual notice that a service is ending"
+)]
+pub struct Cli {
+    /// The site's folder (holding site.toml); default: the current folder.
+    #[arg(long, global = true, value_name = "DIR")]
+    root: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Build the site into public/ (or --out).
+    Build(BuildArgs),
+    /// Report every error and warning of the site without writing anything.
+    Check(CheckArgs),
+}
+
+#[derive(Debug, Args)]
+struct NowArgs {
+    /// The build's "now": an RFC 3339 instant or a date (midnight in the notice's time zone).
+    /// Default: SOURCE_DATE_EPOCH, else the system clock.
+    #[arg(long, value_name = "WHEN")]
+    now: Option<String>,
+}
+
+#[derive(Debug, Args)]
+struct BuildArgs {
+    #[command(flatten)]
+    now: NowArgs,
+    /// The output folder; default: public/ in the site's folder.
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+    /// Publish under another address than site.toml's base_url (for example a sub-path).
+    #[arg(long, value_name = "URL")]
+    base_url: Option<String>,
+}
+
+#[derive(Debug, Args)]
+struct CheckArgs {
+    #[command(flatten)]
+    now: NowArgs,
+    /// Treat warnings as errors.
+    #[arg(long)]
+    strict: bool,
+}
+
+/// What `main` reads from the world, once.
+pub struct Environment {
+    pub current_dir: PathBuf,
+    pub source_date_epoch: Option<String>,
+    pub system_now: DateTime<Utc>,
+    pub styled_errors: bool,
+}
+
+const EXIT_SITE_ERRORS: u8 = 1;
+const EXIT_USAGE: u8 = 2;
+
+pub fn run(cli: Cli, env: &Environment) -> ExitCode {
+    let root = match &cli.root {
+        Some(root) => env.current_dir.join(root),
+        None => env.current_dir.clone(),
+    };
+    match cli.command {
+        Command::Build(args) => {
+            let Some(now) = resolve_now(&args.now, env) else {
+                return ExitCode::from(EXIT_USAGE);
+            };
+            let out = args
+                .out
+                .map_or_else(|| root.join("public"), |o| env.current_dir.join(o));
+            let request = BuildRequest {
+                now,
+                base_url: args.base_url,
+            };
+            run_build(&root, &out, &request, env)
+        }
+        Command::Check(args) => {
+            let Some(now) = resolve_now(&args.now, env) else {
+                return ExitCode::from(EXIT_USAGE);
+            };
+            run_check(
+                &root,
+                &BuildRequest {
+                    now,
+                    base_url: None,
+                },
+                args.strict,
+                env,
+            )
+        }
+    }
+}
+
+/// "Now" from `--now`, else `SOURCE_DATE_EPOCH`, else the system clock.
+fn resolve_now(args: &NowArgs, env: &Environment) -> Option<NowInput> {
+    let parsed = match (&args.now, &env.source_date_epoch) {
+        (Some(now), _) => NowInput::parse(now).map_err(|e| format!("--now: {e}")),
+        (None, Some(epoch)) => NowInput::from_source_date_epoch(epoch),
+        (None, None) => Ok(NowInput::Instant(env.system_now)),
+    };
+    parsed
+        .map_err(|message| {
+            let diagnostic = Diagnostic::error(message)
+                .hint("give --now 2026-01-05 or --now 2026-01-05T09:00:00Z");
+            report(&[diagnostic], env);
+        })
+        .ok()
+}
+
+fn run_build(root: &Path, out: &Path, request: &BuildRequest, env: &Environment) -> ExitCode {
+    let built = source::read(root).and_then(|sources| build::build(&sources, request));
+    let built = match built {
+        Ok(built) => built,
+        Err(diagnostics) => return fail(&diagnostics, env),
+    };
+    report(&built.warnings, env);
+    if let Err(error) = output::write_site(out, &built.files) {
+        return fail(&[error], env);
+    }
+    print_status(&built);
+    println!(
+        "built {} files in {} languages into {}",
+        built.files.len(),
+        built.config.languages.len(),
+        out.strip_prefix(&env.current_dir).unwrap_or(out).display()
+    );
+    ExitCode::SUCCESS
+}
+
+fn run_check(root: &Path, request: &BuildRequest, strict: bool, env: &Environment) -> ExitCode {
+    let diagnostics = match source::read(root).and_then(|sources| build::build(&sources, request)) {
+        Ok(built) => built.warnings,
+        Err(diagnostics) => diagnostics,
+    };
+    report(&diagnostics, env);
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    let warnings = diagnostics.len() - errors;
+    println!("check: {errors} errors, {warnings} warnings");
+    if errors > 0 || (strict && warnings > 0) {
+        ExitCode::from(EXIT_SITE_ERRORS)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn print_status(built: &Built) {
+    let status = &built.status;
+    let days = status
+        .days_left
+        .map(|d| format!(", {d} days left"))
+        .unwrap_or_default();
+    let next = status
+        .next_change
+        .as_ref()
+        .map_or_else(|| "none (the notice has ended)".to_string(), rfc3339);
+    println!(
+        "phase: {}{days}; next change: {next}",
+        status.phase.as_str()
+    );
+}
+
+fn fail(diagnostics: &[Diagnostic], env: &Environment) -> ExitCode {
+    report(diagnostics, env);
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    eprintln!(
+        "build failed with {errors} error{}; the previous output is untouched",
+        if errors == 1 { "" } else { "s" }
+    );
+    ExitCode::from(EXIT_SITE_ERRORS)
+}
+
+fn report(diagnostics: &[Diagnostic], env: &Environment) {
+    if diagnostics.is_empty() {
+        return;
+    }
+    let text = diagnostics::render(diagnostics, env.styled_errors);
+    let _ = std::io::stderr().write_all(text.as_bytes());
+}

@@ -1,0 +1,218 @@
+//! "Now", and what it means for the notice: days left, phase, and when the wording next changes.
+//!
+//! Nothing here reads the clock or the environment: `main` reads them once and hands the text
+//! in, so every date-dependent behaviour is a plain function of its inputs.
+
+use chrono::{DateTime, Days, NaiveDate, SecondsFormat, TimeZone, Utc};
+use chrono_tz::Tz;
+use serde::Serialize;
+
+use crate::config::Notice;
+
+/// "Now" as the user gave it: an instant, or a calendar date meaning midnight in the notice's
+/// zone (which is only known once site.toml is read).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NowInput {
+    Instant(DateTime<Utc>),
+    Date(NaiveDate),
+}
+
+impl NowInput {
+    /// Parses `--now`: an RFC 3339 instant (`2026-01-15T23:59:59+01:00`) or a date (`2026-01-05`).
+    pub fn parse(text: &str) -> Result<NowInput, String> {
+        let text = text.trim();
+        if let Ok(instant) = DateTime::parse_from_rfc3339(text) {
+            return Ok(NowInput::Instant(instant.with_timezone(&Utc)));
+        }
+        NaiveDate::parse_from_str(text, "%Y-%m-%d")
+            .map(NowInput::Date)
+            .map_err(|_| {
+                format!(
+                    "{text:?} is neither an RFC 3339 instant (2026-01-15T09:30:00Z) \
+                     nor a date (2026-01-15)"
+                )
+            })
+    }
+
+    /// Parses `SOURCE_DATE_EPOCH`: whole seconds since 1970-01-01 UTC.
+    pub fn from_source_date_epoch(text: &str) -> Result<NowInput, String> {
+        text.trim()
+            .parse::<i64>()
+            .ok()
+            .and_then(|secs| DateTime::from_timestamp(secs, 0))
+            .map(NowInput::Instant)
+            .ok_or_else(|| {
+                format!("SOURCE_DATE_EPOCH={text:?} is not a number of seconds since 1970")
+            })
+    }
+
+    pub fn resolve(self, zone: Tz) -> DateTime<Utc> {
+        match self {
+            NowInput::Instant(instant) => instant,
+            NowInput::Date(date) => start_of_day(date, zone),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Phase {
+    Upcoming,
+    LastDay,
+    Ended,
+}
+
+impl Phase {
+    pub const ALL: [Phase; 3] = [Phase::Upcoming, Phase::LastDay, Phase::Ended];
+
+    /// The name used in markup (`data-phase`), Markdown phase blocks and translations.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Phase::Upcoming => "upcoming",
+            Phase::LastDay => "last-day",
+            Phase::Ended => "ended",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Phase> {
+        Phase::ALL.into_iter().find(|p| p.as_str() == name)
+    }
+}
+
+/// Where the notice stands at one instant.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub now: DateTime<Utc>,
+    /// Today's date in the notice's zone.
+    pub today: NaiveDate,
+    pub phase: Phase,
+    /// Calendar days from today to the end date; `None` once ended.
+    pub days_left: Option<i64>,
+    /// The first instant at which the service has ended: midnight after the end date.
+    pub end_instant: DateTime<Tz>,
+    /// The next instant at which any date-dependent wording changes; `None` once ended.
+    pub next_change: Option<DateTime<Tz>>,
+}
+
+pub fn status(now: DateTime<Utc>, notice: &Notice) -> Status {
+    let zone = notice.time_zone;
+    let today = now.with_timezone(&zone).date_naive();
+    let days = (notice.end_date - today).num_days();
+    let end_instant = start_of_day(next_day(notice.end_date), zone).with_timezone(&zone);
+    let (phase, days_left, next_change) = match days {
+        1.. => (
+            Phase::Upcoming,
+            Some(days),
+            Some(start_of_day(next_day(today), zone).with_timezone(&zone)),
+        ),
+        0 => (Phase::LastDay, Some(0), Some(end_instant)),
+        _ => (Phase::Ended, None, None),
+    };
+    Status {
+        now,
+        today,
+        phase,
+        days_left,
+        end_instant,
+        next_change,
+    }
+}
+
+/// An instant as RFC 3339 in its own zone's offset, for `datetime` attributes and logs.
+pub fn rfc3339<Z: TimeZone>(instant: &DateTime<Z>) -> String
+where
+    Z::Offset: std::fmt::Display,
+{
+    instant.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+fn next_day(date: NaiveDate) -> NaiveDate {
+    date.checked_add_days(Days::new(1)).unwrap_or(date)
+}
+
+/// The first instant of `date` in `zone`. Where a daylight-saving jump skips midnight, the day
+/// starts at the first minute that exists.
+fn start_of_day(date: NaiveDate, zone: Tz) -> DateTime<Utc> {
+    let midnight = date.and_hms_opt(0, 0, 0).unwrap_or_default();
+    (0..=24 * 60)
+        .find_map(|minutes| {
+            let local = midnight + chrono::Duration::minutes(minutes);
+            zone.from_local_datetime(&local).earliest()
+        })
+        .map_or_else(|| midnight.and_utc(), |t| t.with_timezone(&Utc))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn notice(zone: Tz) -> Notice {
+        Notice {
+            end_date: NaiveDate::from_ymd_opt(2026, 1, 15).unwrap(),
+            time_zone: zone,
+        }
+    }
+
+    fn at(text: &str, zone: Tz) -> Status {
+        status(NowInput::parse(text).unwrap().resolve(zone), &notice(zone))
+    }
+
+    #[test]
+    fn ten_days_before() {
+        let s = at("2026-01-05", Tz::UTC);
+        assert_eq!((s.phase, s.days_left), (Phase::Upcoming, Some(10)));
+        assert_eq!(rfc3339(&s.next_change.unwrap()), "2026-01-06T00:00:00Z");
+        assert_eq!(rfc3339(&s.end_instant), "2026-01-16T00:00:00Z");
+    }
+
+    #[test]
+    fn boundaries_in_the_notice_zone() {
+        let s = at("2026-01-14T23:59:59Z", Tz::UTC);
+        assert_eq!((s.phase, s.days_left), (Phase::Upcoming, Some(1)));
+        let s = at("2026-01-15T00:00:00Z", Tz::UTC);
+        assert_eq!((s.phase, s.days_left), (Phase::LastDay, Some(0)));
+        assert_eq!(s.next_change, Some(s.end_instant));
+        let s = at("2026-01-15T23:59:59Z", Tz::UTC);
+        assert_eq!(s.phase, Phase::LastDay);
+        let s = at("2026-01-16T00:00:00Z", Tz::UTC);
+        assert_eq!(
+            (s.phase, s.days_left, s.next_change),
+            (Phase::Ended, None, None)
+        );
+    }
+
+    #[test]
+    fn midnight_in_the_zone_is_not_midnight_utc() {
+        let paris = chrono_tz::Europe::Paris;
+        // 23:30 UTC on the 15th is already the 16th in Paris.
+        assert_eq!(at("2026-01-15T23:30:00Z", paris).phase, Phase::Ended);
+        assert_eq!(at("2026-01-15T23:30:00Z", Tz::UTC).phase, Phase::LastDay);
+        let s = at("2026-01-05", paris);
+        assert_eq!(rfc3339(&s.now), "2026-01-04T23:00:00Z");
+        assert_eq!(rfc3339(&s.end_instant), "2026-01-16T00:00:00+01:00");
+    }
+
+    #[test]
+    fn a_plain_date_is_midnight_in_the_zone() {
+        let tokyo = chrono_tz::Asia::Tokyo;
+        let now = NowInput::parse("2026-01-15").unwrap().resolve(tokyo);
+        assert_eq!(rfc3339(&now), "2026-01-14T15:00:00Z");
+    }
+
+    #[test]
+    fn midnight_skipped_by_daylight_saving_starts_the_day_at_one() {
+        // Santiago moved its clocks from 00:00 to 01:00 on 2023-09-03.
+        let santiago = chrono_tz::America::Santiago;
+        let day = NaiveDate::from_ymd_opt(2023, 9, 3).unwrap();
+        let start = start_of_day(day, santiago).with_timezone(&santiago);
+        assert_eq!(start.format("%H:%M").to_string(), "01:00");
+    }
+
+    #[test]
+    fn now_parsing_rejects_garbage() {
+        assert!(NowInput::parse("next tuesday").is_err());
+        assert!(NowInput::from_source_date_epoch("12abc").is_err());
+        let epoch = NowInput::from_source_date_epoch("1767225600").unwrap();
+        assert_eq!(epoch, NowInput::parse("2026-01-01T00:00:00Z").unwrap());
+    }
+}

@@ -1,0 +1,397 @@
+//! `site.toml`: what the site is (languages, address, the notice's dates), validated once.
+//!
+//! The raw file is deserialized with spans kept, then checked into a [`Config`] of plain
+//! values. Every mistake becomes a diagnostic that points at the offending key, and all of
+//! them are reported together.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use chrono::NaiveDate;
+use chrono_tz::Tz;
+use icu_locale::{LocaleDirectionality, LocaleExpander, TransformResult};
+use icu_locale_core::LanguageIdentifier;
+use serde::{Deserialize, Serialize};
+use toml::Spanned;
+use toml::value::Datetime;
+
+use crate::diagnostics::{Diagnostic, Location};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    Ltr,
+    Rtl,
+}
+
+impl Direction {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::Ltr => "ltr",
+            Direction::Rtl => "rtl",
+        }
+    }
+}
+
+/// One language of the site, in the order site.toml lists them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Language {
+    /// The BCP 47 code used in URLs, `lang` attributes and folder names (`ar`).
+    pub code: String,
+    /// The language's name in its own script (`العربية`).
+    pub name: String,
+    pub dir: Direction,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    /// The last day the service runs, in `time_zone`.
+    pub end_date: NaiveDate,
+    pub time_zone: Tz,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Config {
+    /// Absolute URL of the site root, always ending in `/`.
+    pub base_url: String,
+    /// The path part of `base_url` (`/` or `/help/`): what internal links start with.
+    pub base_path: String,
+    /// The languages, the default one first.
+    pub languages: Vec<Language>,
+    pub notice: Notice,
+    /// Other dates the content refers to, by name (`announced`): they reach translations as
+    /// `$date_<name>` and templates as `dates.<name>`.
+    pub dates: BTreeMap<String, NaiveDate>,
+    /// Whether raw HTML in Markdown passes through; off, it is shown as text.
+    pub raw_html: bool,
+}
+
+impl Config {
+    pub fn default_language(&self) -> &Language {
+        &self.languages[0]
+    }
+
+    pub fn language(&self, code: &str) -> Option<&Language> {
+        self.languages.iter().find(|l| l.code == code)
+    }
+
+    /// The same site published at another address (`build --base-url`).
+    pub fn with_base_url(mut self, url: &str) -> Result<Config, Diagnostic> {
+        let (base_url, base_path) = normalize_base_url(url).map_err(|why| {
+            Diagnostic::error(format!("--base-url {url:?} is not usable: {why}"))
+                .hint("give an absolute http(s) URL such as https://example.org/help/")
+        })?;
+        self.base_url = base_url;
+        self.base_path = base_path;
+        Ok(self)
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    base_url: Spanned<String>,
+    languages: Spanned<Vec<RawLanguage>>,
+    notice: RawNotice,
+    #[serde(default)]
+    dates: BTreeMap<Spanned<String>, Spanned<Datetime>>,
+    #[serde(default)]
+    markdown: RawMarkdown,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLanguage {
+    code: Spanned<String>,
+    name: String,
+    dir: Option<Direction>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawNotice {
+    end_date: Spanned<Datetime>,
+    time_zone: Spanned<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawMarkdown {
+    #[serde(default)]
+    raw_html: bool,
+}
+
+/// Parses and validates the text of `site.toml` (`path` is only used in diagnostics).
+pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
+    let raw: RawConfig = toml::from_str(text).map_err(|e| {
+        let diagnostic = Diagnostic::error(first_line(e.message()))
+            .hint("see the site.toml of the shipped site for every key and its type");
+        vec![match e.span() {
+            Some(span) => diagnostic.at(Location::from_range(path, text, span)),
+            None => diagnostic.in_file(path),
+        }]
+    })?;
+    let mut errors = Vec::new();
+    let at = |span: std::ops::Range<usize>| Location::from_range(path, text, span);
+
+    let base = normalize_base_url(raw.base_url.get_ref());
+    let (base_url, base_path) = base.unwrap_or_else(|why| {
+        errors.push(
+            Diagnostic::error(format!("base_url is not usable: {why}"))
+                .at(at(raw.base_url.span()))
+                .hint("give an absolute http(s) URL such as \"https://example.org/\""),
+        );
+        Default::default()
+    });
+
+    let languages = validate_languages(&raw.languages, &at, &mut errors);
+
+    let end_date = date_of(&raw.notice.end_date, &at, &mut errors);
+    let time_zone = raw
+        .notice
+        .time_zone
+        .get_ref()
+        .parse::<Tz>()
+        .map_err(|_| {
+            errors.push(
+                Diagnostic::error(format!(
+                    "unknown time zone {:?}",
+                    raw.notice.time_zone.get_ref()
+                ))
+                .at(at(raw.notice.time_zone.span()))
+                .hint("use an IANA zone name such as \"UTC\" or \"Europe/Paris\""),
+            )
+        })
+        .ok();
+
+    let mut dates = BTreeMap::new();
+    for (name, value) in &raw.dates {
+        if let Some(date) = date_of(value, &at, &mut errors) {
+            dates.insert(name.get_ref().clone(), date);
+        }
+    }
+
+    match (errors.is_empty(), end_date, time_zone) {
+        (true, Some(end_date), Some(time_zone)) => Ok(Config {
+            base_url,
+            base_path,
+            languages,
+            notice: Notice {
+                end_date,
+                time_zone,
+            },
+            dates,
+            raw_html: raw.markdown.raw_html,
+        }),
+        _ => Err(errors),
+    }
+}
+
+fn validate_languages(
+    raw: &Spanned<Vec<RawLanguage>>,
+    at: &impl Fn(std::ops::Range<usize>) -> Location,
+    errors: &mut Vec<Diagnostic>,
+) -> Vec<Language> {
+    if raw.get_ref().is_empty() {
+        errors.push(
+            Diagnostic::error("site.toml lists no languages")
+                .at(at(raw.span()))
+                .hint("add a [[languages]] table per language, the default language first"),
+        );
+    }
+    let expander = LocaleExpander::new_common();
+    let directionality = LocaleDirectionality::new_common();
+    let mut languages: Vec<Language> = Vec::new();
+    for entry in raw.get_ref() {
+        let code = entry.code.get_ref();
+        let known = code.parse::<LanguageIdentifier>().ok().filter(|id| {
+            let mut maximized = id.clone();
+            code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+                && expander.maximize(&mut maximized) == TransformResult::Modified
+        });
+        let Some(id) = known else {
+            errors.push(
+                Diagnostic::error(format!("unknown language code {code:?}"))
+                    .at(at(entry.code.span()))
+                    .hint("use a BCP 47 code that CLDR knows, such as \"en\", \"ar\" or \"pt-BR\""),
+            );
+            continue;
+        };
+        if languages.iter().any(|l| l.code == *code) {
+            errors.push(
+                Diagnostic::error(format!("language {code:?} is listed twice"))
+                    .at(at(entry.code.span()))
+                    .hint("remove one of the two [[languages]] tables"),
+            );
+            continue;
+        }
+        let dir = entry
+            .dir
+            .unwrap_or(if directionality.is_right_to_left(&id) {
+                Direction::Rtl
+            } else {
+                Direction::Ltr
+            });
+        languages.push(Language {
+            code: code.clone(),
+            name: entry.name.clone(),
+            dir,
+        });
+    }
+    languages
+}
+
+fn date_of(
+    value: &Spanned<Datetime>,
+    at: &impl Fn(std::ops::Range<usize>) -> Location,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<NaiveDate> {
+    let datetime = value.get_ref();
+    let date = match (datetime.date, datetime.time, datetime.offset) {
+        (Some(d), None, None) => {
+            NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())
+        }
+        _ => None,
+    };
+    if date.is_none() {
+        errors.push(
+            Diagnostic::error(format!("expected a calendar date, found {datetime}"))
+                .at(at(value.span()))
+                .hint("write a plain TOML date such as 2026-01-15, without time or quotes"),
+        );
+    }
+    date
+}
+
+/// Splits an absolute base URL into its normalized form (ending in `/`) and its path.
+fn normalize_base_url(url: &str) -> Result<(String, String), String> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .ok_or("it must start with http:// or https://")?;
+    if rest.contains(['?', '#', ' ', '"', '<', '>', '\\']) {
+        return Err("it must not contain a query, a fragment, spaces or quotes".into());
+    }
+    let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
+    if host.is_empty() {
+        return Err("it has no host".into());
+    }
+    let path = path.trim_end_matches('/');
+    if path.split('/').any(|s| s == ".." || s == ".") {
+        return Err("its path must not contain . or .. segments".into());
+    }
+    let base_path = if path.is_empty() {
+        "/".to_string()
+    } else {
+        format!("/{path}/")
+    };
+    let scheme = &url[..url.len() - rest.len()];
+    Ok((format!("{scheme}{host}{base_path}"), base_path))
+}
+
+fn first_line(message: &str) -> String {
+    message.lines().next().unwrap_or(message).trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = r#"
+base_url = "https://example.org/help"
+
+[notice]
+end_date = 2026-01-15
+time_zone = "Europe/Paris"
+
+[[languages]]
+code = "en"
+name = "English"
+
+[[languages]]
+code = "ar"
+name = "العربية"
+"#;
+
+    fn parse_str(text: &str) -> Result<Config, Vec<Diagnostic>> {
+        parse(Path::new("site.toml"), text)
+    }
+
+    fn only_error(text: &str) -> Diagnostic {
+        let mut errors = parse_str(text).unwrap_err();
+        assert_eq!(errors.len(), 1, "{errors:#?}");
+        errors.remove(0)
+    }
+
+    #[test]
+    fn minimal_config_derives_direction_and_base_path() {
+        let config = parse_str(MINIMAL).unwrap();
+        assert_eq!(config.base_url, "https://example.org/help/");
+        assert_eq!(config.base_path, "/help/");
+        let dirs: Vec<_> = config.languages.iter().map(|l| l.dir).collect();
+        assert_eq!(dirs, [Direction::Ltr, Direction::Rtl]);
+        assert_eq!(config.default_language().code, "en");
+        assert_eq!(config.notice.time_zone, chrono_tz::Europe::Paris);
+    }
+
+    #[test]
+    fn explicit_direction_overrides_the_script() {
+        let text = MINIMAL.replace("name = \"العربية\"", "name = \"العربية\"\ndir = \"ltr\"");
+        let config = parse_str(&text).unwrap();
+        assert_eq!(config.languages[1].dir, Direction::Ltr);
+    }
+
+    #[test]
+    fn unknown_key_names_the_key_and_line() {
+        let text = MINIMAL.replace("[notice]", "[notice]\nend_dat = 1");
+        let error = only_error(&text);
+        assert!(error.message.contains("end_dat"), "{}", error.message);
+        assert_eq!(error.location.unwrap().line, 5);
+    }
+
+    #[test]
+    fn wrong_type_names_the_line() {
+        let text = MINIMAL.replace("end_date = 2026-01-15", "end_date = \"soon\"");
+        let error = only_error(&text);
+        assert_eq!(error.location.unwrap().line, 5);
+    }
+
+    #[test]
+    fn semantic_errors_are_all_reported_with_their_lines() {
+        let text = MINIMAL
+            .replace("Europe/Paris", "Mars/Olympus")
+            .replace("code = \"ar\"", "code = \"en\"");
+        let errors = parse_str(&text).unwrap_err();
+        let lines: Vec<_> = errors
+            .iter()
+            .map(|e| e.location.as_ref().unwrap().line)
+            .collect();
+        assert_eq!(lines, [13, 6], "{errors:#?}");
+        assert!(errors[0].message.contains("twice"));
+        assert!(errors[1].message.contains("Mars/Olympus"));
+    }
+
+    #[test]
+    fn unknown_language_and_bad_date_are_errors() {
+        let text = MINIMAL.replace("code = \"ar\"", "code = \"qqq\"");
+        assert!(only_error(&text).message.contains("qqq"));
+        let text = MINIMAL.replace("2026-01-15", "2026-01-15T10:00:00Z");
+        assert!(only_error(&text).message.contains("calendar date"));
+    }
+
+    #[test]
+    fn base_url_override_is_normalized() {
+        let config = parse_str(MINIMAL)
+            .unwrap()
+            .with_base_url("http://127.0.0.1:8080")
+            .unwrap();
+        assert_eq!(config.base_url, "http://127.0.0.1:8080/");
+        assert_eq!(config.base_path, "/");
+        assert!(
+            parse_str(MINIMAL)
+                .unwrap()
+                .with_base_url("ftp://x/")
+                .is_err()
+        );
+    }
+}

@@ -1,0 +1,530 @@
+//! Pages: `content/<lang>/<name>.md` files with TOML front matter between `+++` lines.
+//!
+//! A page's body may hold phase blocks, so that editors can change what a page says once the
+//! service has ended without touching templates:
+//!
+//! ```text
+//! ::: upcoming last-day
+//! Link your account before the end date.
+//! :::
+//! ::: ended
+//! Linking closed on {{ end-date }}.
+//! :::
+//! ```
+//!
+//! Everything here is checked once, for every phase, when the site loads; rendering then only
+//! picks the lines of the current phase.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::path::{Component, Path, PathBuf};
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+use toml::Spanned;
+use toml::value::Datetime;
+
+use crate::clock::Phase;
+use crate::config::Config;
+use crate::diagnostics::{Diagnostic, Location};
+
+/// A Markdown file as read from disk, with its path relative to the site root.
+#[derive(Debug, Clone)]
+pub struct ContentFile {
+    pub path: PathBuf,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page {
+    pub language: String,
+    /// What identifies the page across languages: its path under the language folder,
+    /// without `.md` (`index`, `faq`).
+    pub key: String,
+    pub path: PathBuf,
+    /// The whole file, for diagnostics.
+    pub source: String,
+    pub title: String,
+    pub description: String,
+    pub template: String,
+    pub weight: i64,
+    /// The page's URL below the site root, without the base path: `en/` or `en/faq/`.
+    pub url_path: String,
+    pub updated: Option<NaiveDate>,
+    /// Anything else the page's template needs, as written in `[extra]`.
+    pub extra: toml::Table,
+    lines: Vec<BodyLine>,
+}
+
+/// One line of the body and the phases it shows in (`None`: always).
+#[derive(Debug, Clone, PartialEq)]
+struct BodyLine {
+    range: Range<usize>,
+    phases: Option<Vec<Phase>>,
+}
+
+/// The body as shown in one phase, and where each of its lines starts in the source file.
+pub struct PhaseBody {
+    pub text: String,
+    line_starts: Vec<(usize, usize)>,
+}
+
+impl PhaseBody {
+    /// Maps a byte range of `text` back to the source file.
+    pub fn source_range(&self, range: Range<usize>) -> Range<usize> {
+        let index = self
+            .line_starts
+            .partition_point(|(in_text, _)| *in_text <= range.start)
+            .saturating_sub(1);
+        let (in_text, in_source) = self.line_starts.get(index).copied().unwrap_or((0, 0));
+        let start = in_source + (range.start - in_text);
+        start..start + range.len()
+    }
+}
+
+impl Page {
+    pub fn body(&self, phase: Phase) -> PhaseBody {
+        let mut text = String::new();
+        let mut line_starts = Vec::new();
+        for line in &self.lines {
+            if line.phases.as_ref().is_none_or(|p| p.contains(&phase)) {
+                line_starts.push((text.len(), line.range.start));
+                text.push_str(&self.source[line.range.clone()]);
+            }
+        }
+        PhaseBody { text, line_starts }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FrontMatter {
+    title: String,
+    description: String,
+    template: Option<Spanned<String>>,
+    #[serde(default)]
+    weight: i64,
+    slug: Option<Spanned<String>>,
+    updated: Option<Spanned<Datetime>>,
+    #[serde(default)]
+    extra: toml::Table,
+}
+
+const DEFAULT_TEMPLATE: &str = "page.html";
+const FENCE: &str = "+++";
+const BLOCK: &str = ":::";
+
+/// Parses every page, reporting all problems. Pages with errors are left out.
+pub fn parse_pages(config: &Config, files: &[ContentFile]) -> (Vec<Page>, Vec<Diagnostic>) {
+    let mut pages: Vec<Page> = Vec::new();
+    let mut diagnostics = Vec::new();
+    for file in files {
+        match parse_page(config, file) {
+            Ok(page) => pages.push(page),
+            Err(mut problems) => diagnostics.append(&mut problems),
+        }
+    }
+    let mut by_url: BTreeMap<&str, &Page> = BTreeMap::new();
+    for page in &pages {
+        if let Some(first) = by_url.insert(&page.url_path, page) {
+            diagnostics.push(
+                Diagnostic::error(format!(
+                    "{} and {} would both be written to /{}",
+                    first.path.display(),
+                    page.path.display(),
+                    page.url_path
+                ))
+                .in_file(&page.path)
+                .hint("give one of them another `slug` in its front matter"),
+            );
+        }
+    }
+    pages.sort_by(|a, b| (&a.language, a.weight, &a.key).cmp(&(&b.language, b.weight, &b.key)));
+    (pages, diagnostics)
+}
+
+fn parse_page(config: &Config, file: &ContentFile) -> Result<Page, Vec<Diagnostic>> {
+    let (language, key) = page_identity(config, &file.path)?;
+    let source = file.text.strip_prefix('\u{feff}').unwrap_or(&file.text);
+    let at = |range: Range<usize>| Location::from_range(&file.path, source, range);
+    let (front_range, body_start) =
+        split_front_matter(source).map_err(|(range, message)| {
+            vec![Diagnostic::error(message).at(at(range)).hint(
+                "start the file with a line `+++`, then TOML such as title = \"…\", then `+++`",
+            )]
+        })?;
+    let front: FrontMatter = toml::from_str(&source[front_range.clone()]).map_err(|e| {
+        let span = e.span().unwrap_or(0..0);
+        vec![
+            Diagnostic::error(format!("front matter: {}", first_line(e.message())))
+                .at(at(
+                    front_range.start + span.start..front_range.start + span.end
+                ))
+                .hint(
+                    "front matter keys are title, description, template, weight, slug, \
+                         updated and [extra]",
+                ),
+        ]
+    })?;
+    let mut problems = Vec::new();
+    let within = |span: Range<usize>| front_range.start + span.start..front_range.start + span.end;
+
+    let template = match &front.template {
+        None => DEFAULT_TEMPLATE.to_string(),
+        Some(t) if is_safe_relative_path(t.get_ref()) => t.get_ref().clone(),
+        Some(t) => {
+            problems.push(
+                Diagnostic::error(format!("template path {:?} leaves templates/", t.get_ref()))
+                    .at(at(within(t.span())))
+                    .hint("name a file inside templates/, such as \"faq.html\""),
+            );
+            String::new()
+        }
+    };
+    let last_segment = key.rsplit('/').next().unwrap_or(&key);
+    let slug = match &front.slug {
+        None => last_segment.to_string(),
+        Some(s) if is_valid_slug(s.get_ref()) => s.get_ref().clone(),
+        Some(s) => {
+            problems.push(
+                Diagnostic::error(format!(
+                    "slug {:?} is not a single URL segment",
+                    s.get_ref()
+                ))
+                .at(at(within(s.span())))
+                .hint("use letters, digits and dashes, without / or dots, like \"link-account\""),
+            );
+            String::new()
+        }
+    };
+    let updated = front.updated.as_ref().and_then(|u| {
+        let d = u.get_ref();
+        let date = match (d.date, d.time, d.offset) {
+            (Some(d), None, None) => {
+                NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())
+            }
+            _ => None,
+        };
+        if date.is_none() {
+            problems.push(
+                Diagnostic::error(format!("`updated` must be a date, found {d}"))
+                    .at(at(within(u.span())))
+                    .hint("write a plain TOML date such as updated = 2025-12-01"),
+            );
+        }
+        date
+    });
+    let lines = phase_lines(source, body_start, &at, &mut problems);
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let parent = key.rsplit_once('/').map(|(p, _)| format!("{p}/"));
+    let url_path = match (last_segment, parent) {
+        ("index", None) if front.slug.is_none() => format!("{language}/"),
+        ("index", Some(p)) if front.slug.is_none() => format!("{language}/{p}"),
+        (_, p) => format!("{language}/{}{slug}/", p.unwrap_or_default()),
+    };
+    Ok(Page {
+        language,
+        key,
+        path: file.path.clone(),
+        source: source.to_string(),
+        title: front.title,
+        description: front.description,
+        template,
+        weight: front.weight,
+        url_path,
+        updated,
+        extra: front.extra,
+        lines,
+    })
+}
+
+/// The language and key of `content/<lang>/<key>.md`.
+fn page_identity(config: &Config, path: &Path) -> Result<(String, String), Vec<Diagnostic>> {
+    let mut parts = path.components().skip(1);
+    let language = parts
+        .next()
+        .and_then(|c| c.as_os_str().to_str())
+        .unwrap_or_default()
+        .to_string();
+    let rest: Vec<&str> = parts.filter_map(|c| c.as_os_str().to_str()).collect();
+    if rest.is_empty() {
+        return Err(vec![
+            Diagnostic::error("a page must be inside a language folder")
+                .in_file(path)
+                .hint("move it to content/<language>/, for example content/en/"),
+        ]);
+    }
+    if config.language(&language).is_none() {
+        let codes: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
+        return Err(vec![
+            Diagnostic::error(format!(
+                "content/{language}/ is not a language of site.toml"
+            ))
+            .in_file(path)
+            .hint(format!(
+                "add {language:?} to [[languages]] in site.toml, or move the page to one of: {}",
+                codes.join(", ")
+            )),
+        ]);
+    }
+    let key = rest.join("/");
+    let key = key.strip_suffix(".md").unwrap_or(&key).to_string();
+    Ok((language, key))
+}
+
+/// The byte range of the front matter's TOML and where the body starts.
+fn split_front_matter(source: &str) -> Result<(Range<usize>, usize), (Range<usize>, String)> {
+    let mut lines = source.split_inclusive('\n');
+    let first = lines.next().unwrap_or("");
+    if first.trim_end() != FENCE {
+        let message = if source.trim().is_empty() {
+            "the page is empty"
+        } else {
+            "the page does not start with front matter"
+        };
+        return Err((0..first.trim_end().len(), message.into()));
+    }
+    let start = first.len();
+    let mut offset = start;
+    for line in lines {
+        if line.trim_end() == FENCE {
+            return Ok((start..offset, offset + line.len()));
+        }
+        offset += line.len();
+    }
+    Err((
+        0..FENCE.len(),
+        "the front matter opened here is never closed by a `+++` line".into(),
+    ))
+}
+
+/// Splits the body into lines, each with the phases it shows in.
+fn phase_lines(
+    source: &str,
+    body_start: usize,
+    at: &impl Fn(Range<usize>) -> Location,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<BodyLine> {
+    let mut lines = Vec::new();
+    let mut open: Option<(Range<usize>, Vec<Phase>)> = None;
+    let mut offset = body_start;
+    for line in source[body_start..].split_inclusive('\n') {
+        let range = offset..offset + line.len();
+        offset += line.len();
+        let Some(rest) = line.trim().strip_prefix(BLOCK) else {
+            lines.push(BodyLine {
+                range,
+                phases: open.as_ref().map(|(_, phases)| phases.clone()),
+            });
+            continue;
+        };
+        let names: Vec<&str> = rest.split_whitespace().collect();
+        let fence = range.start..range.start + line.trim_end().len();
+        match (&open, names.is_empty()) {
+            (Some(_), true) => open = None,
+            (None, true) => problems.push(
+                Diagnostic::error("`:::` closes a phase block that was never opened")
+                    .at(at(fence))
+                    .hint("open a block with `::: upcoming`, `::: last-day` or `::: ended`"),
+            ),
+            (Some((opened, _)), false) => problems.push(
+                Diagnostic::error("phase blocks cannot be nested")
+                    .at(at(fence))
+                    .hint(format!(
+                        "close the block opened on line {} with `:::` first",
+                        at(opened.clone()).line
+                    )),
+            ),
+            (None, false) => {
+                let phases: Vec<Phase> = names.iter().filter_map(|n| Phase::from_name(n)).collect();
+                if phases.len() != names.len() {
+                    problems.push(
+                        Diagnostic::error(format!("unknown phase in `{}`", line.trim()))
+                            .at(at(fence.clone()))
+                            .hint("phases are upcoming, last-day and ended"),
+                    );
+                }
+                // A block with a mistake still opens, so its `:::` closes it without a
+                // second, misleading error.
+                open = Some((fence, phases));
+            }
+        }
+    }
+    if let Some((opened, _)) = open {
+        problems.push(
+            Diagnostic::error("this phase block is never closed")
+                .at(at(opened))
+                .hint("end it with a line `:::`"),
+        );
+    }
+    lines
+}
+
+fn is_valid_slug(slug: &str) -> bool {
+    !slug.is_empty()
+        && slug
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+}
+
+/// A relative path that stays inside its folder: no `..`, no root, no drive.
+pub fn is_safe_relative_path(path: &str) -> bool {
+    !path.is_empty()
+        && !path.contains('\\')
+        && Path::new(path)
+            .components()
+            .all(|c| matches!(c, Component::Normal(_)))
+}
+
+fn first_line(message: &str) -> String {
+    message.lines().next().unwrap_or(message).trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config() -> Config {
+        let text = "base_url = \"https://example.org/\"\n[notice]\nend_date = 2026-01-15\n\
+                    time_zone = \"UTC\"\n[[languages]]\ncode = \"en\"\nname = \"English\"\n\
+                    [[languages]]\ncode = \"fr\"\nname = \"Français\"\n";
+        crate::config::parse(Path::new("site.toml"), text).unwrap()
+    }
+
+    fn file(path: &str, text: &str) -> ContentFile {
+        ContentFile {
+            path: PathBuf::from(path),
+            text: text.into(),
+        }
+    }
+
+    fn one_page(path: &str, text: &str) -> Result<Page, Vec<Diagnostic>> {
+        parse_page(&config(), &file(path, text))
+    }
+
+    const PAGE: &str = "+++\ntitle = \"FAQ\"\ndescription = \"Questions\"\nupdated = 2025-12-01\n+++\nIntro.\n::: upcoming last-day\nStill open.\n:::\n::: ended\nClosed.\n:::\nEnd.\n";
+
+    #[test]
+    fn front_matter_and_urls() {
+        let page = one_page("content/fr/faq.md", PAGE).unwrap();
+        assert_eq!((page.language.as_str(), page.key.as_str()), ("fr", "faq"));
+        assert_eq!(page.url_path, "fr/faq/");
+        assert_eq!(page.template, "page.html");
+        assert_eq!(page.updated, NaiveDate::from_ymd_opt(2025, 12, 1));
+        let index = one_page("content/en/index.md", PAGE).unwrap();
+        assert_eq!(index.url_path, "en/");
+        let slugged = one_page(
+            "content/en/x.md",
+            &PAGE.replace("+++\nIntro", "slug = \"link\"\n+++\nIntro"),
+        )
+        .unwrap();
+        assert_eq!(slugged.url_path, "en/link/");
+    }
+
+    #[test]
+    fn phase_blocks_select_lines_and_map_back() {
+        let page = one_page("content/en/faq.md", PAGE).unwrap();
+        assert_eq!(
+            page.body(Phase::Upcoming).text,
+            "Intro.\nStill open.\nEnd.\n"
+        );
+        assert_eq!(
+            page.body(Phase::LastDay).text,
+            "Intro.\nStill open.\nEnd.\n"
+        );
+        let ended = page.body(Phase::Ended);
+        assert_eq!(ended.text, "Intro.\nClosed.\nEnd.\n");
+        let range = ended.source_range(7..13);
+        assert_eq!(&page.source[range], "Closed");
+    }
+
+    #[test]
+    fn bom_and_crlf_are_accepted() {
+        let text = format!("\u{feff}{}", PAGE.replace('\n', "\r\n"));
+        let page = one_page("content/en/faq.md", &text).unwrap();
+        assert_eq!(page.title, "FAQ");
+        assert_eq!(
+            page.body(Phase::Ended).text,
+            "Intro.\r\nClosed.\r\nEnd.\r\n"
+        );
+    }
+
+    fn error_line(path: &str, text: &str) -> (usize, String) {
+        let errors = one_page(path, text).unwrap_err();
+        assert_eq!(errors.len(), 1, "{errors:#?}");
+        let d = &errors[0];
+        (d.location.as_ref().map_or(0, |l| l.line), d.message.clone())
+    }
+
+    #[test]
+    fn front_matter_errors_point_at_their_line() {
+        let (line, msg) = error_line(
+            "content/en/a.md",
+            "+++\ntitle = \"A\"\ndescription = \"B\"\ntitel = 1\n+++\n",
+        );
+        assert_eq!(line, 4);
+        assert!(msg.contains("titel"), "{msg}");
+        let (line, _) = error_line(
+            "content/en/a.md",
+            "+++\ntitle = \"A\"\ndescription = 3\n+++\n",
+        );
+        assert_eq!(line, 3);
+        let (line, msg) = error_line("content/en/a.md", "+++\ntitle = \"A\"\n");
+        assert_eq!(line, 1);
+        assert!(msg.contains("never closed"), "{msg}");
+        let (_, msg) = error_line("content/en/a.md", "");
+        assert!(msg.contains("empty"), "{msg}");
+    }
+
+    #[test]
+    fn paths_that_leave_their_folder_are_refused() {
+        let base = "+++\ntitle = \"A\"\ndescription = \"B\"\n";
+        for extra in [
+            "template = \"../x.html\"",
+            "template = \"/etc/passwd\"",
+            "slug = \"../up\"",
+            "slug = \"a/b\"",
+        ] {
+            let (line, _) = error_line("content/en/a.md", &format!("{base}{extra}\n+++\n"));
+            assert_eq!(line, 4, "{extra}");
+        }
+    }
+
+    #[test]
+    fn phase_block_mistakes_are_located() {
+        let base = "+++\ntitle = \"A\"\ndescription = \"B\"\n+++\n";
+        let (line, _) = error_line("content/en/a.md", &format!("{base}x\n::: someday\n:::\n"));
+        assert_eq!(line, 6);
+        let (line, msg) = error_line("content/en/a.md", &format!("{base}::: ended\nx\n"));
+        assert_eq!(line, 5);
+        assert!(msg.contains("never closed"));
+        let (line, _) = error_line("content/en/a.md", &format!("{base}:::\n"));
+        assert_eq!(line, 5);
+    }
+
+    #[test]
+    fn unknown_language_folder_and_duplicate_urls() {
+        let (_, msg) = {
+            let errors = one_page("content/de/a.md", PAGE).unwrap_err();
+            (0, errors[0].message.clone())
+        };
+        assert!(msg.contains("content/de/"), "{msg}");
+        let files = [
+            file("content/en/faq.md", PAGE),
+            file(
+                "content/en/other.md",
+                &PAGE.replace("+++\nIntro", "slug = \"faq\"\n+++\nIntro"),
+            ),
+        ];
+        let (pages, diagnostics) = parse_pages(&config(), &files);
+        assert_eq!(pages.len(), 2);
+        assert_eq!(diagnostics.len(), 1);
+        assert!(
+            diagnostics[0].message.contains("/en/faq/"),
+            "{}",
+            diagnostics[0].message
+        );
+    }
+}

@@ -1,0 +1,511 @@
+//! Translations: one Fluent bundle per language, CLDR plurals and dates, fallback to the
+//! default language.
+//!
+//! fluent-bundle gets two things wrong or not at all, so this module supplies them from ICU4X:
+//! - `PLURAL($n)` gives the CLDR plural category of a number as a string selector. Fluent's own
+//!   number selectors use CLDR 37 rules, which put Arabic 103 and 111 in `other` instead of
+//!   `few` and `many`.
+//! - `DATETIME($date)` formats an ISO date (`2026-01-15`) as the language's long date.
+//!
+//! Bidi isolation marks are turned off: they leak into titles and attributes. Templates and
+//! Markdown isolate left-to-right runs with markup instead (see `render::isolate_ltr_runs`).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use chrono::{Datelike, NaiveDate};
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentError, FluentResource, FluentValue};
+use icu_calendar::{Date, Gregorian};
+use icu_datetime::FixedCalendarDateTimeFormatter;
+use icu_datetime::fieldsets::YMD;
+use icu_locale_core::Locale;
+use icu_plurals::{PluralCategory, PluralRules};
+
+use crate::config::{Config, Language};
+use crate::diagnostics::{Diagnostic, Location};
+
+/// A `.ftl` file as read from disk, with its path relative to the site root.
+#[derive(Debug, Clone)]
+pub struct LocaleFile {
+    pub language: String,
+    pub path: PathBuf,
+    pub text: String,
+}
+
+/// The functions translations may call, as listed in diagnostics.
+const FUNCTIONS: [&str; 2] = ["PLURAL", "DATETIME"];
+
+/// Formats the long date and plural category of one language with CLDR data.
+pub struct LocaleData {
+    dates: FixedCalendarDateTimeFormatter<Gregorian, YMD>,
+    plurals: PluralRules,
+}
+
+impl LocaleData {
+    pub fn new(code: &str) -> Result<LocaleData, String> {
+        let locale: Locale = code
+            .parse()
+            .map_err(|e| format!("{code:?} is not a locale: {e}"))?;
+        let dates = FixedCalendarDateTimeFormatter::try_new(locale.clone().into(), YMD::long())
+            .map_err(|e| format!("no CLDR date format for {code}: {e}"))?;
+        let plurals = PluralRules::try_new_cardinal(locale.into())
+            .map_err(|e| format!("no CLDR plural rules for {code}: {e}"))?;
+        Ok(LocaleData { dates, plurals })
+    }
+
+    pub fn long_date(&self, date: NaiveDate) -> String {
+        // chrono dates always fit the ISO calendar ICU expects.
+        let month = date.month() as u8;
+        let day = date.day() as u8;
+        match Date::try_new_gregorian(date.year(), month, day) {
+            Ok(date) => self.dates.format(&date).to_string(),
+            Err(_) => date.to_string(),
+        }
+    }
+
+    pub fn plural_category(&self, n: f64) -> &'static str {
+        let category = if n.fract() == 0.0 && n.abs() < 1e15 {
+            self.plurals.category_for(n as i64)
+        } else {
+            // Fractional counts never reach the notice; CLDR's `other` is their safe reading.
+            PluralCategory::Other
+        };
+        match category {
+            PluralCategory::Zero => "zero",
+            PluralCategory::One => "one",
+            PluralCategory::Two => "two",
+            PluralCategory::Few => "few",
+            PluralCategory::Many => "many",
+            PluralCategory::Other => "other",
+        }
+    }
+}
+
+struct LanguageBundle {
+    code: String,
+    bundle: FluentBundle<FluentResource>,
+    /// Where each message is defined, for diagnostics.
+    definitions: BTreeMap<String, Location>,
+    data: std::sync::Arc<LocaleData>,
+}
+
+/// Every language's translations, the default language first.
+pub struct Translations {
+    languages: Vec<LanguageBundle>,
+}
+
+/// A message id, optionally with an attribute: `notice-title` or `notice.title`.
+fn split_id(id: &str) -> (&str, Option<&str>) {
+    match id.split_once('.') {
+        Some((message, attribute)) => (message, Some(attribute)),
+        None => (id, None),
+    }
+}
+
+impl Translations {
+    /// Builds the bundles from the `.ftl` files. Syntax errors and duplicate messages are
+    /// errors; messages of the default language missing from a translation are warnings.
+    pub fn load(config: &Config, files: &[LocaleFile]) -> (Translations, Vec<Diagnostic>) {
+        let mut diagnostics = Vec::new();
+        let mut languages = Vec::new();
+        for language in &config.languages {
+            let lang_files = files.iter().filter(|f| f.language == language.code);
+            match load_language(language, lang_files, &mut diagnostics) {
+                Ok(bundle) => languages.push(bundle),
+                Err(diagnostic) => diagnostics.push(diagnostic),
+            }
+        }
+        let translations = Translations { languages };
+        diagnostics.extend(translations.missing_messages(config));
+        (translations, diagnostics)
+    }
+
+    fn missing_messages(&self, config: &Config) -> Vec<Diagnostic> {
+        let Some((default, others)) = self.languages.split_first() else {
+            return Vec::new();
+        };
+        let mut warnings = Vec::new();
+        for language in others {
+            for (id, source) in &default.definitions {
+                if language.definitions.contains_key(id) {
+                    continue;
+                }
+                let file_name = source.path.file_name().unwrap_or_default();
+                let expected = Path::new("locales").join(&language.code).join(file_name);
+                warnings.push(
+                    Diagnostic::warning(format!(
+                        "message `{id}` is missing in {}; the {} text is shown instead",
+                        language.code,
+                        config.default_language().code
+                    ))
+                    .in_file(&expected)
+                    .hint(format!(
+                        "translate `{id}` from {}:{}",
+                        source.path.display(),
+                        source.line
+                    )),
+                );
+            }
+        }
+        warnings
+    }
+
+    fn language(&self, code: &str) -> Option<&LanguageBundle> {
+        self.languages.iter().find(|l| l.code == code)
+    }
+
+    pub fn locale_data(&self, code: &str) -> Option<&LocaleData> {
+        self.language(code).map(|l| l.data.as_ref())
+    }
+
+    /// Whether `id` (message or `message.attribute`) exists in this language itself.
+    pub fn has(&self, code: &str, id: &str) -> bool {
+        let (message, attribute) = split_id(id);
+        self.language(code)
+            .and_then(|l| l.bundle.get_message(message))
+            .is_some_and(|m| match attribute {
+                None => m.value().is_some(),
+                Some(a) => m.get_attribute(a).is_some(),
+            })
+    }
+
+    /// Formats `id` in `code`, falling back to the default language when the translation lacks
+    /// it. Any resolver error (unknown variable, message or function) is an error: its text
+    /// would show `{$name}` to readers.
+    pub fn format(&self, code: &str, id: &str, args: &FluentArgs) -> Result<String, Diagnostic> {
+        let language = self
+            .language(code)
+            .filter(|_| self.has(code, id))
+            .or_else(|| self.languages.first().filter(|l| self.has(&l.code, id)))
+            .ok_or_else(|| {
+                Diagnostic::error(format!("no translation defines the message `{id}`"))
+                    .hint("define it in the default language's .ftl files, or fix the id")
+            })?;
+        let (message_id, attribute) = split_id(id);
+        let message = language.bundle.get_message(message_id);
+        let pattern = message.and_then(|m| match attribute {
+            None => m.value(),
+            Some(a) => m.get_attribute(a).map(|a| a.value()),
+        });
+        let Some(pattern) = pattern else {
+            return Err(Diagnostic::error(format!("message `{id}` has no value")));
+        };
+        let mut errors = Vec::new();
+        let text = language
+            .bundle
+            .format_pattern(pattern, Some(args), &mut errors);
+        let failed_function = FUNCTIONS.iter().find(|f| text.contains(&format!("{f}()")));
+        if errors.is_empty() && failed_function.is_none() {
+            return Ok(text.into_owned());
+        }
+        let problem = match (errors.first(), failed_function) {
+            (Some(error), _) => describe_resolver_error(error),
+            (None, Some(function)) => format!("{function}() could not use its argument"),
+            (None, None) => unreachable!("checked above"),
+        };
+        let mut diagnostic = Diagnostic::error(format!(
+            "message `{id}` in {} cannot be formatted: {problem}",
+            language.code
+        ))
+        .hint(format!(
+            "the build provides: {}",
+            args.iter()
+                .map(|(name, _)| format!("${name}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+        if let Some(location) = language.definitions.get(message_id) {
+            diagnostic = diagnostic.at(location.clone());
+        }
+        Err(diagnostic)
+    }
+}
+
+fn describe_resolver_error(error: &FluentError) -> String {
+    match error {
+        FluentError::ResolverError(e) => e.to_string(),
+        other => other.to_string(),
+    }
+}
+
+fn load_language<'a>(
+    language: &Language,
+    files: impl Iterator<Item = &'a LocaleFile>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<LanguageBundle, Diagnostic> {
+    let data = LocaleData::new(&language.code).map_err(Diagnostic::error)?;
+    let data = std::sync::Arc::new(data);
+    let langid: unic_langid::LanguageIdentifier = language
+        .code
+        .parse()
+        .map_err(|_| Diagnostic::error(format!("{:?} is not a language tag", language.code)))?;
+    let mut bundle = FluentBundle::new_concurrent(vec![langid]);
+    bundle.set_use_isolating(false);
+    register_functions(&mut bundle, &data);
+    let mut definitions = BTreeMap::new();
+    for file in files {
+        let resource = match FluentResource::try_new(file.text.clone()) {
+            Ok(resource) => resource,
+            Err((resource, errors)) => {
+                for error in errors {
+                    diagnostics.push(
+                        Diagnostic::error(format!("Fluent syntax: {}", error.kind))
+                            .at(Location::from_range(
+                                &file.path,
+                                &file.text,
+                                error_position(&file.text, &error),
+                            ))
+                            .hint(
+                                "messages look like `id = text`; continuation lines are \
+                                 indented; see https://projectfluent.org/fluent/guide/",
+                            ),
+                    );
+                }
+                resource
+            }
+        };
+        let here = message_definitions(&file.path, &file.text);
+        for id in duplicates(&here, &definitions) {
+            diagnostics.push(
+                Diagnostic::error(format!("message `{id}` is defined twice"))
+                    .at(here[&id].clone())
+                    .hint(format!(
+                        "the other definition is at {}:{}; keep one",
+                        definitions[&id].path.display(),
+                        definitions[&id].line
+                    )),
+            );
+        }
+        for (id, location) in here {
+            definitions.entry(id).or_insert(location);
+        }
+        // Duplicates were reported above; the first definition stays in force.
+        let _ = bundle.add_resource(resource);
+    }
+    Ok(LanguageBundle {
+        code: language.code.clone(),
+        bundle,
+        definitions,
+        data,
+    })
+}
+
+/// Where to point for a parse error. The parser notices an unclosed placeable only at the
+/// start of the next line; the end of the line it belongs to is where the fix goes.
+fn error_position(
+    text: &str,
+    error: &fluent_syntax::parser::ParserError,
+) -> std::ops::Range<usize> {
+    let entry_start = error.slice.as_ref().map_or(error.pos.start, |s| s.start);
+    let at = error.pos.start.min(text.len());
+    if at > entry_start && text[..at].ends_with('\n') {
+        let end_of_line = text[..at - 1].trim_end_matches('\r').len();
+        return end_of_line..end_of_line;
+    }
+    error.pos.clone()
+}
+
+fn duplicates(
+    here: &BTreeMap<String, Location>,
+    seen: &BTreeMap<String, Location>,
+) -> BTreeSet<String> {
+    here.keys()
+        .filter(|id| seen.contains_key(*id))
+        .cloned()
+        .collect()
+}
+
+/// Where each message and term of a file is defined: Fluent's AST keeps no positions, and an
+/// entry always starts at the beginning of a line with its identifier.
+fn message_definitions(path: &Path, text: &str) -> BTreeMap<String, Location> {
+    let mut definitions = BTreeMap::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let name_len = line
+            .char_indices()
+            .take_while(|(i, c)| {
+                c.is_ascii_alphanumeric()
+                    || *c == '_'
+                    || (*i > 0 && *c == '-')
+                    || (*i == 0 && *c == '-')
+            })
+            .count();
+        let rest = line[name_len..].trim_start_matches([' ', '\t']);
+        if name_len > 0 && rest.starts_with('=') {
+            definitions
+                .entry(line[..name_len].to_string())
+                .or_insert_with(|| Location::from_range(path, text, offset..offset + name_len));
+        }
+        offset += line.len();
+    }
+    definitions
+}
+
+fn register_functions(
+    bundle: &mut FluentBundle<FluentResource>,
+    data: &std::sync::Arc<LocaleData>,
+) {
+    let plural_data = data.clone();
+    let date_data = data.clone();
+    // Both names are fresh in an empty bundle, so registration cannot collide.
+    let _ = bundle.add_function("PLURAL", move |positional, _named| {
+        match positional.first() {
+            Some(FluentValue::Number(n)) => FluentValue::from(plural_data.plural_category(n.value)),
+            _ => FluentValue::Error,
+        }
+    });
+    let _ = bundle.add_function("DATETIME", move |positional, _named| {
+        let date = match positional.first() {
+            Some(FluentValue::String(s)) => NaiveDate::parse_from_str(s, "%Y-%m-%d").ok(),
+            _ => None,
+        };
+        match date {
+            Some(date) => FluentValue::from(date_data.long_date(date)),
+            None => FluentValue::Error,
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(codes: &[&str]) -> Config {
+        let mut text = String::from(
+            "base_url = \"https://example.org/\"\n[notice]\nend_date = 2026-01-15\ntime_zone = \"UTC\"\n",
+        );
+        for code in codes {
+            text.push_str(&format!(
+                "[[languages]]\ncode = \"{code}\"\nname = \"{code}\"\n"
+            ));
+        }
+        crate::config::parse(Path::new("site.toml"), &text).unwrap()
+    }
+
+    fn file(language: &str, text: &str) -> LocaleFile {
+        LocaleFile {
+            language: language.into(),
+            path: PathBuf::from(format!("locales/{language}/main.ftl")),
+            text: text.into(),
+        }
+    }
+
+    fn days(n: i64) -> FluentArgs<'static> {
+        let mut args = FluentArgs::new();
+        args.set("days", n);
+        args
+    }
+
+    const ARABIC_DAYS: &str = "days = { PLURAL($days) ->\n    [zero] zero\n    [one] one\n    [two] two\n    [few] few\n    [many] many\n   *[other] other\n}\n";
+
+    #[test]
+    fn arabic_plurals_follow_current_cldr_above_one_hundred() {
+        let (t, d) = Translations::load(&config(&["ar"]), &[file("ar", ARABIC_DAYS)]);
+        assert!(d.is_empty(), "{d:#?}");
+        let got: Vec<_> = [0, 1, 2, 3, 11, 100, 102, 103, 111, 199, 1003]
+            .iter()
+            .map(|n| t.format("ar", "days", &days(*n)).unwrap())
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "zero", "one", "two", "few", "many", "other", "other", "few", "many", "many", "few"
+            ]
+        );
+    }
+
+    #[test]
+    fn long_dates_in_five_languages() {
+        let date = NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
+        let got: Vec<_> = ["en", "fr", "tr", "id", "ar"]
+            .iter()
+            .map(|c| LocaleData::new(c).unwrap().long_date(date))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "January 15, 2026",
+                "15 janvier 2026",
+                "15 Ocak 2026",
+                "15 Januari 2026",
+                "15 يناير 2026"
+            ]
+        );
+    }
+
+    #[test]
+    fn datetime_function_formats_iso_dates_and_rejects_others() {
+        let ftl = "ends = Ends on { DATETIME($end) }.\n";
+        let (t, _) = Translations::load(&config(&["fr"]), &[file("fr", ftl)]);
+        let mut args = FluentArgs::new();
+        args.set("end", "2026-01-15");
+        assert_eq!(
+            t.format("fr", "ends", &args).unwrap(),
+            "Ends on 15 janvier 2026."
+        );
+        let mut args = FluentArgs::new();
+        args.set("end", "tomorrow");
+        let error = t.format("fr", "ends", &args).unwrap_err();
+        assert!(error.message.contains("DATETIME"), "{}", error.message);
+        assert_eq!(error.location.unwrap().line, 1);
+    }
+
+    #[test]
+    fn missing_message_falls_back_with_a_warning() {
+        let files = [
+            file("en", "hello = Hello\nbye = Bye\n"),
+            file("tr", "hello = Merhaba\n"),
+        ];
+        let (t, d) = Translations::load(&config(&["en", "tr"]), &files);
+        assert_eq!(
+            t.format("tr", "hello", &FluentArgs::new()).unwrap(),
+            "Merhaba"
+        );
+        assert_eq!(t.format("tr", "bye", &FluentArgs::new()).unwrap(), "Bye");
+        assert_eq!(d.len(), 1, "{d:#?}");
+        assert!(!d[0].is_error());
+        assert!(d[0].message.contains("`bye`"));
+        assert_eq!(d[0].file.as_deref(), Some(Path::new("locales/tr/main.ftl")));
+    }
+
+    #[test]
+    fn syntax_errors_are_all_reported_with_lines() {
+        let text = "ok = fine\nbroken = { $x\nalso-ok = yes\n= nothing\n";
+        let (t, d) = Translations::load(&config(&["en"]), &[file("en", text)]);
+        let lines: Vec<_> = d
+            .iter()
+            .map(|d| d.location.as_ref().unwrap().line)
+            .collect();
+        assert_eq!(lines, [2, 4], "{d:#?}");
+        assert_eq!(d[0].location.as_ref().unwrap().column, 14);
+        assert!(t.has("en", "also-ok"), "the rest of the file stays usable");
+    }
+
+    #[test]
+    fn unknown_variable_is_an_error_not_a_placeholder() {
+        let (t, _) = Translations::load(&config(&["en"]), &[file("en", "x =\n  Hi { $who }\n")]);
+        let error = t.format("en", "x", &FluentArgs::new()).unwrap_err();
+        assert!(error.message.contains("who"), "{}", error.message);
+        assert_eq!(error.location.unwrap().line, 1);
+    }
+
+    #[test]
+    fn duplicate_messages_are_errors() {
+        let files = [file("en", "a = 1\n"), file("en", "b = 2\na = 3\n")];
+        let (_, d) = Translations::load(&config(&["en"]), &files);
+        assert_eq!(d.len(), 1);
+        assert!(d[0].message.contains("`a`"));
+        assert_eq!(d[0].location.as_ref().unwrap().line, 2);
+    }
+
+    #[test]
+    fn attributes_and_no_isolation_marks() {
+        let ftl = "page = Page\n    .title = Title { $n }\n";
+        let (t, _) = Translations::load(&config(&["en"]), &[file("en", ftl)]);
+        let mut args = FluentArgs::new();
+        args.set("n", 3);
+        assert_eq!(t.format("en", "page.title", &args).unwrap(), "Title 3");
+        assert_eq!(t.format("en", "page", &args).unwrap(), "Page");
+    }
+}

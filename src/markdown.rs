@@ -1,0 +1,641 @@
+//! Markdown to HTML, safely, with the structure later stages need.
+//!
+//! On top of pulldown-cmark this adds what a notice site needs and Markdown lacks:
+//! - raw HTML is shown as text unless the site opts in, and links may only use http(s),
+//!   mailto and tel (or be relative), so no translator can inject script;
+//! - every heading gets a stable id for deep links: `{#id}` when the author gave one, else a
+//!   Unicode-aware slug, made unique within the page;
+//! - `@/faq.md#why` links to another page of the same language and `{{ message-id }}` inserts a
+//!   translation (a countdown, a date), both resolved by the caller;
+//! - text in right-to-left pages has its left-to-right runs isolated (see `bidi`);
+//! - the page is also returned as sections (one per `##` heading, for an FAQ) and steps (the
+//!   items of its first numbered list, for a how-to), so structured data comes from the
+//!   content itself.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use pulldown_cmark::{
+    CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, TextMergeWithOffset, html,
+};
+
+use crate::bidi::{escape_html, escape_isolating_ltr_runs};
+use crate::config::Direction;
+
+/// What a page's Markdown may refer to outside itself.
+pub trait References {
+    /// The URL of an `@/page.md#anchor` link target (given without the `@/`).
+    fn link(&self, target: &str) -> Result<String, String>;
+    /// The formatted text of a `{{ message-id }}` placeholder.
+    fn message(&self, id: &str) -> Result<String, String>;
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RenderOptions {
+    pub dir: Direction,
+    pub raw_html: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Heading {
+    pub level: u8,
+    pub id: String,
+    pub text: String,
+}
+
+/// A `##` heading and what follows it up to the next one.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Section {
+    pub id: String,
+    pub title: String,
+    pub html: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Rendered {
+    pub html: String,
+    pub headings: Vec<Heading>,
+    pub sections: Vec<Section>,
+    /// Plain text of each item of the first top-level numbered list.
+    pub steps: Vec<String>,
+}
+
+/// A problem in the Markdown, at a byte range of the rendered text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub range: Range<usize>,
+    pub message: String,
+    pub hint: String,
+}
+
+const ALLOWED_SCHEMES: [&str; 4] = ["http", "https", "mailto", "tel"];
+
+pub fn render(
+    text: &str,
+    options: &RenderOptions,
+    references: &dyn References,
+) -> (Rendered, Vec<Problem>) {
+    let mut parser_options = Options::empty();
+    parser_options.insert(Options::ENABLE_TABLES);
+    parser_options.insert(Options::ENABLE_FOOTNOTES);
+    parser_options.insert(Options::ENABLE_STRIKETHROUGH);
+    parser_options.insert(Options::ENABLE_HEADING_ATTRIBUTES);
+    let parser = Parser::new_ext(text, parser_options).into_offset_iter();
+    let mut pass = Pass {
+        options,
+        references,
+        events: Vec::new(),
+        plain: Vec::new(),
+        problems: Vec::new(),
+        used_ids: HashSet::new(),
+        headings: Vec::new(),
+        open_heading: None,
+        in_code_block: false,
+        list_depth: 0,
+        steps_list: StepsList::NotSeen,
+        steps: Vec::new(),
+    };
+    for (event, range) in TextMergeWithOffset::new(parser) {
+        pass.event(event, range);
+    }
+    let sections = pass.sections();
+    let mut html_out = String::with_capacity(text.len() * 3 / 2);
+    html::push_html(&mut html_out, pass.events.iter().cloned());
+    (
+        Rendered {
+            html: html_out,
+            headings: pass.headings,
+            sections,
+            steps: pass.steps,
+        },
+        pass.problems,
+    )
+}
+
+#[derive(PartialEq)]
+enum StepsList {
+    NotSeen,
+    Open,
+    Closed,
+}
+
+struct OpenHeading {
+    event_index: usize,
+    level: HeadingLevel,
+    explicit_id: Option<String>,
+    text: String,
+}
+
+struct Pass<'a, 'r> {
+    options: &'r RenderOptions,
+    references: &'r dyn References,
+    events: Vec<Event<'a>>,
+    /// The plain text each event contributes, for section and step text.
+    plain: Vec<String>,
+    problems: Vec<Problem>,
+    used_ids: HashSet<String>,
+    headings: Vec<Heading>,
+    open_heading: Option<OpenHeading>,
+    in_code_block: bool,
+    list_depth: usize,
+    steps_list: StepsList,
+    steps: Vec<String>,
+}
+
+impl<'a> Pass<'a, '_> {
+    fn push(&mut self, event: Event<'a>, plain: String) {
+        if self.steps_list == StepsList::Open
+            && self.list_depth >= 1
+            && let Some(step) = self.steps.last_mut()
+        {
+            step.push_str(&plain);
+        }
+        if let Some(heading) = &mut self.open_heading {
+            heading.text.push_str(&plain);
+        }
+        self.events.push(event);
+        self.plain.push(plain);
+    }
+
+    fn problem(&mut self, range: Range<usize>, message: String, hint: &str) {
+        self.problems.push(Problem {
+            range,
+            message,
+            hint: hint.to_string(),
+        });
+    }
+
+    fn event(&mut self, event: Event<'a>, range: Range<usize>) {
+        match event {
+            Event::Text(text) if self.in_code_block => {
+                let plain = text.to_string();
+                self.push(Event::Text(text), plain);
+            }
+            Event::Text(text) => self.text(&text, range),
+            Event::Html(raw) | Event::InlineHtml(raw) if !self.options.raw_html => {
+                self.text(&raw, range)
+            }
+            Event::Code(code) => {
+                let plain = code.to_string();
+                self.push(Event::Code(code), plain);
+            }
+            Event::SoftBreak | Event::HardBreak => self.push(event, " ".into()),
+            Event::Start(tag) => self.start(tag, range),
+            Event::End(tag) => self.end(tag),
+            other => self.push(other, String::new()),
+        }
+    }
+
+    fn text(&mut self, text: &str, range: Range<usize>) {
+        let mut html = String::new();
+        let mut plain = String::new();
+        let mut rest = text;
+        let mut consumed = 0;
+        while let Some((before, id, after)) = next_placeholder(rest) {
+            self.push_text(&mut html, &mut plain, before);
+            let at = range.start + consumed + before.len();
+            let placeholder_len = rest.len() - before.len() - after.len();
+            match self.references.message(id) {
+                Ok(value) => self.push_text(&mut html, &mut plain, &value),
+                Err(why) => self.problem(
+                    at..at + placeholder_len,
+                    format!("`{{{{ {id} }}}}`: {why}"),
+                    "a placeholder names a message of the locales/ files, like {{ countdown }}",
+                ),
+            }
+            consumed = text.len() - after.len();
+            rest = after;
+        }
+        self.push_text(&mut html, &mut plain, rest);
+        self.push(Event::InlineHtml(html.into()), plain);
+    }
+
+    fn push_text(&self, html: &mut String, plain: &mut String, text: &str) {
+        match self.options.dir {
+            Direction::Rtl => html.push_str(&escape_isolating_ltr_runs(text)),
+            Direction::Ltr => html.push_str(&escape_html(text)),
+        }
+        plain.push_str(text);
+    }
+
+    fn start(&mut self, tag: Tag<'a>, range: Range<usize>) {
+        let tag = match tag {
+            Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            } => {
+                self.open_heading = Some(OpenHeading {
+                    event_index: self.events.len(),
+                    level,
+                    explicit_id: id.map(|id| id.to_string()),
+                    text: String::new(),
+                });
+                Tag::Heading {
+                    level,
+                    id: None,
+                    classes,
+                    attrs,
+                }
+            }
+            Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            } => Tag::Link {
+                link_type,
+                dest_url: self.checked_url(dest_url, range),
+                title,
+                id,
+            },
+            Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            } => Tag::Image {
+                link_type,
+                dest_url: self.checked_url(dest_url, range),
+                title,
+                id,
+            },
+            Tag::CodeBlock(kind) => {
+                self.in_code_block = true;
+                Tag::CodeBlock(kind)
+            }
+            Tag::HtmlBlock if !self.options.raw_html => Tag::Paragraph,
+            Tag::List(first) => {
+                if self.list_depth == 0 && first.is_some() && self.steps_list == StepsList::NotSeen
+                {
+                    self.steps_list = StepsList::Open;
+                }
+                self.list_depth += 1;
+                Tag::List(first)
+            }
+            Tag::Item => {
+                if self.steps_list == StepsList::Open && self.list_depth == 1 {
+                    self.steps.push(String::new());
+                }
+                Tag::Item
+            }
+            other => other,
+        };
+        self.push(Event::Start(tag), String::new());
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        let tag = match tag {
+            TagEnd::Heading(level) => {
+                self.close_heading();
+                TagEnd::Heading(level)
+            }
+            TagEnd::CodeBlock => {
+                self.in_code_block = false;
+                TagEnd::CodeBlock
+            }
+            TagEnd::HtmlBlock if !self.options.raw_html => TagEnd::Paragraph,
+            TagEnd::List(ordered) => {
+                self.list_depth -= 1;
+                if self.list_depth == 0 && self.steps_list == StepsList::Open {
+                    self.steps_list = StepsList::Closed;
+                }
+                TagEnd::List(ordered)
+            }
+            other => other,
+        };
+        let plain = match tag {
+            TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell => " ",
+            _ => "",
+        };
+        self.push(Event::End(tag), plain.into());
+        if self.steps_list != StepsList::NotSeen
+            && let Some(step) = self.steps.last_mut()
+        {
+            *step = collapse_whitespace(step);
+        }
+    }
+
+    fn close_heading(&mut self) {
+        let Some(heading) = self.open_heading.take() else {
+            return;
+        };
+        let text = collapse_whitespace(&heading.text);
+        let base = heading
+            .explicit_id
+            .clone()
+            .unwrap_or_else(|| slugify(&text));
+        let mut id = base.clone();
+        let mut n = 1;
+        while !self.used_ids.insert(id.clone()) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        if let Event::Start(Tag::Heading { id: slot, .. }) = &mut self.events[heading.event_index] {
+            *slot = Some(CowStr::from(id.clone()));
+        }
+        self.headings.push(Heading {
+            level: heading.level as u8,
+            id,
+            text,
+        });
+    }
+
+    fn checked_url(&mut self, url: CowStr<'a>, range: Range<usize>) -> CowStr<'a> {
+        if let Some(target) = url.strip_prefix("@/") {
+            return match self.references.link(target) {
+                Ok(resolved) => resolved.into(),
+                Err(why) => {
+                    self.problem(
+                        range,
+                        format!("broken link `@/{target}`: {why}"),
+                        "link to another page as @/page.md or @/page.md#heading-id",
+                    );
+                    "#".into()
+                }
+            };
+        }
+        match disallowed_scheme(&url) {
+            None => url,
+            Some(scheme) => {
+                self.problem(
+                    range,
+                    format!("link with the scheme `{scheme}:` is not allowed"),
+                    "links may use http, https, mailto or tel, or be relative",
+                );
+                "#".into()
+            }
+        }
+    }
+
+    /// Splits the finished page at its `##` headings.
+    fn sections(&self) -> Vec<Section> {
+        let starts: Vec<usize> = self
+            .events
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| {
+                matches!(
+                    e,
+                    Event::Start(Tag::Heading {
+                        level: HeadingLevel::H2,
+                        ..
+                    })
+                )
+            })
+            .map(|(i, _)| i)
+            .collect();
+        let h2s = self.headings.iter().filter(|h| h.level == 2);
+        starts
+            .iter()
+            .zip(h2s)
+            .enumerate()
+            .map(|(n, (&start, heading))| {
+                let body_start = self.events[start..]
+                    .iter()
+                    .position(|e| matches!(e, Event::End(TagEnd::Heading(_))))
+                    .map_or(start, |p| start + p + 1);
+                let end = starts.get(n + 1).copied().unwrap_or(self.events.len());
+                let mut html_out = String::new();
+                html::push_html(&mut html_out, self.events[body_start..end].iter().cloned());
+                Section {
+                    id: heading.id.clone(),
+                    title: heading.text.clone(),
+                    html: html_out,
+                    text: collapse_whitespace(&self.plain[body_start..end].concat()),
+                }
+            })
+            .collect()
+    }
+}
+
+/// Finds the next `{{ id }}` in `text`: the text before it, the id, and the text after it.
+fn next_placeholder(text: &str) -> Option<(&str, &str, &str)> {
+    let mut from = 0;
+    while let Some(open) = text[from..].find("{{").map(|i| from + i) {
+        let close = text[open + 2..].find("}}").map(|i| open + 2 + i)?;
+        let id = text[open + 2..close].trim();
+        let valid = !id.is_empty()
+            && id
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
+        if valid {
+            return Some((&text[..open], id, &text[close + 2..]));
+        }
+        from = open + 2;
+    }
+    None
+}
+
+/// The scheme of `url` when it has one that is not allowed. Browsers ignore whitespace and
+/// control characters inside a scheme (`java\tscript:`), so they are dropped before looking.
+fn disallowed_scheme(url: &str) -> Option<String> {
+    let cleaned: String = url
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let colon = cleaned.find(':')?;
+    let scheme = &cleaned[..colon];
+    let looks_like_scheme = !scheme.is_empty()
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    (looks_like_scheme && !ALLOWED_SCHEMES.contains(&scheme)).then(|| scheme.to_string())
+}
+
+/// A heading id from its text: lower case, letters and digits of any script kept, spaces and
+/// dashes joined into single dashes, everything else dropped.
+pub fn slugify(text: &str) -> String {
+    let mut slug = String::new();
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() || is_mark(c) {
+            slug.push(c);
+        } else if (c.is_whitespace() || c == '-' || c == '_') && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_matches('-');
+    if slug.is_empty() {
+        "section".to_string()
+    } else {
+        slug.to_string()
+    }
+}
+
+/// Combining marks (Arabic vowel marks, accents written apart) belong to their letter.
+fn is_mark(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F | 0x0610..=0x061A | 0x064B..=0x065F | 0x0670)
+}
+
+fn collapse_whitespace(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Refs;
+    impl References for Refs {
+        fn link(&self, target: &str) -> Result<String, String> {
+            match target {
+                "faq.md" => Ok("/help/en/faq/".into()),
+                t if t.starts_with("faq.md#") => Ok(format!("/help/en/faq/{}", &t[6..])),
+                _ => Err("no such page".into()),
+            }
+        }
+        fn message(&self, id: &str) -> Result<String, String> {
+            match id {
+                "countdown" => Ok("10 days left".into()),
+                "phone" => Ok("+1-800-242-8478".into()),
+                _ => Err("unknown message".into()),
+            }
+        }
+    }
+
+    fn md(text: &str) -> (Rendered, Vec<Problem>) {
+        render(
+            text,
+            &RenderOptions {
+                dir: Direction::Ltr,
+                raw_html: false,
+            },
+            &Refs,
+        )
+    }
+
+    fn rtl(text: &str) -> Rendered {
+        render(
+            text,
+            &RenderOptions {
+                dir: Direction::Rtl,
+                raw_html: false,
+            },
+            &Refs,
+        )
+        .0
+    }
+
+    #[test]
+    fn raw_html_is_text_unless_allowed() {
+        let (r, p) = md("<script>alert(1)</script>\n\nHi <b onclick=\"x()\">there</b>\n");
+        assert!(p.is_empty());
+        assert!(!r.html.contains("<script"), "{}", r.html);
+        assert!(!r.html.contains("<b "), "{}", r.html);
+        assert!(r.html.contains("&lt;script&gt;"), "{}", r.html);
+        let allowed = render(
+            "Hi <b>x</b>\n",
+            &RenderOptions {
+                dir: Direction::Ltr,
+                raw_html: true,
+            },
+            &Refs,
+        )
+        .0;
+        assert!(allowed.html.contains("<b>x</b>"), "{}", allowed.html);
+    }
+
+    #[test]
+    fn dangerous_link_schemes_are_problems() {
+        for link in [
+            "[x](javascript:alert(1))",
+            "<javascript:alert(1)>",
+            "[x](<java script:y>)",
+            "[x](JaVaScRiPt:y)",
+            "[x](data:text/html,hi)",
+            "![x](vbscript:y)",
+        ] {
+            let (r, p) = md(link);
+            assert_eq!(p.len(), 1, "{link}: {p:?}");
+            assert!(r.html.contains("=\"#\""), "{link}: {}", r.html);
+            assert!(
+                !r.html.contains("=\"javascript") && !r.html.contains("=\"data"),
+                "{link}: {}",
+                r.html
+            );
+        }
+        let (_, p) =
+            md("[a](https://x.org) [b](mailto:a@b.c) [c](tel:+18002428478) [d](../faq/) [e](#top)");
+        assert!(p.is_empty(), "{p:?}");
+    }
+
+    #[test]
+    fn heading_ids_explicit_slugged_and_unique() {
+        let (r, _) = md(
+            "## Why is it ending? {#why}\n\n## Où est l’été ?\n\n## Où est l’été ?\n\n## لماذا؟\n",
+        );
+        let ids: Vec<_> = r.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["why", "où-est-lété", "où-est-lété-1", "لماذا"]);
+        assert!(
+            r.html.contains("<h2 id=\"why\">Why is it ending?</h2>"),
+            "{}",
+            r.html
+        );
+    }
+
+    #[test]
+    fn sections_and_steps_come_from_the_content() {
+        let (r, _) = md(
+            "Intro.\n\n## Q one {#one}\n\nAnswer *one*.\n\n## Q two\n\n1. Open it.\n2. Sign\n   in.\n\n3. Done.\n\n- not a step\n",
+        );
+        assert_eq!(r.sections.len(), 2);
+        assert_eq!(r.sections[0].id, "one");
+        assert_eq!(r.sections[0].text, "Answer one.");
+        assert_eq!(r.sections[0].html, "<p>Answer <em>one</em>.</p>\n");
+        assert_eq!(r.steps, ["Open it.", "Sign in.", "Done."]);
+    }
+
+    #[test]
+    fn links_and_placeholders_are_resolved() {
+        let (r, p) = md(
+            "See [the FAQ](@/faq.md#why): {{ countdown }}, call {{phone}}.\n\n`{{ countdown }}` stays code.",
+        );
+        assert!(p.is_empty(), "{p:?}");
+        assert!(r.html.contains("href=\"/help/en/faq/#why\""), "{}", r.html);
+        assert!(
+            r.html.contains("10 days left, call +1-800-242-8478."),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html.contains("<code>{{ countdown }}</code>"),
+            "{}",
+            r.html
+        );
+    }
+
+    #[test]
+    fn broken_references_are_located() {
+        let text = "Line one.\n\nSee [x](@/nope.md) and {{ missing }}.\n";
+        let (_, p) = md(text);
+        assert_eq!(p.len(), 2, "{p:?}");
+        assert_eq!(&text[p[0].range.clone()], "[x](@/nope.md)");
+        assert_eq!(&text[p[1].range.clone()], "{{ missing }}");
+    }
+
+    #[test]
+    fn rtl_text_isolates_latin_runs_but_not_in_code() {
+        let r = rtl("اتصل بـ {{ phone }} عبر WhatsApp.\n\n```\nWhatsApp\n```\n");
+        assert!(
+            r.html.contains("<bdi dir=\"ltr\">+1-800-242-8478</bdi>"),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html.contains("<bdi dir=\"ltr\">WhatsApp</bdi>."),
+            "{}",
+            r.html
+        );
+        assert!(r.html.contains("<code>WhatsApp\n</code>"), "{}", r.html);
+    }
+
+    #[test]
+    fn tables_and_footnotes_render() {
+        let (r, _) = md("| a | b |\n|---|---|\n| 1 | 2 |\n\nText[^1].\n\n[^1]: Note.\n");
+        assert!(r.html.contains("<table>"), "{}", r.html);
+        assert!(r.html.contains("footnote-definition"), "{}", r.html);
+    }
+}

@@ -1,0 +1,700 @@
+//! Templates: from the site model to the files of the output.
+//!
+//! Tera renders every page with autoescaping on. Templates reach the rest of the build through
+//! four functions, registered before any template is added:
+//! - `t(id, …)`: a translation as plain text (escaped by Tera, safe in attributes and titles);
+//!   extra arguments become Fluent variables, `lang` picks another language;
+//! - `t_html(id, …)`: the same as HTML for running text, with left-to-right runs isolated on
+//!   right-to-left pages;
+//! - `url(path)`: a site path with the base path in front, so links survive a sub-path;
+//! - `date(value)`: an ISO date as the page language's long date;
+//! - `json(value)`, `faq_json_ld(sections)`, `howto_json_ld(title, steps)`: JSON for `<script>`
+//!   elements, the last two as schema.org structured data built from the page's own content.
+//!
+//! Every translation call also gets the build's variables: `$phase`, `$days_left` (until the
+//! end), `$end_date` and `$date_<name>` for each date of site.toml.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use fluent_bundle::{FluentArgs, FluentValue};
+use serde::Serialize;
+use tera::{Context, Kwargs, State, Tera};
+
+use crate::bidi::escape_isolating_ltr_runs;
+use crate::clock::{Status, rfc3339};
+use crate::config::{Config, Direction, Language};
+use crate::content::Page;
+use crate::diagnostics::{Diagnostic, Location};
+use crate::i18n::Translations;
+use crate::markdown::{self, References, RenderOptions};
+use crate::output::OutputFile;
+use crate::source::{StaticFile, TemplateFile};
+
+const ROOT_TEMPLATE: &str = "root.html";
+const NOT_FOUND_TEMPLATE: &str = "404.html";
+const RESERVED_ARGS: [&str; 2] = ["id", "lang"];
+
+/// Everything rendering needs, already loaded and checked.
+pub struct SiteModel<'a> {
+    pub config: &'a Config,
+    pub status: &'a Status,
+    pub pages: &'a [Page],
+    pub translations: Arc<Translations>,
+    pub templates: &'a [TemplateFile],
+    pub statics: &'a [StaticFile],
+}
+
+/// A value handed to Fluent. `FluentValue` itself cannot be shared between threads, which
+/// Tera's functions must be.
+#[derive(Clone)]
+enum Variable {
+    Number(i64),
+    Text(String),
+}
+
+/// The variables every translation receives, from the clock and site.toml.
+#[derive(Clone)]
+struct BuildVariables(Vec<(String, Variable)>);
+
+impl BuildVariables {
+    fn new(config: &Config, status: &Status) -> BuildVariables {
+        let mut vars = vec![
+            (
+                "phase".to_string(),
+                Variable::Text(status.phase.as_str().into()),
+            ),
+            (
+                "end_date".to_string(),
+                Variable::Text(config.notice.end_date.to_string()),
+            ),
+        ];
+        if let Some(days) = status.days_left {
+            vars.push(("days_left".to_string(), Variable::Number(days)));
+        }
+        for (name, date) in &config.dates {
+            vars.push((format!("date_{name}"), Variable::Text(date.to_string())));
+        }
+        BuildVariables(vars)
+    }
+
+    fn args(&self) -> FluentArgs<'static> {
+        let mut args = FluentArgs::new();
+        for (name, value) in &self.0 {
+            let value = match value {
+                Variable::Number(n) => FluentValue::from(*n),
+                Variable::Text(t) => FluentValue::from(t.clone()),
+            };
+            args.set(name.clone(), value);
+        }
+        args
+    }
+}
+
+/// Renders the whole site. Errors from every page are collected; a site with errors yields no
+/// files.
+pub fn render_site(model: &SiteModel) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+    let variables = BuildVariables::new(model.config, model.status);
+    let tera = load_templates(model, &variables)?;
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for page in model.pages {
+        match render_page(model, &tera, &variables, page) {
+            Ok(file) => files.push(file),
+            Err(mut e) => errors.append(&mut e),
+        }
+    }
+    for (template, path) in [
+        (ROOT_TEMPLATE, "index.html"),
+        (NOT_FOUND_TEMPLATE, "404.html"),
+    ] {
+        match render_site_page(model, &tera, template, path) {
+            Ok(file) => files.push(file),
+            Err(e) => errors.push(e),
+        }
+    }
+    if !errors.is_empty() {
+        errors.dedup_by(|a, b| a.to_string() == b.to_string());
+        return Err(errors);
+    }
+    files.push(sitemap(model));
+    files.push(robots(model.config));
+    for file in model.statics {
+        files.push(OutputFile {
+            path: file.name.clone(),
+            bytes: file.bytes.clone(),
+        });
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}
+
+fn load_templates(model: &SiteModel, variables: &BuildVariables) -> Result<Tera, Vec<Diagnostic>> {
+    let mut tera = Tera::new();
+    tera.autoescape_on([".html", ".xml", ".htm"]);
+    register_functions(&mut tera, model, variables);
+    let templates = model
+        .templates
+        .iter()
+        .map(|t| (t.name.as_str(), t.text.as_str()));
+    tera.add_raw_templates(templates)
+        .map_err(|e| vec![template_error(model.templates, &e)])?;
+    let mut missing = Vec::new();
+    for required in [ROOT_TEMPLATE, NOT_FOUND_TEMPLATE] {
+        if !tera.contains_template(required) {
+            missing.push(
+                Diagnostic::error(format!("the template {required} is missing")).hint(format!(
+                    "add templates/{required}; `sunset init` writes a default one"
+                )),
+            );
+        }
+    }
+    for page in model.pages {
+        if !tera.contains_template(&page.template) {
+            missing.push(
+                Diagnostic::error(format!("the template `{}` does not exist", page.template))
+                    .in_file(&page.path)
+                    .hint(format!(
+                        "add templates/{} or fix `template` in the front matter",
+                        page.template
+                    )),
+            );
+        }
+    }
+    if missing.is_empty() {
+        Ok(tera)
+    } else {
+        Err(missing)
+    }
+}
+
+fn register_functions(tera: &mut Tera, model: &SiteModel, variables: &BuildVariables) {
+    let languages: BTreeMap<String, Direction> = model
+        .config
+        .languages
+        .iter()
+        .map(|l| (l.code.clone(), l.dir))
+        .collect();
+    let translate = {
+        let translations = model.translations.clone();
+        let variables = variables.clone();
+        move |kwargs: &Kwargs, state: &State| -> tera::TeraResult<(String, String)> {
+            let id: String = kwargs.must_get("id")?;
+            let lang = match kwargs.get::<String>("lang")? {
+                Some(lang) => lang,
+                None => state.get::<String>("lang")?.unwrap_or_default(),
+            };
+            let mut args = variables.args();
+            for (key, value) in kwargs.iter() {
+                let name = key.to_string();
+                if !RESERVED_ARGS.contains(&name.as_str()) {
+                    args.set(name, fluent_value(value));
+                }
+            }
+            let text = translations
+                .format(&lang, &id, &args)
+                .map_err(|d| tera::Error::message(describe(&d)))?;
+            Ok((lang, text))
+        }
+    };
+    let translate = Arc::new(translate);
+    let plain = translate.clone();
+    tera.register_function("t", move |kwargs: Kwargs, state: &State| {
+        plain(&kwargs, state).map(|(_, text)| text)
+    });
+    tera.register_function("t_html", move |kwargs: Kwargs, state: &State| {
+        let (lang, text) = translate(&kwargs, state)?;
+        let html = match languages.get(&lang) {
+            Some(Direction::Rtl) => escape_isolating_ltr_runs(&text),
+            _ => crate::bidi::escape_html(&text),
+        };
+        Ok(tera::Value::safe_string(&html))
+    });
+    let base_path = model.config.base_path.clone();
+    tera.register_function("url", move |kwargs: Kwargs, _: &State| {
+        let path: String = kwargs.must_get("path")?;
+        Ok::<_, tera::Error>(format!("{base_path}{}", path.trim_start_matches('/')))
+    });
+    register_json_functions(tera);
+    let translations = model.translations.clone();
+    tera.register_function("date", move |kwargs: Kwargs, state: &State| {
+        let value: String = kwargs.must_get("value")?;
+        let lang = state.get::<String>("lang")?.unwrap_or_default();
+        let date = chrono::NaiveDate::parse_from_str(&value, "%Y-%m-%d").map_err(|_| {
+            tera::Error::message(format!("date(): {value:?} is not a date like 2026-01-15"))
+        })?;
+        translations
+            .locale_data(&lang)
+            .map(|data| data.long_date(date))
+            .ok_or_else(|| tera::Error::message(format!("date(): no language {lang:?}")))
+    });
+}
+
+/// JSON that is safe inside `<script>`: `<`, `>` and `&` only occur in strings, where their
+/// `\u` escapes mean the same to a JSON reader and nothing to the HTML parser.
+fn script_json(value: &serde_json::Value) -> tera::Value {
+    let json = serde_json::to_string(value)
+        .unwrap_or_default()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026");
+    tera::Value::safe_string(&json)
+}
+
+fn json_kwarg(kwargs: &Kwargs, name: &str) -> tera::TeraResult<serde_json::Value> {
+    let value: tera::Value = kwargs.must_get(name)?;
+    serde_json::to_value(&value).map_err(|e| tera::Error::message(format!("{name}: {e}")))
+}
+
+fn register_json_functions(tera: &mut Tera) {
+    tera.register_function("json", |kwargs: Kwargs, _: &State| {
+        json_kwarg(&kwargs, "value").map(|v| script_json(&v))
+    });
+    tera.register_function("faq_json_ld", |kwargs: Kwargs, state: &State| {
+        let sections = json_kwarg(&kwargs, "sections")?;
+        let lang = state.get::<String>("lang")?.unwrap_or_default();
+        let questions: Vec<serde_json::Value> = sections
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|s| {
+                serde_json::json!({
+                    "@type": "Question",
+                    "name": s["title"],
+                    "acceptedAnswer": { "@type": "Answer", "text": s["text"] },
+                })
+            })
+            .collect();
+        Ok::<_, tera::Error>(script_json(&serde_json::json!({
+            "@context": "https://schema.org",
+            "@type": "FAQPage",
+            "inLanguage": lang,
+            "mainEntity": questions,
+        })))
+    });
+    tera.register_function("howto_json_ld", |kwargs: Kwargs, state: &State| {
+        let title = json_kwarg(&kwargs, "title")?;
+        let steps = json_kwarg(&kwargs, "steps")?;
+        let lang = state.get::<String>("lang")?.unwrap_or_default();
+        let steps: Vec<serde_json::Value> = steps
+            .as_array()
+            .into_iter()
+            .flatten()
+            .enumerate()
+            .map(|(i, text)| serde_json::json!({ "@type": "HowToStep", "position": i + 1, "text": text }))
+            .collect();
+        Ok::<_, tera::Error>(script_json(&serde_json::json!({
+            "@context": "https://schema.org",
+            "@type": "HowTo",
+            "inLanguage": lang,
+            "name": title,
+            "step": steps,
+        })))
+    });
+}
+
+fn fluent_value(value: &tera::Value) -> FluentValue<'static> {
+    if let Some(i) = value.as_i64() {
+        FluentValue::from(i)
+    } else if let Some(f) = value.as_f64() {
+        FluentValue::from(f)
+    } else {
+        FluentValue::from(
+            value
+                .as_str()
+                .map_or_else(|| value.to_string(), str::to_string),
+        )
+    }
+}
+
+/// A diagnostic as one line of text, for errors that travel through Tera.
+fn describe(diagnostic: &Diagnostic) -> String {
+    match &diagnostic.location {
+        Some(loc) => format!(
+            "{} ({}:{}:{})",
+            diagnostic.message,
+            loc.path.display(),
+            loc.line,
+            loc.column
+        ),
+        None => diagnostic.message.clone(),
+    }
+}
+
+/// Turns a Tera error into a diagnostic that points into the template file.
+fn template_error(templates: &[TemplateFile], error: &tera::Error) -> Diagnostic {
+    let report = match error.kind() {
+        tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => report,
+        _ => {
+            return Diagnostic::error(format!("template: {}", full_message(error)))
+                .hint("see the templates/ folder");
+        }
+    };
+    let mut message = report.message().to_string();
+    if let Some(cause) = std::error::Error::source(error) {
+        message = format!("{message}: {cause}");
+    }
+    let diagnostic = Diagnostic::error(message).hint(
+        "templates use Tera 2 syntax; translations come from t(id=\"…\") and links from url(path=\"…\")",
+    );
+    match templates.iter().find(|t| t.name == report.filename()) {
+        Some(template) => {
+            let span = report.span();
+            let line_text = template
+                .text
+                .lines()
+                .nth(span.start_line.saturating_sub(1))
+                .unwrap_or("");
+            let byte_col = line_text
+                .char_indices()
+                .nth(span.start_col)
+                .map_or(line_text.len(), |(i, _)| i);
+            diagnostic.at(Location::from_line_col(
+                &template.path,
+                &template.text,
+                span.start_line,
+                byte_col,
+            ))
+        }
+        None => diagnostic,
+    }
+}
+
+fn full_message(error: &dyn std::error::Error) -> String {
+    let mut message = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        message.push_str(": ");
+        message.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    message
+}
+
+#[derive(Serialize)]
+struct LanguageContext<'a> {
+    code: &'a str,
+    name: &'a str,
+    dir: &'static str,
+}
+
+impl<'a> LanguageContext<'a> {
+    fn of(language: &'a Language) -> LanguageContext<'a> {
+        LanguageContext {
+            code: &language.code,
+            name: &language.name,
+            dir: language.dir.as_str(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct Alternate<'a> {
+    code: &'a str,
+    name: &'a str,
+    dir: &'static str,
+    url: String,
+    permalink: String,
+    current: bool,
+}
+
+#[derive(Serialize)]
+struct ClockContext {
+    phase: &'static str,
+    days_left: Option<i64>,
+    end_date: String,
+    end_instant: String,
+    today: String,
+    next_change: Option<String>,
+}
+
+#[derive(Serialize)]
+struct SiteContext<'a> {
+    base_url: &'a str,
+    base_path: &'a str,
+    languages: Vec<LanguageContext<'a>>,
+    dates: BTreeMap<&'a str, String>,
+}
+
+#[derive(Serialize)]
+struct PageContext<'a> {
+    key: &'a str,
+    title: &'a str,
+    description: &'a str,
+    url: String,
+    permalink: String,
+    updated: Option<String>,
+    content: String,
+    headings: Vec<markdown::Heading>,
+    sections: Vec<markdown::Section>,
+    steps: Vec<String>,
+    extra: &'a toml::Table,
+    x_default: String,
+}
+
+fn common_context(model: &SiteModel, lang: &Language) -> Context {
+    let config = model.config;
+    let status = model.status;
+    let mut context = Context::new();
+    context.insert("lang", &lang.code);
+    context.insert("language", &LanguageContext::of(lang));
+    context.insert(
+        "site",
+        &SiteContext {
+            base_url: &config.base_url,
+            base_path: &config.base_path,
+            languages: config.languages.iter().map(LanguageContext::of).collect(),
+            dates: config
+                .dates
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.to_string()))
+                .collect(),
+        },
+    );
+    context.insert(
+        "clock",
+        &ClockContext {
+            phase: status.phase.as_str(),
+            days_left: status.days_left,
+            end_date: config.notice.end_date.to_string(),
+            end_instant: rfc3339(&status.end_instant),
+            today: status.today.to_string(),
+            next_change: status.next_change.as_ref().map(rfc3339),
+        },
+    );
+    context
+}
+
+fn render_page(
+    model: &SiteModel,
+    tera: &Tera,
+    variables: &BuildVariables,
+    page: &Page,
+) -> Result<OutputFile, Vec<Diagnostic>> {
+    let config = model.config;
+    let language = config
+        .language(&page.language)
+        .unwrap_or(config.default_language());
+    let body = page.body(model.status.phase);
+    let references = PageReferences {
+        model,
+        language: &language.code,
+        variables,
+    };
+    let options = RenderOptions {
+        dir: language.dir,
+        raw_html: config.raw_html,
+    };
+    let (rendered, problems) = markdown::render(&body.text, &options, &references);
+    if !problems.is_empty() {
+        return Err(problems
+            .into_iter()
+            .map(|p| {
+                let range = body.source_range(p.range);
+                Diagnostic::error(p.message)
+                    .at(Location::from_range(&page.path, &page.source, range))
+                    .hint(p.hint)
+            })
+            .collect());
+    }
+    let alternates: Vec<Alternate> = config
+        .languages
+        .iter()
+        .filter_map(|l| {
+            let other = model
+                .pages
+                .iter()
+                .find(|p| p.language == l.code && p.key == page.key)?;
+            Some(Alternate {
+                code: &l.code,
+                name: &l.name,
+                dir: l.dir.as_str(),
+                url: format!("{}{}", config.base_path, other.url_path),
+                permalink: format!("{}{}", config.base_url, other.url_path),
+                current: l.code == page.language,
+            })
+        })
+        .collect();
+    let mut context = common_context(model, language);
+    context.insert(
+        "page",
+        &PageContext {
+            key: &page.key,
+            title: &page.title,
+            description: &page.description,
+            url: format!("{}{}", config.base_path, page.url_path),
+            permalink: format!("{}{}", config.base_url, page.url_path),
+            updated: page.updated.map(|d| d.to_string()),
+            content: rendered.html,
+            headings: rendered.headings,
+            sections: rendered.sections,
+            steps: rendered.steps,
+            extra: &page.extra,
+            x_default: x_default(model, page),
+        },
+    );
+    context.insert("translations", &alternates);
+    context.insert(
+        "pages",
+        &model
+            .pages
+            .iter()
+            .filter(|p| p.language == page.language)
+            .map(|p| NavEntry {
+                key: &p.key,
+                title: &p.title,
+                url: format!("{}{}", config.base_path, p.url_path),
+            })
+            .collect::<Vec<_>>(),
+    );
+    let html = tera
+        .render(&page.template, &context)
+        .map_err(|e| vec![template_error(model.templates, &e)])?;
+    Ok(OutputFile {
+        path: format!("{}index.html", page.url_path),
+        bytes: html.into_bytes(),
+    })
+}
+
+#[derive(Serialize)]
+struct NavEntry<'a> {
+    key: &'a str,
+    title: &'a str,
+    url: String,
+}
+
+/// The page for readers whose language is not listed: the language chooser for the notice,
+/// the default language's version for the other pages.
+fn x_default(model: &SiteModel, page: &Page) -> String {
+    let config = model.config;
+    if page.key == "index" {
+        return config.base_url.clone();
+    }
+    model
+        .pages
+        .iter()
+        .find(|p| p.key == page.key && p.language == config.default_language().code)
+        .map_or_else(
+            || config.base_url.clone(),
+            |p| format!("{}{}", config.base_url, p.url_path),
+        )
+}
+
+/// The language chooser and the 404 page: one page for all languages.
+fn render_site_page(
+    model: &SiteModel,
+    tera: &Tera,
+    template: &str,
+    path: &str,
+) -> Result<OutputFile, Diagnostic> {
+    let config = model.config;
+    let mut context = common_context(model, config.default_language());
+    let notices: Vec<Alternate> = config
+        .languages
+        .iter()
+        .map(|l| {
+            let notice = model
+                .pages
+                .iter()
+                .find(|p| p.language == l.code && p.key == "index");
+            let url_path = notice.map_or_else(|| format!("{}/", l.code), |p| p.url_path.clone());
+            Alternate {
+                code: &l.code,
+                name: &l.name,
+                dir: l.dir.as_str(),
+                url: format!("{}{url_path}", config.base_path),
+                permalink: format!("{}{url_path}", config.base_url),
+                current: false,
+            }
+        })
+        .collect();
+    context.insert("translations", &notices);
+    let html = tera
+        .render(template, &context)
+        .map_err(|e| template_error(model.templates, &e))?;
+    Ok(OutputFile {
+        path: path.to_string(),
+        bytes: html.into_bytes(),
+    })
+}
+
+struct PageReferences<'a> {
+    model: &'a SiteModel<'a>,
+    language: &'a str,
+    variables: &'a BuildVariables,
+}
+
+impl References for PageReferences<'_> {
+    fn link(&self, target: &str) -> Result<String, String> {
+        let (path, anchor) = match target.split_once('#') {
+            Some((path, anchor)) => (path, format!("#{anchor}")),
+            None => (target, String::new()),
+        };
+        let key = path
+            .strip_suffix(".md")
+            .ok_or("the target must be a .md file")?;
+        let (language, key) = match key.split_once('/') {
+            Some((lang, rest)) if self.model.config.language(lang).is_some() => (lang, rest),
+            _ => (self.language, key),
+        };
+        self.model
+            .pages
+            .iter()
+            .find(|p| p.language == language && p.key == key)
+            .map(|p| format!("{}{}{anchor}", self.model.config.base_path, p.url_path))
+            .ok_or_else(|| format!("there is no content/{language}/{key}.md"))
+    }
+
+    fn message(&self, id: &str) -> Result<String, String> {
+        self.model
+            .translations
+            .format(self.language, id, &self.variables.args())
+            .map_err(|d| describe(&d))
+    }
+}
+
+fn sitemap(model: &SiteModel) -> OutputFile {
+    let config = model.config;
+    let esc = crate::bidi::escape_html;
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+         <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" \
+         xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
+    );
+    for page in model.pages {
+        xml.push_str(&format!(
+            "  <url>\n    <loc>{}</loc>\n",
+            esc(&format!("{}{}", config.base_url, page.url_path))
+        ));
+        if let Some(updated) = page.updated {
+            xml.push_str(&format!("    <lastmod>{updated}</lastmod>\n"));
+        }
+        for other in model.pages.iter().filter(|p| p.key == page.key) {
+            xml.push_str(&format!(
+                "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>\n",
+                esc(&other.language),
+                esc(&format!("{}{}", config.base_url, other.url_path))
+            ));
+        }
+        xml.push_str(&format!(
+            "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>\n  </url>\n",
+            esc(&x_default(model, page))
+        ));
+    }
+    xml.push_str("</urlset>\n");
+    OutputFile {
+        path: "sitemap.xml".into(),
+        bytes: xml.into_bytes(),
+    }
+}
+
+fn robots(config: &Config) -> OutputFile {
+    let text = format!(
+        "User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n",
+        config.base_url
+    );
+    OutputFile {
+        path: "robots.txt".into(),
+        bytes: text.into_bytes(),
+    }
+}

@@ -1,0 +1,537 @@
+//! The build pipeline end to end, on the small fixture site `tests/fixtures/mini`
+//! (five languages, notice zone Europe/Paris, last day 2026-01-15).
+
+mod common;
+
+use common::{SiteTest, between};
+
+fn status_of(html: &str) -> String {
+    between(html, "<section class=\"status\" ", ">").to_string()
+}
+
+fn headline(site: &SiteTest, lang: &str) -> String {
+    between(
+        &site.output(&format!("{lang}/index.html")),
+        "<p class=\"headline\">",
+        "</p>",
+    )
+    .to_string()
+}
+
+#[test]
+fn builds_every_page_of_every_language() {
+    let site = SiteTest::fixture("mini");
+    let run = site.build_at("2026-01-05");
+    assert!(
+        run.stdout.contains("phase: upcoming, 10 days left"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("next change: 2026-01-06T00:00:00+01:00"),
+        "{}",
+        run.stdout
+    );
+    let names: Vec<String> = site
+        .tree("public")
+        .into_iter()
+        .map(|(name, _)| name)
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "404.html",
+            "ar/index.html",
+            "en/faq/index.html",
+            "en/index.html",
+            "fr/faq/index.html",
+            "fr/index.html",
+            "id/index.html",
+            "index.html",
+            "robots.txt",
+            "site.css",
+            "sitemap.xml",
+            "tr/index.html"
+        ]
+    );
+}
+
+#[test]
+fn status_element_carries_phase_days_and_end_instant() {
+    let site = SiteTest::fixture("mini");
+    site.build_at("2026-01-05");
+    let en = site.output("en/index.html");
+    assert_eq!(
+        status_of(&en),
+        "data-phase=\"upcoming\" data-days-left=\"10\""
+    );
+    assert!(
+        en.contains("<time datetime=\"2026-01-16T00:00:00+01:00\">January 15, 2026</time>"),
+        "{en}"
+    );
+    site.build_at("2026-02-01");
+    let en = site.output("en/index.html");
+    assert_eq!(status_of(&en), "data-phase=\"ended\"");
+    assert!(en.contains("It is over."), "{en}");
+    assert!(!en.contains("Countdown"), "{en}");
+}
+
+#[test]
+fn phase_boundaries_follow_the_notice_zone() {
+    let site = SiteTest::fixture("mini");
+    let cases = [
+        // The last second before the last day, in Paris (UTC+1).
+        (
+            "2026-01-14T22:59:59Z",
+            "data-phase=\"upcoming\" data-days-left=\"1\"",
+        ),
+        // Midnight in Paris is 23:00 UTC: the last day has begun there, not yet in UTC.
+        (
+            "2026-01-14T23:00:00Z",
+            "data-phase=\"last-day\" data-days-left=\"0\"",
+        ),
+        (
+            "2026-01-15T22:59:59Z",
+            "data-phase=\"last-day\" data-days-left=\"0\"",
+        ),
+        // The end instant: midnight after the last day, Paris time.
+        ("2026-01-15T23:00:00Z", "data-phase=\"ended\""),
+        ("2026-01-16T00:00:00+01:00", "data-phase=\"ended\""),
+        // A plain date is midnight in the notice's zone.
+        ("2026-01-15", "data-phase=\"last-day\" data-days-left=\"0\""),
+    ];
+    for (now, expected) in cases {
+        site.build_at(now);
+        assert_eq!(
+            status_of(&site.output("en/index.html")),
+            expected,
+            "at {now}"
+        );
+    }
+}
+
+#[test]
+fn the_build_says_when_its_wording_changes_next() {
+    let site = SiteTest::fixture("mini");
+    let run = site.build_at("2026-01-15T12:00:00Z");
+    assert!(
+        run.stdout
+            .contains("phase: last-day, 0 days left; next change: 2026-01-16T00:00:00+01:00"),
+        "{}",
+        run.stdout
+    );
+    let run = site.build_at("2026-03-01");
+    assert!(
+        run.stdout.contains("phase: ended; next change: none"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn arabic_countdown_uses_all_six_plural_forms() {
+    let site = SiteTest::fixture("mini");
+    let cases = [
+        ("2026-01-15", "لم يبقَ أي يوم"), // 0: zero
+        ("2026-01-14", "بقي يوم واحد"),  // 1: one
+        ("2026-01-13", "بقي يومان"),     // 2: two
+        ("2026-01-12", "بقيت 3 أيام"),   // 3: few
+        ("2026-01-04", "بقي 11 يومًا"),   // 11: many
+        ("2025-10-07", "بقي 100 يوم"),   // 100: other
+        ("2025-10-04", "بقيت 103 أيام"), // 103: few (fluent-bundle's own rules say other)
+        ("2025-09-26", "بقي 111 يومًا"),  // 111: many (fluent-bundle's own rules say other)
+    ];
+    for (now, expected) in cases {
+        site.build_at(now);
+        let html = site.output("ar/index.html");
+        assert!(
+            html.contains(&format!("Countdown</bdi>: {expected}.")),
+            "at {now}:\n{html}"
+        );
+    }
+}
+
+#[test]
+fn dates_are_localized_in_every_language() {
+    let site = SiteTest::fixture("mini");
+    site.build_at("2026-01-05");
+    let expected = [
+        ("en", "January 15, 2026", "October 21, 2025"),
+        ("ar", "15 يناير 2026", "21 أكتوبر 2025"),
+        ("tr", "15 Ocak 2026", "21 Ekim 2025"),
+        ("id", "15 Januari 2026", "21 Oktober 2025"),
+        ("fr", "15 janvier 2026", "21 octobre 2025"),
+    ];
+    for (lang, end, announced) in expected {
+        let html = site.output(&format!("{lang}/index.html"));
+        assert!(html.contains(&format!(">{end}</time>")), "{lang}:\n{html}");
+        assert!(html.contains(announced), "{lang}:\n{html}");
+    }
+    site.build_at("2026-02-01");
+    assert_eq!(headline(&site, "tr"), "15 Ocak 2026 tarihinde sona erdi");
+    assert_eq!(headline(&site, "fr"), "Terminé le 15 janvier 2026");
+}
+
+#[test]
+fn a_missing_translation_falls_back_with_a_warning() {
+    let site = SiteTest::fixture("mini");
+    let run = site.build_at("2026-01-05");
+    let fr = site.output("fr/index.html");
+    assert!(
+        fr.contains("Call 1-800-ChatGPT (+1-800-242-8478) on WhatsApp."),
+        "{fr}"
+    );
+    assert!(run.stderr.contains("locales/fr/main.ftl"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("message `call` is missing in fr"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn right_to_left_text_is_isolated_with_markup_never_with_invisible_marks() {
+    let site = SiteTest::fixture("mini");
+    site.build_at("2026-01-05");
+    let ar = site.output("ar/index.html");
+    assert!(ar.contains("<html lang=\"ar\" dir=\"rtl\">"));
+    assert!(
+        ar.contains("اتصل بـ <bdi dir=\"ltr\">1-800-ChatGPT</bdi> على الرقم <bdi dir=\"ltr\">+1-800-242-8478</bdi>"),
+        "{ar}"
+    );
+    for (name, bytes) in site.tree("public") {
+        let text = String::from_utf8_lossy(&bytes);
+        for mark in [
+            '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}', '\u{200E}', '\u{200F}',
+        ] {
+            assert!(
+                !text.contains(mark),
+                "{name} contains U+{:04X}",
+                mark as u32
+            );
+        }
+    }
+}
+
+#[test]
+fn pages_link_to_their_translations_and_survive_a_sub_path() {
+    let site = SiteTest::fixture("mini");
+    site.run(&[
+        "build",
+        "--now",
+        "2026-01-05",
+        "--base-url",
+        "https://example.org/help/",
+    ])
+    .expect_code(0);
+    let fr = site.output("fr/index.html");
+    assert!(fr.contains("<a href=\"/help/fr/faq/#why\">FAQ</a>"), "{fr}");
+    assert!(
+        fr.contains("<link rel=\"canonical\" href=\"https://example.org/help/fr/\">"),
+        "{fr}"
+    );
+    let faq = site.output("en/faq/index.html");
+    let alternates: Vec<&str> = faq.matches("hreflang=\"").map(|_| "").collect();
+    assert_eq!(alternates.len(), 2, "only en and fr have the FAQ:\n{faq}");
+    assert!(faq.contains("<h2 id=\"why\">Why?</h2>"), "{faq}");
+    assert!(faq.contains("<h2 id=\"second-question\">"), "{faq}");
+    let sitemap = site.output("sitemap.xml");
+    assert!(
+        sitemap.contains("<loc>https://example.org/help/en/faq/</loc>"),
+        "{sitemap}"
+    );
+    assert!(
+        sitemap.contains("hreflang=\"x-default\" href=\"https://example.org/help/\""),
+        "{sitemap}"
+    );
+    assert!(
+        sitemap.contains("hreflang=\"x-default\" href=\"https://example.org/help/en/faq/\""),
+        "{sitemap}"
+    );
+    assert!(
+        site.output("robots.txt")
+            .contains("Sitemap: https://example.org/help/sitemap.xml")
+    );
+    assert!(
+        site.output("index.html")
+            .contains("<a href=\"/help/ar/\">العربية</a>")
+    );
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let site = SiteTest::fixture("mini");
+    site.build_at("2026-01-05T10:00:00Z");
+    let first = site.tree("public");
+    site.run(&["build", "--now", "2026-01-05T10:00:00Z", "--out", "second"])
+        .expect_code(0);
+    assert_eq!(first, site.tree("second"));
+}
+
+#[test]
+fn now_comes_from_source_date_epoch_when_not_given() {
+    let site = SiteTest::fixture("mini");
+    // 2026-02-01T00:00:00Z
+    let run = site
+        .run_with_env(&["build"], &[("SOURCE_DATE_EPOCH", "1769904000")])
+        .expect_code(0);
+    assert!(run.stdout.contains("phase: ended"), "{}", run.stdout);
+    let run = site
+        .run_with_env(
+            &["build", "--now", "2026-01-05"],
+            &[("SOURCE_DATE_EPOCH", "1769904000")],
+        )
+        .expect_code(0);
+    assert!(
+        run.stdout.contains("phase: upcoming"),
+        "--now wins: {}",
+        run.stdout
+    );
+}
+
+#[test]
+fn bad_now_and_bad_epoch_are_usage_errors() {
+    let site = SiteTest::fixture("mini");
+    let run = site.run(&["build", "--now", "next tuesday"]).expect_code(2);
+    assert!(run.stderr.contains("--now"), "{}", run.stderr);
+    let run = site
+        .run_with_env(&["build"], &[("SOURCE_DATE_EPOCH", "yesterday")])
+        .expect_code(2);
+    assert!(run.stderr.contains("SOURCE_DATE_EPOCH"), "{}", run.stderr);
+    assert!(!site.path("public").exists());
+    site.run(&["frobnicate"]).expect_code(2);
+}
+
+/// Breaks the site with `edit`, and checks that the build fails with exit code 1, names the
+/// place, and leaves the previous output exactly as it was.
+fn assert_fails_at(edit: impl Fn(&SiteTest), place: &str, message: &str) {
+    let site = SiteTest::fixture("mini");
+    site.build_at("2026-01-05");
+    let before = site.tree("public");
+    edit(&site);
+    let run = site.run(&["build", "--now", "2026-01-05"]).expect_code(1);
+    assert!(
+        run.stderr.contains(place),
+        "expected {place} in:\n{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains(message),
+        "expected {message:?} in:\n{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("help:"), "no hint in:\n{}", run.stderr);
+    assert_eq!(before, site.tree("public"), "the previous output changed");
+}
+
+#[test]
+fn broken_front_matter_is_located() {
+    assert_fails_at(
+        |s| {
+            s.edit("content/fr/faq.md", "weight = 1", "weight = \"one\"");
+        },
+        "content/fr/faq.md:4:10",
+        "invalid type",
+    );
+    assert_fails_at(
+        |s| {
+            s.edit("content/en/index.md", "updated", "updatd");
+        },
+        "content/en/index.md:4:1",
+        "updatd",
+    );
+}
+
+#[test]
+fn broken_fluent_is_located() {
+    assert_fails_at(
+        |s| {
+            s.edit(
+                "locales/tr/main.ftl",
+                "end-date = { DATETIME($end_date) }",
+                "end-date = { DATETIME($end_date)",
+            );
+        },
+        "locales/tr/main.ftl:6:",
+        "Fluent syntax",
+    );
+    assert_fails_at(
+        |s| {
+            s.edit(
+                "locales/id/main.ftl",
+                "{ $days_left } hari",
+                "{ $hari } hari",
+            );
+        },
+        "locales/id/main.ftl:2:1",
+        "hari",
+    );
+}
+
+#[test]
+fn broken_templates_are_located() {
+    assert_fails_at(
+        |s| {
+            s.edit(
+                "templates/page.html",
+                "<main>{{ page.content | safe }}",
+                "<main>{{ page.content | safe }",
+            );
+        },
+        "templates/page.html:13:30",
+        "",
+    );
+    assert_fails_at(
+        |s| {
+            s.edit(
+                "templates/page.html",
+                "<footer>{{ t(id=\"footer\") }}",
+                "<footer>{{ t(id=\"no-such-message\") }}",
+            );
+        },
+        "templates/page.html:14:",
+        "no-such-message",
+    );
+}
+
+#[test]
+fn broken_config_is_located() {
+    assert_fails_at(
+        |s| {
+            s.edit("site.toml", "Europe/Paris", "Europe/Atlantis");
+        },
+        "site.toml:5:13",
+        "unknown time zone",
+    );
+}
+
+#[test]
+fn broken_markdown_references_are_located() {
+    assert_fails_at(
+        |s| {
+            s.edit(
+                "content/fr/index.md",
+                "[FAQ](@/faq.md#why)",
+                "[FAQ](@/questions.md)",
+            );
+        },
+        "content/fr/index.md:17:1",
+        "broken link",
+    );
+    assert_fails_at(
+        |s| {
+            s.edit(
+                "content/en/index.md",
+                "[FAQ](@/faq.md#why)",
+                "[FAQ](javascript:alert(1))",
+            );
+        },
+        "content/en/index.md:17:1",
+        "javascript",
+    );
+}
+
+#[test]
+fn all_problems_are_reported_in_one_run() {
+    let site = SiteTest::fixture("mini");
+    site.edit("content/fr/faq.md", "weight = 1", "weight = \"one\"")
+        .edit(
+            "locales/ar/main.ftl",
+            "site-name = نهاية الخدمة",
+            "site-name = { نهاية",
+        )
+        .edit("content/tr/index.md", "::: ended", "::: finished");
+    let run = site.run(&["build", "--now", "2026-01-05"]).expect_code(1);
+    for place in [
+        "content/fr/faq.md:4",
+        "locales/ar/main.ftl:1",
+        "content/tr/index.md:11",
+    ] {
+        assert!(
+            run.stderr.contains(place),
+            "expected {place} in:\n{}",
+            run.stderr
+        );
+    }
+    assert!(
+        run.stderr.contains("build failed with 3 errors"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn check_reports_without_writing() {
+    let site = SiteTest::fixture("mini");
+    let run = site.run(&["check", "--now", "2026-01-05"]).expect_code(0);
+    assert!(
+        run.stdout.contains("check: 0 errors, 1 warnings"),
+        "{}",
+        run.stdout
+    );
+    site.run(&["check", "--strict", "--now", "2026-01-05"])
+        .expect_code(1);
+    assert!(!site.path("public").exists());
+}
+
+#[test]
+fn raw_html_in_markdown_is_text_unless_the_site_opts_in() {
+    let site = SiteTest::fixture("mini");
+    site.edit(
+        "content/en/index.md",
+        "It is over.",
+        "It is <script>alert(1)</script> over.",
+    );
+    site.build_at("2026-02-01");
+    let en = site.output("en/index.html");
+    assert!(
+        en.contains("It is &lt;script&gt;alert(1)&lt;/script&gt; over."),
+        "{en}"
+    );
+    site.write(
+        "site.toml",
+        &(site.read("site.toml") + "\n[markdown]\nraw_html = true\n"),
+    );
+    site.build_at("2026-02-01");
+    assert!(
+        site.output("en/index.html")
+            .contains("It is <script>alert(1)</script> over.")
+    );
+}
+
+#[test]
+fn translations_cannot_inject_markup() {
+    let site = SiteTest::fixture("mini");
+    site.edit(
+        "locales/en/main.ftl",
+        "site-name = The end of the service",
+        "site-name = </title><script>alert(1)</script>",
+    );
+    site.edit(
+        "locales/en/main.ftl",
+        "status-ended = Ended on",
+        "status-ended = <img src=x onerror=alert(1)> Ended on",
+    );
+    site.build_at("2026-02-01");
+    let en = site.output("en/index.html");
+    assert!(!en.contains("<script>"), "{en}");
+    assert!(!en.contains("<img"), "{en}");
+    assert!(en.contains("&lt;/title&gt;&lt;script&gt;"), "{en}");
+}
+
+#[test]
+fn a_content_folder_for_an_unknown_language_is_an_error() {
+    let site = SiteTest::fixture("mini");
+    site.write(
+        "content/de/index.md",
+        "+++\ntitle = \"x\"\ndescription = \"y\"\n+++\n",
+    );
+    let run = site.run(&["build", "--now", "2026-01-05"]).expect_code(1);
+    assert!(
+        run.stderr
+            .contains("content/de/ is not a language of site.toml"),
+        "{}",
+        run.stderr
+    );
+}

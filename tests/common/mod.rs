@@ -1,0 +1,167 @@
+//! Runs the real `sunset` binary on a copy of a fixture site in a temporary folder.
+
+#![allow(dead_code)] // each test file uses its own part of the helper
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use tempfile::TempDir;
+
+pub struct SiteTest {
+    _dir: TempDir,
+    pub root: PathBuf,
+}
+
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    fn from(output: Output) -> Run {
+        Run {
+            code: output.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        }
+    }
+
+    /// Fails with the whole output when the exit code is not the expected one.
+    pub fn expect_code(self, code: i32) -> Run {
+        assert_eq!(
+            self.code, code,
+            "exit code\n--- stdout\n{}\n--- stderr\n{}",
+            self.stdout, self.stderr
+        );
+        assert!(!self.stderr.contains("panicked"), "panic:\n{}", self.stderr);
+        self
+    }
+}
+
+impl SiteTest {
+    /// A copy of `tests/fixtures/<name>`.
+    pub fn fixture(name: &str) -> SiteTest {
+        let source = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(name);
+        SiteTest::copy_of(&source)
+    }
+
+    /// A copy of the site shipped in the repository.
+    pub fn shipped() -> SiteTest {
+        let dir = TempDir::new().unwrap();
+        let root = dir.path().join("site");
+        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+        for part in ["site.toml", "content", "locales", "templates", "static"] {
+            copy(&repo.join(part), &root.join(part));
+        }
+        SiteTest { _dir: dir, root }
+    }
+
+    fn copy_of(source: &Path) -> SiteTest {
+        let dir = TempDir::new().unwrap();
+        let root = dir.path().join("site");
+        copy(source, &root);
+        SiteTest { _dir: dir, root }
+    }
+
+    pub fn path(&self, relative: &str) -> PathBuf {
+        self.root.join(relative)
+    }
+
+    pub fn write(&self, relative: &str, text: &str) -> &SiteTest {
+        let path = self.path(relative);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+        self
+    }
+
+    pub fn read(&self, relative: &str) -> String {
+        fs::read_to_string(self.path(relative)).unwrap_or_else(|e| panic!("{relative}: {e}"))
+    }
+
+    /// Replaces `from` by `to` in a file, failing when `from` is not there.
+    pub fn edit(&self, relative: &str, from: &str, to: &str) -> &SiteTest {
+        let text = self.read(relative);
+        assert!(text.contains(from), "{relative} has no {from:?}");
+        self.write(relative, &text.replacen(from, to, 1))
+    }
+
+    /// Runs `sunset --root <site> <args>` without SOURCE_DATE_EPOCH from the environment.
+    pub fn run(&self, args: &[&str]) -> Run {
+        self.run_with_env(args, &[])
+    }
+
+    pub fn run_with_env(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_sunset"));
+        command
+            .arg("--root")
+            .arg(&self.root)
+            .args(args)
+            .current_dir(&self.root)
+            .env_remove("SOURCE_DATE_EPOCH");
+        for (key, value) in env {
+            command.env(key, value);
+        }
+        Run::from(command.output().unwrap())
+    }
+
+    /// Builds into `public/` at `now`, expecting success.
+    pub fn build_at(&self, now: &str) -> Run {
+        self.run(&["build", "--now", now]).expect_code(0)
+    }
+
+    /// A file of the last build, as text.
+    pub fn output(&self, relative: &str) -> String {
+        self.read(&format!("public/{relative}"))
+    }
+
+    /// Every file under `dir` (relative to the site), with its bytes, sorted by path.
+    pub fn tree(&self, dir: &str) -> Vec<(String, Vec<u8>)> {
+        let base = self.path(dir);
+        let mut files = Vec::new();
+        collect(&base, &base, &mut files);
+        files.sort();
+        files
+    }
+}
+
+fn collect(base: &Path, dir: &Path, files: &mut Vec<(String, Vec<u8>)>) {
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            collect(base, &path, files);
+        } else {
+            let name = path
+                .strip_prefix(base)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            files.push((name, fs::read(&path).unwrap()));
+        }
+    }
+}
+
+fn copy(from: &Path, to: &Path) {
+    if from.is_dir() {
+        fs::create_dir_all(to).unwrap();
+        for entry in fs::read_dir(from).unwrap() {
+            let entry = entry.unwrap();
+            copy(&entry.path(), &to.join(entry.file_name()));
+        }
+    } else {
+        fs::copy(from, to).unwrap();
+    }
+}
+
+/// The text between `start` and the next `end` after it.
+pub fn between<'a>(text: &'a str, start: &str, end: &str) -> &'a str {
+    let from = text
+        .find(start)
+        .unwrap_or_else(|| panic!("no {start:?} in:\n{text}"))
+        + start.len();
+    let to = text[from..].find(end).map_or(text.len(), |i| from + i);
+    &text[from..to]
+}
