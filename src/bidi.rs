@@ -106,7 +106,14 @@ pub fn escape_isolating_ltr_runs(text: &str) -> String {
         let end_byte = chars.get(end).map_or(text.len(), |(b, _)| *b);
         let run = &text[start_byte..end_byte];
         if needs_isolation(run) {
-            out.push_str("<bdi dir=\"ltr\">");
+            // A number like 1-800-ChatGPT must not wrap at its hyphens: in right-to-left
+            // text its halves would land at opposite ends of two lines.
+            let unbreakable = !run.contains(' ') && run.contains(['-', '/']);
+            out.push_str(if unbreakable {
+                "<bdi dir=\"ltr\" class=\"nowrap\">"
+            } else {
+                "<bdi dir=\"ltr\">"
+            });
             push_escaped(&mut out, run);
             out.push_str("</bdi>");
         } else {
@@ -140,8 +147,8 @@ mod tests {
         );
         assert_eq!(
             got,
-            "اتصل بـ <bdi dir=\"ltr\">1-800-ChatGPT</bdi> على الرقم \
-             <bdi dir=\"ltr\">+1-800-242-8478</bdi> عبر <bdi dir=\"ltr\">WhatsApp</bdi>."
+            "اتصل بـ <bdi dir=\"ltr\" class=\"nowrap\">1-800-ChatGPT</bdi> على الرقم \
+             <bdi dir=\"ltr\" class=\"nowrap\">+1-800-242-8478</bdi> عبر <bdi dir=\"ltr\">WhatsApp</bdi>."
         );
     }
 

@@ -620,7 +620,8 @@ mod tests {
     fn rtl_text_isolates_latin_runs_but_not_in_code() {
         let r = rtl("اتصل بـ {{ phone }} عبر WhatsApp.\n\n```\nWhatsApp\n```\n");
         assert!(
-            r.html.contains("<bdi dir=\"ltr\">+1-800-242-8478</bdi>"),
+            r.html
+                .contains("<bdi dir=\"ltr\" class=\"nowrap\">+1-800-242-8478</bdi>"),
             "{}",
             r.html
         );

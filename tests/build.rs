@@ -197,7 +197,7 @@ fn right_to_left_text_is_isolated_with_markup_never_with_invisible_marks() {
     let ar = site.output("ar/index.html");
     assert!(ar.contains("<html lang=\"ar\" dir=\"rtl\">"));
     assert!(
-        ar.contains("اتصل بـ <bdi dir=\"ltr\">1-800-ChatGPT</bdi> على الرقم <bdi dir=\"ltr\">+1-800-242-8478</bdi>"),
+        ar.contains("اتصل بـ <bdi dir=\"ltr\" class=\"nowrap\">1-800-ChatGPT</bdi> على الرقم <bdi dir=\"ltr\" class=\"nowrap\">+1-800-242-8478</bdi>"),
         "{ar}"
     );
     for (name, bytes) in site.tree("public") {

@@ -11,7 +11,7 @@
 
 ## Whole site
 
-site-name = ChatGPT on WhatsApp is ending
+site-name = ChatGPT on WhatsApp: end of service
 # The Open Graph locale of this language (language_TERRITORY).
 og-locale = en_US
 skip-link = Skip to the content
@@ -33,7 +33,7 @@ status-upcoming = { PLURAL($days_left) ->
    *[other] { $days_left } days left
 }
 status-last-day = Today is the last day
-status-ended = ChatGPT on WhatsApp ended on { DATETIME($end_date) }
+status-ended = ChatGPT on WhatsApp has ended
 # Followed by the date of the last day.
 status-last-day-is = Last day of the service:
 

@@ -54,6 +54,7 @@ impl SiteTest {
         let dir = TempDir::new().unwrap();
         let root = dir.path().join("site");
         let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+        fs::create_dir_all(&root).unwrap();
         for part in ["site.toml", "content", "locales", "templates", "static"] {
             copy(&repo.join(part), &root.join(part));
         }

@@ -1,0 +1,59 @@
+### Teks antarmuka situs bantuan tentang berakhirnya ChatGPT di WhatsApp.
+###
+### Variabel yang disediakan build untuk setiap pesan:
+###   $phase       upcoming, last-day, atau ended
+###   $days_left   jumlah hari sampai hari terakhir (tidak tersedia setelah layanan berakhir)
+###   $end_date    hari terakhir layanan, untuk DATETIME()
+###   $date_announced  tanggal pengumuman, untuk DATETIME()
+### PLURAL($n) memberikan kategori jamak CLDR untuk $n; bahasa Indonesia hanya memakai "other".
+### DATETIME($date) memberikan tanggal panjang, misalnya "15 Januari 2026".
+### Nama tetap ditulis apa adanya: ChatGPT, WhatsApp, OpenAI, Meta, Meta AI, 1-800-ChatGPT.
+
+## Whole site
+
+site-name = Layanan ChatGPT di WhatsApp berakhir
+# The Open Graph locale of this language (language_TERRITORY).
+og-locale = id_ID
+skip-link = Langsung ke isi halaman
+languages-label = Bahasa
+pages-label = Halaman situs bantuan ini
+last-updated = Terakhir diperbarui pada { DATETIME($date) }
+footer-independent = Halaman ini menjelaskan berakhirnya ChatGPT di WhatsApp. Halaman ini tidak mengumpulkan data apa pun dan tidak memuat apa pun dari situs lain.
+
+## Language chooser (/) and missing page (/404.html)
+
+root-description = Apa arti berakhirnya ChatGPT di WhatsApp bagi Anda dan cara menyimpan obrolan Anda, dalam bahasa Inggris, Arab, Turki, Indonesia, dan Prancis.
+not-found-title = Halaman tidak ditemukan
+not-found-text = Halaman ini tidak ada. Baca pemberitahuan dalam bahasa Indonesia.
+
+## Status box, on every page
+
+status-upcoming = { PLURAL($days_left) ->
+   *[other] Tinggal { $days_left } hari lagi
+}
+status-last-day = Hari ini adalah hari terakhir
+status-ended = ChatGPT di WhatsApp berakhir pada { DATETIME($end_date) }
+# Followed by the date of the last day.
+status-last-day-is = Hari terakhir layanan:
+
+## Notice page
+
+cta-link = Simpan obrolan Anda
+cta-faq = Tanya jawab
+
+## Questions and answers page
+
+faq-contents = Pertanyaan di halaman ini
+
+## Link your account page
+
+link-banner-upcoming = { PLURAL($days_left) ->
+   *[other] Anda punya waktu { $days_left } hari lagi untuk menautkan nomor WhatsApp Anda ke akun ChatGPT dan menyimpan obrolan Anda.
+}
+link-banner-last-day = Hari ini adalah hari terakhir untuk menautkan nomor WhatsApp Anda ke akun ChatGPT. Lakukan sekarang agar obrolan Anda tetap tersimpan.
+link-banner-ended = Kesempatan untuk menautkan nomor sudah ditutup pada { DATETIME($end_date) }. Obrolan yang belum ditautkan sampai tanggal itu tidak bisa lagi dipindahkan ke ChatGPT.
+
+## Used inside the Markdown pages as {{ id }}
+
+end-date = { DATETIME($end_date) }
+announced-date = { DATETIME($date_announced) }

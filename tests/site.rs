@@ -1,0 +1,272 @@
+//! The site shipped in this repository, built for dates in each phase.
+
+mod common;
+
+use std::io::Write;
+use std::path::Path;
+
+use common::{SiteTest, between};
+use fluent_bundle::FluentArgs;
+use sunset::config;
+use sunset::i18n::Translations;
+use sunset::source;
+
+const LANGUAGES: [&str; 5] = ["en", "ar", "tr", "id", "fr"];
+const PAGES: [&str; 3] = ["", "faq/", "link-account/"];
+/// One date in each phase: 10 days before, the last day, after the end.
+const DATES: [&str; 3] = ["2026-01-05", "2026-01-15", "2026-02-01"];
+
+fn page(lang: &str, page: &str) -> String {
+    format!("{lang}/{page}index.html")
+}
+
+#[test]
+fn builds_cleanly_in_every_phase() {
+    let site = SiteTest::shipped();
+    for now in DATES {
+        let run = site
+            .run(&["check", "--strict", "--now", now])
+            .expect_code(0);
+        assert!(
+            run.stdout.contains("check: 0 errors, 0 warnings"),
+            "at {now}: {}{}",
+            run.stdout,
+            run.stderr
+        );
+        site.build_at(now);
+        let mut expected: Vec<String> = LANGUAGES
+            .iter()
+            .flat_map(|l| PAGES.iter().map(move |p| page(l, p)))
+            .collect();
+        expected.extend(
+            [
+                "404.html",
+                "favicon.svg",
+                "index.html",
+                "robots.txt",
+                "sitemap.xml",
+            ]
+            .map(String::from),
+        );
+        expected.sort();
+        let names: Vec<String> = site
+            .tree("public")
+            .into_iter()
+            .map(|(name, _)| name)
+            .collect();
+        assert_eq!(names, expected, "at {now}");
+    }
+}
+
+#[test]
+fn every_page_declares_language_and_direction() {
+    let site = SiteTest::shipped();
+    site.build_at("2026-01-05");
+    for lang in LANGUAGES {
+        let dir = if lang == "ar" { "rtl" } else { "ltr" };
+        for p in PAGES {
+            let html = site.output(&page(lang, p));
+            assert!(
+                html.contains(&format!("<html lang=\"{lang}\" dir=\"{dir}\">")),
+                "{lang}/{p}"
+            );
+            for other in LANGUAGES {
+                assert!(
+                    html.contains(&format!("hreflang=\"{other}\" href=\"https://")),
+                    "{lang}/{p} → {other}"
+                );
+            }
+            assert!(html.contains("hreflang=\"x-default\""), "{lang}/{p}");
+        }
+    }
+}
+
+#[test]
+fn the_status_element_follows_the_contract_in_every_phase() {
+    let site = SiteTest::shipped();
+    let expected = [
+        (
+            "2026-01-05",
+            "data-phase=\"upcoming\" data-days-left=\"10\"",
+        ),
+        ("2026-01-15", "data-phase=\"last-day\" data-days-left=\"0\""),
+        ("2026-02-01", "data-phase=\"ended\""),
+    ];
+    for (now, attributes) in expected {
+        site.build_at(now);
+        for lang in LANGUAGES {
+            for p in PAGES {
+                let html = site.output(&page(lang, p));
+                let status = between(&html, "<section class=\"status\" ", " aria-labelledby");
+                assert_eq!(status, attributes, "{lang}/{p} at {now}");
+                assert!(
+                    html.contains("<time datetime=\"2026-01-16T00:00:00Z\">"),
+                    "{lang}/{p} at {now}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_stylesheet_uses_logical_properties_only() {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for file in ["templates/partials/style.css"] {
+        let css = std::fs::read_to_string(repo.join(file)).unwrap();
+        for word in ["left", "right"] {
+            assert!(
+                !css.contains(word),
+                "{file} uses a physical direction: {word}"
+            );
+        }
+    }
+}
+
+#[test]
+fn no_invisible_bidi_controls_anywhere() {
+    let site = SiteTest::shipped();
+    for now in DATES {
+        site.build_at(now);
+        for (name, bytes) in site.tree("public") {
+            let text = String::from_utf8_lossy(&bytes);
+            let found = text.chars().find(|c| matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'));
+            assert_eq!(found, None, "{name} at {now}");
+        }
+    }
+}
+
+#[test]
+fn arabic_keeps_left_to_right_runs_whole() {
+    let site = SiteTest::shipped();
+    site.build_at("2026-01-05");
+    let faq = site.output("ar/faq/index.html");
+    assert!(
+        faq.contains("<bdi dir=\"ltr\" class=\"nowrap\">+1-800-242-8478</bdi>"),
+        "{faq}"
+    );
+    assert!(
+        faq.contains("<bdi dir=\"ltr\" class=\"nowrap\">1-800-ChatGPT</bdi>")
+            || faq.contains("<bdi dir=\"ltr\">ChatGPT</bdi>"),
+        "{faq}"
+    );
+    let title = between(&faq, "<title>", "</title>");
+    assert!(!title.contains('<'), "markup in the title: {title}");
+}
+
+fn gzip_size(bytes: &[u8]) -> usize {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(6));
+    encoder.write_all(bytes).unwrap();
+    encoder.finish().unwrap().len()
+}
+
+#[test]
+fn every_page_with_what_it_loads_fits_in_one_round_trip() {
+    let site = SiteTest::shipped();
+    let icon = gzip_size(site.read("static/favicon.svg").as_bytes());
+    for now in DATES {
+        site.build_at(now);
+        for (name, bytes) in site.tree("public") {
+            if name.ends_with(".html") {
+                let html = String::from_utf8_lossy(&bytes);
+                assert!(
+                    !html.contains("<link rel=\"stylesheet\""),
+                    "{name}: the CSS is inlined"
+                );
+                assert!(!html.contains("<img"), "{name}: no images to load");
+                let total = gzip_size(&bytes) + icon;
+                assert!(total <= 14 * 1024, "{name} at {now}: {total} bytes gzipped");
+            }
+        }
+    }
+}
+
+#[test]
+fn structured_data_comes_from_the_content() {
+    let site = SiteTest::shipped();
+    site.build_at("2026-01-05");
+    for lang in LANGUAGES {
+        let faq = site.output(&page(lang, "faq/"));
+        let json = between(&faq, "<script type=\"application/ld+json\">", "</script>");
+        let value: serde_json::Value = serde_json::from_str(json).unwrap();
+        assert_eq!(value["@type"], "FAQPage");
+        assert_eq!(value["inLanguage"], lang);
+        let questions = value["mainEntity"].as_array().unwrap();
+        assert!(
+            questions.len() >= 10,
+            "{lang}: {} questions",
+            questions.len()
+        );
+        let steps = site.output(&page(lang, "link-account/"));
+        let json = between(&steps, "<script type=\"application/ld+json\">", "</script>");
+        let value: serde_json::Value = serde_json::from_str(json).unwrap();
+        assert_eq!(value["@type"], "HowTo");
+        assert_eq!(value["step"].as_array().unwrap().len(), 6, "{lang}");
+    }
+}
+
+#[test]
+fn faq_answers_keep_the_same_ids_in_every_language() {
+    let site = SiteTest::shipped();
+    site.build_at("2026-01-05");
+    let ids = |lang: &str| -> Vec<String> {
+        site.output(&page(lang, "faq/"))
+            .match_indices("<h2 id=\"")
+            .map(|(i, _)| {
+                between(&site.output(&page(lang, "faq/"))[i..], "<h2 id=\"", "\"").to_string()
+            })
+            .collect()
+    };
+    let english = ids("en");
+    for lang in LANGUAGES {
+        assert_eq!(ids(lang), english, "{lang}");
+    }
+}
+
+/// The shipped translations, loaded as the build loads them.
+fn shipped_translations() -> Translations {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let sources = source::read(root).unwrap();
+    let config = config::parse(Path::new("site.toml"), &sources.config).unwrap();
+    let (translations, diagnostics) = Translations::load(&config, &sources.locales);
+    assert!(diagnostics.is_empty(), "{diagnostics:#?}");
+    translations
+}
+
+fn countdown(translations: &Translations, lang: &str, days: i64) -> String {
+    let mut args = FluentArgs::new();
+    args.set("days_left", days);
+    translations.format(lang, "status-upcoming", &args).unwrap()
+}
+
+#[test]
+fn arabic_countdown_agrees_with_its_number() {
+    let t = shipped_translations();
+    let forms: Vec<String> = [0, 1, 2, 3, 10, 11, 99, 100, 103, 111]
+        .iter()
+        .map(|n| countdown(&t, "ar", *n))
+        .collect();
+    // zero, one and two spell the number out; few takes the plural, many the accusative
+    // singular, and other (100, 1000…) the genitive singular.
+    assert!(!forms[0].contains('0'), "zero: {}", forms[0]);
+    assert!(
+        forms[1].contains("يوم") && !forms[1].contains('1'),
+        "one: {}",
+        forms[1]
+    );
+    assert!(
+        forms[2].contains("يومان") || forms[2].contains("يومين"),
+        "two: {}",
+        forms[2]
+    );
+    for (form, n) in [(&forms[3], "3"), (&forms[4], "10"), (&forms[8], "103")] {
+        assert!(form.contains(&format!("{n} أيام")), "few: {form}");
+    }
+    for (form, n) in [(&forms[5], "11"), (&forms[6], "99"), (&forms[9], "111")] {
+        assert!(form.contains(&format!("{n} يومًا")), "many: {form}");
+    }
+    assert!(
+        forms[7].contains("100 يوم") && !forms[7].contains("يومًا"),
+        "other: {}",
+        forms[7]
+    );
+}
