@@ -64,6 +64,18 @@ pub struct Config {
     pub dates: BTreeMap<String, NaiveDate>,
     /// Whether raw HTML in Markdown passes through; off, it is shown as text.
     pub raw_html: bool,
+    /// A calendar reminder of the last day, offered while the notice is upcoming.
+    pub reminder: Option<Reminder>,
+}
+
+/// `[reminder]`: each language gets `<lang>/remind-me.ics`, an all-day event on the last day.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reminder {
+    /// The key of the page the event links to (`link-account` for content/<lang>/link-account.md).
+    pub page: String,
+    /// When the calendar alerts, in days before the last day.
+    pub alert_days_before: u32,
 }
 
 impl Config {
@@ -97,6 +109,7 @@ struct RawConfig {
     dates: BTreeMap<Spanned<String>, Spanned<Datetime>>,
     #[serde(default)]
     markdown: RawMarkdown,
+    reminder: Option<Reminder>,
 }
 
 #[derive(Deserialize)]
@@ -182,6 +195,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
             },
             dates,
             raw_html: raw.markdown.raw_html,
+            reminder: raw.reminder,
         }),
         _ => Err(errors),
     }

@@ -13,6 +13,9 @@
 //!
 //! Every translation call also gets the build's variables: `$phase`, `$days_left` (until the
 //! end), `$end_date` and `$date_<name>` for each date of site.toml.
+//!
+//! Besides pages, the root chooser and 404, rendering writes the sitemap, robots.txt and, while
+//! the notice is upcoming, each language's calendar reminder (see `calendar`).
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -22,7 +25,8 @@ use serde::Serialize;
 use tera::{Context, Kwargs, State, Tera};
 
 use crate::bidi::escape_isolating_ltr_runs;
-use crate::clock::{Status, rfc3339};
+use crate::calendar;
+use crate::clock::{Phase, Status, rfc3339};
 use crate::config::{Config, Direction, Language};
 use crate::content::Page;
 use crate::diagnostics::{Diagnostic, Location};
@@ -112,6 +116,10 @@ pub fn render_site(model: &SiteModel) -> Result<Vec<OutputFile>, Vec<Diagnostic>
             Ok(file) => files.push(file),
             Err(e) => errors.push(e),
         }
+    }
+    match reminders(model, &variables) {
+        Ok(mut reminders) => files.append(&mut reminders),
+        Err(mut e) => errors.append(&mut e),
     }
     if !errors.is_empty() {
         errors.dedup_by(|a, b| a.to_string() == b.to_string());
@@ -437,6 +445,7 @@ fn common_context(model: &SiteModel, lang: &Language) -> Context {
     let status = model.status;
     let mut context = Context::new();
     context.insert("lang", &lang.code);
+    context.insert("reminder", &reminder_url(model, &lang.code));
     context.insert("language", &LanguageContext::of(lang));
     context.insert(
         "site",
@@ -650,6 +659,81 @@ impl References for PageReferences<'_> {
             .translations
             .format(self.language, id, &self.variables.args())
             .map_err(|d| describe(&d))
+    }
+}
+
+const REMINDER_FILE: &str = "remind-me.ics";
+
+/// Where a language's calendar reminder is, when the site offers one now: only while the
+/// notice is upcoming, since afterwards there is nothing left to be reminded of.
+fn reminder_url(model: &SiteModel, lang: &str) -> Option<String> {
+    (model.config.reminder.is_some() && model.status.phase == Phase::Upcoming)
+        .then(|| format!("{}{lang}/{REMINDER_FILE}", model.config.base_path))
+}
+
+/// Each language's `remind-me.ics`, from its `reminder-title` and `reminder-description`.
+fn reminders(
+    model: &SiteModel,
+    variables: &BuildVariables,
+) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+    let config = model.config;
+    let Some(reminder) = config
+        .reminder
+        .as_ref()
+        .filter(|_| reminder_url(model, "").is_some())
+    else {
+        return Ok(Vec::new());
+    };
+    let host = config.base_url.split('/').nth(2).unwrap_or("sunset");
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for language in &config.languages {
+        let Some(page) = model
+            .pages
+            .iter()
+            .find(|p| p.language == language.code && p.key == reminder.page)
+        else {
+            errors.push(
+                Diagnostic::error(format!(
+                    "the reminder links to the page `{}`, which content/{}/ does not have",
+                    reminder.page, language.code
+                ))
+                .in_file(std::path::Path::new(crate::source::CONFIG_FILE))
+                .hint("set [reminder] page to the key of a page every language has, such as \"index\""),
+            );
+            continue;
+        };
+        let text = |id: &str| {
+            model
+                .translations
+                .format(&language.code, id, &variables.args())
+        };
+        match (text("reminder-title"), text("reminder-description")) {
+            (Ok(summary), Ok(description)) => {
+                let uid = format!("end-{}-{}@{host}", config.notice.end_date, language.code);
+                let url = format!("{}{}", config.base_url, page.url_path);
+                let ics = calendar::ics(&calendar::Reminder {
+                    uid: &uid,
+                    stamp: model.status.now,
+                    date: config.notice.end_date,
+                    summary: &summary,
+                    description: &description,
+                    url: &url,
+                    language: &language.code,
+                    alert_days_before: reminder.alert_days_before,
+                });
+                files.push(OutputFile {
+                    path: format!("{}/{REMINDER_FILE}", language.code),
+                    bytes: ics.into_bytes(),
+                });
+            }
+            (Err(e), _) | (_, Err(e)) => errors.push(e),
+        }
+    }
+    if errors.is_empty() {
+        Ok(files)
+    } else {
+        Err(errors)
     }
 }
 

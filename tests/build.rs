@@ -43,16 +43,21 @@ fn builds_every_page_of_every_language() {
         [
             "404.html",
             "ar/index.html",
+            "ar/remind-me.ics",
             "en/faq/index.html",
             "en/index.html",
+            "en/remind-me.ics",
             "fr/faq/index.html",
             "fr/index.html",
+            "fr/remind-me.ics",
             "id/index.html",
+            "id/remind-me.ics",
             "index.html",
             "robots.txt",
             "site.css",
             "sitemap.xml",
-            "tr/index.html"
+            "tr/index.html",
+            "tr/remind-me.ics",
         ]
     );
 }
@@ -531,6 +536,53 @@ fn a_content_folder_for_an_unknown_language_is_an_error() {
     assert!(
         run.stderr
             .contains("content/de/ is not a language of site.toml"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_calendar_reminder_is_offered_only_while_upcoming() {
+    let site = SiteTest::fixture("mini");
+    site.build_at("2026-01-05");
+    let ics = site.output("fr/remind-me.ics");
+    assert!(
+        ics.contains("SUMMARY;LANGUAGE=fr:Dernier jour du service\r\n"),
+        "{ics}"
+    );
+    assert!(
+        ics.contains("DESCRIPTION;LANGUAGE=fr:Le service s’arrête après le 15 janvier 2026.\r\n"),
+        "{ics}"
+    );
+    assert!(ics.contains("DTSTART;VALUE=DATE:20260115\r\n"), "{ics}");
+    assert!(ics.contains("TRIGGER:-P3D\r\n"), "{ics}");
+    assert!(ics.contains("URL:https://example.org/fr/\r\n"), "{ics}");
+    assert!(
+        site.output("en/index.html")
+            .contains("<a href=\"/en/remind-me.ics\">remind me</a>")
+    );
+    let en = site.output("en/remind-me.ics").replace("\r\n ", "");
+    assert!(
+        en.contains("act before then\\, today."),
+        "commas are escaped: {en}"
+    );
+    for now in ["2026-01-15", "2026-02-01"] {
+        site.build_at(now);
+        assert!(!site.path("public/en/remind-me.ics").exists(), "at {now}");
+        assert!(
+            !site.output("en/index.html").contains("remind me"),
+            "at {now}"
+        );
+    }
+}
+
+#[test]
+fn a_reminder_page_missing_in_a_language_is_an_error() {
+    let site = SiteTest::fixture("mini");
+    site.edit("site.toml", "page = \"index\"", "page = \"faq\"");
+    let run = site.run(&["build", "--now", "2026-01-05"]).expect_code(1);
+    assert!(
+        run.stderr.contains("content/ar/ does not have"),
         "{}",
         run.stderr
     );
