@@ -470,8 +470,13 @@ fn is_mark(c: char) -> bool {
     matches!(c as u32, 0x0300..=0x036F | 0x0610..=0x061A | 0x064B..=0x065F | 0x0670)
 }
 
+/// Joins runs of spaces, tabs and line breaks into one space. No-break spaces are typography
+/// (French puts them before `:` and `?`), so they stay.
 fn collapse_whitespace(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    text.split(|c: char| c.is_ascii_whitespace())
+        .filter(|word| !word.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[cfg(test)]
@@ -631,6 +636,13 @@ mod tests {
             r.html
         );
         assert!(r.html.contains("<code>WhatsApp\n</code>"), "{}", r.html);
+    }
+
+    #[test]
+    fn no_break_spaces_survive_in_headings_and_sections() {
+        let (r, _) = md("## Pourquoi\u{202f}? {#why}\n\nRéponse\u{a0}: oui.\n");
+        assert_eq!(r.headings[0].text, "Pourquoi\u{202f}?");
+        assert_eq!(r.sections[0].text, "Réponse\u{a0}: oui.");
     }
 
     #[test]

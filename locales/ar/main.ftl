@@ -62,9 +62,15 @@ link-banner-upcoming = { PLURAL($days_left) ->
    *[other] بقي أمامك { $days_left } يوم لربط رقمك على واتساب بحساب ChatGPT والاحتفاظ بمحادثاتك.
 }
 link-banner-last-day = اليوم هو آخر يوم لربط رقمك على واتساب بحساب ChatGPT. اربطه الآن لتحتفظ بمحادثاتك.
-link-banner-ended = أُغلق باب الربط في { DATETIME($end_date) }. ولم يعد ممكنًا نقل المحادثات التي لم تُربط حتى ذلك اليوم إلى ChatGPT.
+link-banner-ended = أُغلق باب الربط في { DATETIME($end_date) }. أما المحادثات التي لم تُربط حتى ذلك اليوم، فلم يعد ممكنًا نقلها إلى ChatGPT.
 
 ## Used inside the Markdown pages as {{ id }}
 
 end-date = { DATETIME($end_date) }
 announced-date = { DATETIME($date_announced) }
+
+## تذكير التقويم (<lang>/remind-me.ics)، يُعرض ما دامت الخدمة تعمل
+
+reminder-link = أضف تذكيرًا إلى تقويمك
+reminder-title = آخر يوم لربط محادثاتك على واتساب بحساب ChatGPT
+reminder-description = يتوقف ChatGPT عن الرد على واتساب بعد { DATETIME($end_date) }. اربط رقمك على واتساب بحساب ChatGPT اليوم لتحتفظ بمحادثاتك. تجد الخطوات في الصفحة المرفقة بهذا الموعد.

@@ -11,18 +11,18 @@
 
 ## Tout le site
 
-site-name = ChatGPT quitte WhatsApp
+site-name = ChatGPT sur WhatsApp : fin du service
 # Locale Open Graph de cette langue (langue_TERRITOIRE).
 og-locale = fr_FR
 skip-link = Aller au contenu
 languages-label = Langue
 pages-label = Pages de ce site d’aide
 last-updated = Dernière mise à jour le { DATETIME($date) }
-footer-independent = Cette page explique la fin de ChatGPT sur WhatsApp. Elle ne collecte aucune donnée et ne charge rien depuis d’autres sites.
+footer-independent = Cette page explique la fin de ChatGPT sur WhatsApp. Elle ne collecte aucune donnée et ne charge aucun contenu provenant d’autres sites.
 
 ## Choix de la langue (/) et page introuvable (/404.html)
 
-root-description = Ce que la fin de ChatGPT sur WhatsApp change pour vous et comment garder vos discussions, en anglais, arabe, turc, indonésien et français.
+root-description = Ce que la fin de ChatGPT sur WhatsApp change pour vous et comment garder vos discussions, en anglais, en arabe, en turc, en indonésien et en français.
 not-found-title = Page introuvable
 not-found-text = Cette page n’existe pas. Lire les informations en français.
 
@@ -33,7 +33,7 @@ status-upcoming = { PLURAL($days_left) ->
    *[other] Il reste { $days_left } jours
 }
 status-last-day = C’est aujourd’hui le dernier jour
-status-ended = Le service ChatGPT sur WhatsApp a pris fin le { DATETIME($end_date) }
+status-ended = Le service ChatGPT sur WhatsApp a pris fin
 # Suivi de la date du dernier jour.
 status-last-day-is = Dernier jour du service :
 
@@ -44,7 +44,7 @@ cta-faq = Questions et réponses
 
 ## Page des questions et réponses
 
-faq-contents = Les questions de cette page
+faq-contents = Sur cette page
 
 ## Page pour lier votre compte
 
@@ -52,10 +52,16 @@ link-banner-upcoming = { PLURAL($days_left) ->
     [one] Il vous reste { $days_left } jour pour lier votre numéro WhatsApp à un compte ChatGPT et garder vos discussions.
    *[other] Il vous reste { $days_left } jours pour lier votre numéro WhatsApp à un compte ChatGPT et garder vos discussions.
 }
-link-banner-last-day = C’est aujourd’hui le dernier jour pour lier votre numéro WhatsApp à un compte ChatGPT. Faites-le maintenant pour garder vos discussions.
-link-banner-ended = Il était possible de lier votre numéro jusqu’au { DATETIME($end_date) }. Les discussions qui n’ont pas été liées à temps ne peuvent plus être transférées vers ChatGPT.
+link-banner-last-day = C’est aujourd’hui le dernier jour pour lier votre numéro WhatsApp à un compte ChatGPT. Faites-le dès maintenant pour garder vos discussions.
+link-banner-ended = Vous pouviez lier votre numéro jusqu’au { DATETIME($end_date) }. Les discussions qui n’ont pas été liées à temps ne peuvent plus être transférées vers ChatGPT.
 
 ## Utilisés dans les pages Markdown sous la forme {{ id }}
 
 end-date = { DATETIME($end_date) }
 announced-date = { DATETIME($date_announced) }
+
+## Rappel d’agenda (<lang>/remind-me.ics), proposé tant que le service fonctionne
+
+reminder-link = Ajouter un rappel à votre agenda
+reminder-title = Dernier jour pour lier vos discussions WhatsApp à ChatGPT
+reminder-description = ChatGPT cesse de répondre sur WhatsApp après le { DATETIME($end_date) }. Liez aujourd’hui votre numéro WhatsApp à un compte ChatGPT pour garder vos discussions. Les étapes se trouvent sur la page liée à cet événement.

@@ -11,14 +11,14 @@
 
 ## Whole site
 
-site-name = Layanan ChatGPT di WhatsApp berakhir
+site-name = ChatGPT di WhatsApp: penghentian layanan
 # The Open Graph locale of this language (language_TERRITORY).
 og-locale = id_ID
 skip-link = Langsung ke isi halaman
 languages-label = Bahasa
 pages-label = Halaman situs bantuan ini
 last-updated = Terakhir diperbarui pada { DATETIME($date) }
-footer-independent = Halaman ini menjelaskan berakhirnya ChatGPT di WhatsApp. Halaman ini tidak mengumpulkan data apa pun dan tidak memuat apa pun dari situs lain.
+footer-independent = Halaman ini menjelaskan berakhirnya ChatGPT di WhatsApp. Halaman ini tidak mengumpulkan data dan tidak memuat apa pun dari situs lain.
 
 ## Language chooser (/) and missing page (/404.html)
 
@@ -31,8 +31,8 @@ not-found-text = Halaman ini tidak ada. Baca pemberitahuan dalam bahasa Indonesi
 status-upcoming = { PLURAL($days_left) ->
    *[other] Tinggal { $days_left } hari lagi
 }
-status-last-day = Hari ini adalah hari terakhir
-status-ended = ChatGPT di WhatsApp berakhir pada { DATETIME($end_date) }
+status-last-day = Hari ini hari terakhir
+status-ended = ChatGPT di WhatsApp sudah berakhir
 # Followed by the date of the last day.
 status-last-day-is = Hari terakhir layanan:
 
@@ -48,12 +48,18 @@ faq-contents = Pertanyaan di halaman ini
 ## Link your account page
 
 link-banner-upcoming = { PLURAL($days_left) ->
-   *[other] Anda punya waktu { $days_left } hari lagi untuk menautkan nomor WhatsApp Anda ke akun ChatGPT dan menyimpan obrolan Anda.
+   *[other] Anda masih punya waktu { $days_left } hari untuk menautkan nomor WhatsApp Anda ke akun ChatGPT agar obrolan Anda tetap tersimpan.
 }
 link-banner-last-day = Hari ini adalah hari terakhir untuk menautkan nomor WhatsApp Anda ke akun ChatGPT. Lakukan sekarang agar obrolan Anda tetap tersimpan.
-link-banner-ended = Kesempatan untuk menautkan nomor sudah ditutup pada { DATETIME($end_date) }. Obrolan yang belum ditautkan sampai tanggal itu tidak bisa lagi dipindahkan ke ChatGPT.
+link-banner-ended = Batas waktu untuk menautkan nomor sudah berakhir pada { DATETIME($end_date) }. Obrolan yang belum ditautkan sampai tanggal itu tidak bisa lagi dipindahkan ke ChatGPT.
 
 ## Used inside the Markdown pages as {{ id }}
 
 end-date = { DATETIME($end_date) }
 announced-date = { DATETIME($date_announced) }
+
+## Pengingat kalender (<lang>/remind-me.ics), ditawarkan selama layanan masih berjalan
+
+reminder-link = Tambahkan pengingat ke kalender Anda
+reminder-title = Hari terakhir menautkan obrolan WhatsApp Anda ke ChatGPT
+reminder-description = ChatGPT akan berhenti menjawab di WhatsApp setelah { DATETIME($end_date) }. Tautkan nomor WhatsApp Anda ke akun ChatGPT hari ini agar obrolan Anda tetap tersimpan. Langkah-langkahnya ada di halaman yang ditautkan pada acara ini.

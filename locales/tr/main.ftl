@@ -12,14 +12,14 @@
 
 ## Whole site
 
-site-name = WhatsApp'ta ChatGPT: hizmetin sonu
+site-name = WhatsApp'ta ChatGPT: hizmetin sona ermesi
 # The Open Graph locale of this language (language_TERRITORY).
 og-locale = tr_TR
 skip-link = İçeriğe geç
 languages-label = Dil
 pages-label = Bu yardım sitesinin sayfaları
 last-updated = Son güncelleme: { DATETIME($date) }
-footer-independent = Bu sayfa, WhatsApp'taki ChatGPT hizmetinin sona ermesini açıklar. Hiçbir veri toplamaz ve başka sitelerden hiçbir şey yüklemez.
+footer-independent = Bu sayfa, WhatsApp'taki ChatGPT hizmetinin sona ermesiyle ilgili bilgi verir. Hiçbir veri toplamaz ve başka sitelerden hiçbir şey yüklemez.
 
 ## Language chooser (/) and missing page (/404.html)
 
@@ -60,3 +60,9 @@ link-banner-ended = Numara bağlama süresi { DATETIME($end_date) } tarihinde do
 
 end-date = { DATETIME($end_date) }
 announced-date = { DATETIME($date_announced) }
+
+## Takvim hatırlatıcısı (<lang>/remind-me.ics), hizmet sürerken sunulur
+
+reminder-link = Takviminize hatırlatıcı ekleyin
+reminder-title = WhatsApp sohbetlerinizi ChatGPT'ye bağlamak için son gün
+reminder-description = ChatGPT, { DATETIME($end_date) } tarihinden sonra WhatsApp'ta yanıt vermeyecek. Sohbetlerinizi saklamak için WhatsApp numaranızı bugün bir ChatGPT hesabına bağlayın. Adımları bu etkinliğe eklenen sayfada bulabilirsiniz.
