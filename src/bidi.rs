@@ -1,10 +1,59 @@
-//! HTML escaping, and isolation of left-to-right runs inside right-to-left text.
+//! Text to HTML: escaping, isolation of left-to-right runs inside right-to-left text, and
+//! numbers kept on one line.
 //!
 //! In an Arabic sentence, "+1-800-242-8478" or "1-800-ChatGPT" can come out scrambled: the
 //! bidi algorithm treats `+` and `-` as weak or neutral characters and reorders them around
 //! the digits. Wrapping each such run in `<bdi dir="ltr">` keeps it whole. Isolation is done
 //! with markup and never with invisible Unicode controls, which would leak into titles,
 //! attributes and copied text.
+
+/// Running text as HTML for a page in direction `dir`.
+pub fn text_html(text: &str, dir: Direction) -> String {
+    match dir {
+        Direction::Rtl => escape_isolating_ltr_runs(text),
+        Direction::Ltr => escape_keeping_numbers_whole(text),
+    }
+}
+
+/// Escapes left-to-right text, wrapping words like +1-800-242-8478 in `<span class="nowrap">`
+/// so that a phone number never breaks at its hyphens.
+fn escape_keeping_numbers_whole(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    for (i, word) in text.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let core_start = word
+            .find(|c: char| c.is_alphanumeric() || c == '+')
+            .unwrap_or(word.len());
+        let core_end = word
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_alphanumeric())
+            .map_or(core_start, |(i, c)| i + c.len_utf8())
+            .max(core_start);
+        let core = &word[core_start..core_end];
+        let number_like = core.contains(|c: char| c.is_ascii_digit())
+            && core
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '+' | '-' | '/' | '.'));
+        if number_like && is_unbreakable(core) {
+            push_escaped(&mut out, &word[..core_start]);
+            out.push_str("<span class=\"nowrap\">");
+            push_escaped(&mut out, core);
+            out.push_str("</span>");
+            push_escaped(&mut out, &word[core_end..]);
+        } else {
+            push_escaped(&mut out, word);
+        }
+    }
+    out
+}
+
+/// A run without spaces that browsers would otherwise break at a hyphen or slash.
+fn is_unbreakable(run: &str) -> bool {
+    !run.contains(' ') && run.contains(['-', '/'])
+}
 
 /// Escapes text for HTML element content and quoted attribute values.
 pub fn escape_html(text: &str) -> String {
@@ -68,7 +117,7 @@ fn needs_isolation(run: &str) -> bool {
 
 /// Escapes `text` and wraps each left-to-right run in `<bdi dir="ltr">`, for text shown in a
 /// right-to-left page.
-pub fn escape_isolating_ltr_runs(text: &str) -> String {
+fn escape_isolating_ltr_runs(text: &str) -> String {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let starts_run = |i: usize| {
         let c = chars[i].1;
@@ -108,8 +157,7 @@ pub fn escape_isolating_ltr_runs(text: &str) -> String {
         if needs_isolation(run) {
             // A number like 1-800-ChatGPT must not wrap at its hyphens: in right-to-left
             // text its halves would land at opposite ends of two lines.
-            let unbreakable = !run.contains(' ') && run.contains(['-', '/']);
-            out.push_str(if unbreakable {
+            out.push_str(if is_unbreakable(run) {
                 "<bdi dir=\"ltr\" class=\"nowrap\">"
             } else {
                 "<bdi dir=\"ltr\">"
@@ -128,9 +176,29 @@ fn is_combining(c: char) -> bool {
     matches!(c as u32, 0x0300..=0x036F)
 }
 
+use crate::config::Direction;
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_stay_whole_in_left_to_right_text() {
+        let got = text_html(
+            "Call 1-800-ChatGPT (+1-800-242-8478), not 50 million.",
+            Direction::Ltr,
+        );
+        assert_eq!(
+            got,
+            "Call <span class=\"nowrap\">1-800-ChatGPT</span> \
+             (<span class=\"nowrap\">+1-800-242-8478</span>), not 50 million."
+        );
+        assert_eq!(text_html("a-b <x>", Direction::Ltr), "a-b &lt;x&gt;");
+        assert_eq!(
+            text_html("Où <a>1/2</a>", Direction::Ltr),
+            "Où &lt;a&gt;1/2&lt;/a&gt;"
+        );
+    }
 
     #[test]
     fn escapes_markup() {

@@ -19,7 +19,7 @@ use pulldown_cmark::{
     CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, TextMergeWithOffset, html,
 };
 
-use crate::bidi::{escape_html, escape_isolating_ltr_runs};
+use crate::bidi::text_html;
 use crate::config::Direction;
 
 /// What a page's Markdown may refer to outside itself.
@@ -41,6 +41,8 @@ pub struct Heading {
     pub level: u8,
     pub id: String,
     pub text: String,
+    /// The heading's content as HTML, for a table of contents.
+    pub html: String,
 }
 
 /// A `##` heading and what follows it up to the next one.
@@ -48,6 +50,7 @@ pub struct Heading {
 pub struct Section {
     pub id: String,
     pub title: String,
+    pub title_html: String,
     pub html: String,
     pub text: String,
 }
@@ -212,10 +215,7 @@ impl<'a> Pass<'a, '_> {
     }
 
     fn push_text(&self, html: &mut String, plain: &mut String, text: &str) {
-        match self.options.dir {
-            Direction::Rtl => html.push_str(&escape_isolating_ltr_runs(text)),
-            Direction::Ltr => html.push_str(&escape_html(text)),
-        }
+        html.push_str(&text_html(text, self.options.dir));
         plain.push_str(text);
     }
 
@@ -336,10 +336,16 @@ impl<'a> Pass<'a, '_> {
         if let Event::Start(Tag::Heading { id: slot, .. }) = &mut self.events[heading.event_index] {
             *slot = Some(CowStr::from(id.clone()));
         }
+        let mut inner = String::new();
+        html::push_html(
+            &mut inner,
+            self.events[heading.event_index + 1..].iter().cloned(),
+        );
         self.headings.push(Heading {
             level: heading.level as u8,
             id,
             text,
+            html: inner,
         });
     }
 
@@ -403,6 +409,7 @@ impl<'a> Pass<'a, '_> {
                 Section {
                     id: heading.id.clone(),
                     title: heading.text.clone(),
+                    title_html: heading.html.clone(),
                     html: html_out,
                     text: collapse_whitespace(&self.plain[body_start..end].concat()),
                 }
@@ -579,6 +586,11 @@ mod tests {
             "{}",
             r.html
         );
+        let r = rtl("## ما هو الرقم 1-800-ChatGPT؟ {#number}\n");
+        assert_eq!(
+            r.headings[0].html,
+            "ما هو الرقم <bdi dir=\"ltr\" class=\"nowrap\">1-800-ChatGPT</bdi>؟"
+        );
     }
 
     #[test]
@@ -601,7 +613,8 @@ mod tests {
         assert!(p.is_empty(), "{p:?}");
         assert!(r.html.contains("href=\"/help/en/faq/#why\""), "{}", r.html);
         assert!(
-            r.html.contains("10 days left, call +1-800-242-8478."),
+            r.html
+                .contains("10 days left, call <span class=\"nowrap\">+1-800-242-8478</span>."),
             "{}",
             r.html
         );

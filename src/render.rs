@@ -24,7 +24,7 @@ use fluent_bundle::{FluentArgs, FluentValue};
 use serde::Serialize;
 use tera::{Context, Kwargs, State, Tera};
 
-use crate::bidi::escape_isolating_ltr_runs;
+use crate::bidi::text_html;
 use crate::calendar;
 use crate::clock::{Phase, Status, rfc3339};
 use crate::config::{Config, Direction, Language};
@@ -212,10 +212,8 @@ fn register_functions(tera: &mut Tera, model: &SiteModel, variables: &BuildVaria
     });
     tera.register_function("t_html", move |kwargs: Kwargs, state: &State| {
         let (lang, text) = translate(&kwargs, state)?;
-        let html = match languages.get(&lang) {
-            Some(Direction::Rtl) => escape_isolating_ltr_runs(&text),
-            _ => crate::bidi::escape_html(&text),
-        };
+        let dir = languages.get(&lang).copied().unwrap_or(Direction::Ltr);
+        let html = text_html(&text, dir);
         Ok(tera::Value::safe_string(&html))
     });
     let base_path = model.config.base_path.clone();

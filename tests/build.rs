@@ -184,7 +184,7 @@ fn a_missing_translation_falls_back_with_a_warning() {
     let run = site.build_at("2026-01-05");
     let fr = site.output("fr/index.html");
     assert!(
-        fr.contains("Call 1-800-ChatGPT (+1-800-242-8478) on WhatsApp."),
+        fr.contains("Call <span class=\"nowrap\">1-800-ChatGPT</span> (<span class=\"nowrap\">+1-800-242-8478</span>) on WhatsApp."),
         "{fr}"
     );
     assert!(run.stderr.contains("locales/fr/main.ftl"), "{}", run.stderr);

@@ -153,6 +153,11 @@ fn arabic_keeps_left_to_right_runs_whole() {
             || faq.contains("<bdi dir=\"ltr\">ChatGPT</bdi>"),
         "{faq}"
     );
+    let toc_entry = between(&faq, "<li><a href=\"#number\">", "</a>");
+    assert!(
+        toc_entry.contains("<bdi dir=\"ltr\" class=\"nowrap\">1-800-ChatGPT</bdi>"),
+        "{toc_entry}"
+    );
     let title = between(&faq, "<title>", "</title>");
     assert!(!title.contains('<'), "markup in the title: {title}");
 }

@@ -72,5 +72,5 @@ announced-date = { DATETIME($date_announced) }
 ## تذكير التقويم (<lang>/remind-me.ics)، يُعرض ما دامت الخدمة تعمل
 
 reminder-link = أضف تذكيرًا إلى تقويمك
-reminder-title = آخر يوم لربط محادثاتك على واتساب بحساب ChatGPT
-reminder-description = يتوقف ChatGPT عن الرد على واتساب بعد { DATETIME($end_date) }. اربط رقمك على واتساب بحساب ChatGPT اليوم لتحتفظ بمحادثاتك. تجد الخطوات في الصفحة المرفقة بهذا الموعد.
+reminder-title = آخر يوم لربط رقمك على واتساب بحساب ChatGPT
+reminder-description = يتوقف ChatGPT عن الرد على واتساب بعد { DATETIME($end_date) }. اربط رقمك على واتساب بحساب ChatGPT اليوم لتحتفظ بمحادثاتك. ستجد الخطوات في الرابط المرفق بهذا الموعد.

@@ -63,5 +63,5 @@ announced-date = { DATETIME($date_announced) }
 ## Calendar reminder (<lang>/remind-me.ics), offered while the service still runs
 
 reminder-link = Add a reminder to your calendar
-reminder-title = Last day to link your WhatsApp chats to ChatGPT
+reminder-title = Last day to link your WhatsApp number to ChatGPT
 reminder-description = ChatGPT stops answering on WhatsApp after { DATETIME($end_date) }. Link your WhatsApp number to a ChatGPT account today to keep your chats. The steps are on the page linked to this event.

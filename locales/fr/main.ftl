@@ -63,5 +63,5 @@ announced-date = { DATETIME($date_announced) }
 ## Rappel d’agenda (<lang>/remind-me.ics), proposé tant que le service fonctionne
 
 reminder-link = Ajouter un rappel à votre agenda
-reminder-title = Dernier jour pour lier vos discussions WhatsApp à ChatGPT
+reminder-title = Dernier jour pour lier votre numéro WhatsApp à ChatGPT
 reminder-description = ChatGPT cesse de répondre sur WhatsApp après le { DATETIME($end_date) }. Liez aujourd’hui votre numéro WhatsApp à un compte ChatGPT pour garder vos discussions. Les étapes se trouvent sur la page liée à cet événement.

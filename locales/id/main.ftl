@@ -61,5 +61,5 @@ announced-date = { DATETIME($date_announced) }
 ## Pengingat kalender (<lang>/remind-me.ics), ditawarkan selama layanan masih berjalan
 
 reminder-link = Tambahkan pengingat ke kalender Anda
-reminder-title = Hari terakhir menautkan obrolan WhatsApp Anda ke ChatGPT
+reminder-title = Hari terakhir untuk menautkan nomor WhatsApp Anda ke ChatGPT
 reminder-description = ChatGPT akan berhenti menjawab di WhatsApp setelah { DATETIME($end_date) }. Tautkan nomor WhatsApp Anda ke akun ChatGPT hari ini agar obrolan Anda tetap tersimpan. Langkah-langkahnya ada di halaman yang ditautkan pada acara ini.

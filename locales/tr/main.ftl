@@ -64,5 +64,5 @@ announced-date = { DATETIME($date_announced) }
 ## Takvim hatırlatıcısı (<lang>/remind-me.ics), hizmet sürerken sunulur
 
 reminder-link = Takviminize hatırlatıcı ekleyin
-reminder-title = WhatsApp sohbetlerinizi ChatGPT'ye bağlamak için son gün
-reminder-description = ChatGPT, { DATETIME($end_date) } tarihinden sonra WhatsApp'ta yanıt vermeyecek. Sohbetlerinizi saklamak için WhatsApp numaranızı bugün bir ChatGPT hesabına bağlayın. Adımları bu etkinliğe eklenen sayfada bulabilirsiniz.
+reminder-title = WhatsApp numaranızı ChatGPT'ye bağlamak için son gün
+reminder-description = ChatGPT, { DATETIME($end_date) } tarihinden sonra WhatsApp'ta yanıt vermeyecek. Sohbetlerinizi saklamak için WhatsApp numaranızı bugün bir ChatGPT hesabına bağlayın. Adımları bu etkinlikteki bağlantıda bulabilirsiniz.
