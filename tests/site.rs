@@ -279,3 +279,133 @@ fn arabic_countdown_agrees_with_its_number() {
         forms[7]
     );
 }
+
+/// Text without tags, with the entities the build writes decoded.
+fn plain(html: &str) -> String {
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            _ if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.replace("&#39;", "'")
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&")
+}
+
+#[test]
+fn each_language_states_the_phase_in_its_own_words() {
+    // The reviewed wording of the status headline and the linking banner, per phase.
+    let expected = [
+        (
+            "2026-01-05",
+            "en",
+            "10 days left",
+            "You have 10 days left to link",
+        ),
+        (
+            "2026-01-05",
+            "ar",
+            "بقي 10 أيام",
+            "بقي أمامك 10 أيام لربط رقمك",
+        ),
+        (
+            "2026-01-05",
+            "tr",
+            "10 gün kaldı",
+            "saklamak için 10 gününüz kaldı.",
+        ),
+        (
+            "2026-01-05",
+            "id",
+            "Tinggal 10 hari lagi",
+            "Anda masih punya waktu 10 hari",
+        ),
+        (
+            "2026-01-05",
+            "fr",
+            "Il reste 10 jours",
+            "Il vous reste 10 jours pour lier",
+        ),
+        (
+            "2026-01-15",
+            "en",
+            "Today is the last day",
+            "Today is the last day to link",
+        ),
+        (
+            "2026-01-15",
+            "ar",
+            "اليوم هو آخر يوم",
+            "اليوم هو آخر يوم لربط رقمك",
+        ),
+        (
+            "2026-01-15",
+            "tr",
+            "Bugün son gün",
+            "bağlamak için bugün son gün.",
+        ),
+        (
+            "2026-01-15",
+            "id",
+            "Hari ini hari terakhir",
+            "Hari ini adalah hari terakhir untuk menautkan",
+        ),
+        (
+            "2026-01-15",
+            "fr",
+            "C’est aujourd’hui le dernier jour",
+            "C’est aujourd’hui le dernier jour pour lier",
+        ),
+        (
+            "2026-02-01",
+            "en",
+            "ChatGPT on WhatsApp has ended",
+            "Linking closed on January 15, 2026.",
+        ),
+        (
+            "2026-02-01",
+            "ar",
+            "انتهت خدمة ChatGPT على واتساب",
+            "أُغلق باب الربط في 15 يناير 2026.",
+        ),
+        (
+            "2026-02-01",
+            "tr",
+            "WhatsApp'taki ChatGPT hizmeti sona erdi",
+            "15 Ocak 2026 tarihinde doldu.",
+        ),
+        (
+            "2026-02-01",
+            "id",
+            "ChatGPT di WhatsApp sudah berakhir",
+            "sudah berakhir pada 15 Januari 2026.",
+        ),
+        (
+            "2026-02-01",
+            "fr",
+            "Le service ChatGPT sur WhatsApp a pris fin",
+            "jusqu’au 15 janvier 2026.",
+        ),
+    ];
+    let site = SiteTest::shipped();
+    for now in DATES {
+        site.build_at(now);
+        for (_, lang, headline, banner) in expected.iter().filter(|e| e.0 == now) {
+            let notice = site.output(&page(lang, ""));
+            let h2 = between(
+                &notice,
+                "<h2 id=\"status-heading\" class=\"status-headline\">",
+                "</h2>",
+            );
+            assert_eq!(plain(h2), *headline, "{lang} at {now}");
+            let steps = site.output(&page(lang, "link-account/"));
+            let text = plain(between(&steps, "<p class=\"banner", "</p>"));
+            assert!(text.contains(banner), "{lang} at {now}: {text}");
+        }
+    }
+}
