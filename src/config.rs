@@ -41,6 +41,8 @@ pub struct Language {
     /// The language's name in its own script (`العربية`).
     pub name: String,
     pub dir: Direction,
+    /// The Open Graph locale (`language_TERRITORY`), for link previews.
+    pub og_locale: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -118,6 +120,7 @@ struct RawLanguage {
     code: Spanned<String>,
     name: String,
     dir: Option<Direction>,
+    og_locale: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -239,6 +242,15 @@ fn validate_languages(
             );
             continue;
         }
+        let mut likely = id.clone();
+        expander.maximize(&mut likely);
+        let og_locale = entry
+            .og_locale
+            .clone()
+            .unwrap_or_else(|| match likely.region {
+                Some(region) => format!("{}_{}", likely.language, region),
+                None => likely.language.to_string(),
+            });
         let dir = entry
             .dir
             .unwrap_or(if directionality.is_right_to_left(&id) {
@@ -250,6 +262,7 @@ fn validate_languages(
             code: code.clone(),
             name: entry.name.clone(),
             dir,
+            og_locale,
         });
     }
     languages
@@ -346,6 +359,12 @@ name = "العربية"
         assert_eq!(dirs, [Direction::Ltr, Direction::Rtl]);
         assert_eq!(config.default_language().code, "en");
         assert_eq!(config.notice.time_zone, chrono_tz::Europe::Paris);
+        let og: Vec<_> = config
+            .languages
+            .iter()
+            .map(|l| l.og_locale.as_str())
+            .collect();
+        assert_eq!(og, ["en_US", "ar_EG"]);
     }
 
     #[test]

@@ -382,6 +382,7 @@ struct LanguageContext<'a> {
     code: &'a str,
     name: &'a str,
     dir: &'static str,
+    og_locale: &'a str,
 }
 
 impl<'a> LanguageContext<'a> {
@@ -390,6 +391,7 @@ impl<'a> LanguageContext<'a> {
             code: &language.code,
             name: &language.name,
             dir: language.dir.as_str(),
+            og_locale: &language.og_locale,
         }
     }
 }
@@ -399,6 +401,7 @@ struct Alternate<'a> {
     code: &'a str,
     name: &'a str,
     dir: &'static str,
+    og_locale: &'a str,
     url: String,
     permalink: String,
     current: bool,
@@ -516,6 +519,7 @@ fn render_page(
                 code: &l.code,
                 name: &l.name,
                 dir: l.dir.as_str(),
+                og_locale: &l.og_locale,
                 url: format!("{}{}", config.base_path, other.url_path),
                 permalink: format!("{}{}", config.base_url, other.url_path),
                 current: l.code == page.language,
@@ -609,6 +613,7 @@ fn render_site_page(
                 code: &l.code,
                 name: &l.name,
                 dir: l.dir.as_str(),
+                og_locale: &l.og_locale,
                 url: format!("{}{url_path}", config.base_path),
                 permalink: format!("{}{url_path}", config.base_url),
                 current: false,

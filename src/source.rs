@@ -41,70 +41,130 @@ pub struct Sources {
     pub statics: Vec<StaticFile>,
 }
 
+/// The parts of a site, each read from its own file or folder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Part {
+    Config,
+    Content,
+    Locales,
+    Templates,
+    Static,
+}
+
+impl Part {
+    pub const ALL: [Part; 5] = [
+        Part::Config,
+        Part::Content,
+        Part::Locales,
+        Part::Templates,
+        Part::Static,
+    ];
+
+    /// The file or folder below the site root that holds this part.
+    pub fn location(self) -> &'static str {
+        match self {
+            Part::Config => CONFIG_FILE,
+            Part::Content => "content",
+            Part::Locales => "locales",
+            Part::Templates => "templates",
+            Part::Static => "static",
+        }
+    }
+}
+
 /// Reads the site at `root`. Unreadable or non-UTF-8 files, symlink loops and a missing
 /// site.toml are reported together.
 pub fn read(root: &Path) -> Result<Sources, Vec<Diagnostic>> {
-    let mut problems = Vec::new();
     let mut sources = Sources::default();
-    match fs::read(root.join(CONFIG_FILE)) {
-        Ok(bytes) => match text_of(Path::new(CONFIG_FILE), bytes) {
-            Ok(text) => sources.config = text,
-            Err(d) => problems.push(d),
-        },
-        Err(e) if e.kind() == io::ErrorKind::NotFound => problems.push(
-            Diagnostic::error(format!("no {CONFIG_FILE} in {}", root.display()))
-                .hint("run sunset in the folder of a site, pass --root DIR, or start one with `sunset init DIR`"),
-        ),
-        Err(e) => problems.push(read_error(Path::new(CONFIG_FILE), &e)),
-    }
-    for (relative, bytes) in walk(root, "content", &mut problems) {
-        if relative.extension().is_some_and(|e| e == "md") {
-            match text_of(&relative, bytes) {
-                Ok(text) => sources.content.push(ContentFile {
-                    path: relative,
-                    text,
-                }),
-                Err(d) => problems.push(d),
-            }
+    let mut problems = Vec::new();
+    for part in Part::ALL {
+        if let Err(mut e) = reread(root, part, &mut sources) {
+            problems.append(&mut e);
         }
-    }
-    for (relative, bytes) in walk(root, "locales", &mut problems) {
-        if relative.extension().is_some_and(|e| e == "ftl") {
-            let language = relative
-                .components()
-                .nth(1)
-                .and_then(|c| c.as_os_str().to_str())
-                .unwrap_or_default()
-                .to_string();
-            match text_of(&relative, bytes) {
-                Ok(text) => sources.locales.push(LocaleFile {
-                    language,
-                    path: relative,
-                    text,
-                }),
-                Err(d) => problems.push(d),
-            }
-        }
-    }
-    for (relative, bytes) in walk(root, "templates", &mut problems) {
-        let name = name_under(&relative);
-        match text_of(&relative, bytes) {
-            Ok(text) => sources.templates.push(TemplateFile {
-                name,
-                path: relative,
-                text,
-            }),
-            Err(d) => problems.push(d),
-        }
-    }
-    for (relative, bytes) in walk(root, "static", &mut problems) {
-        sources.statics.push(StaticFile {
-            name: name_under(&relative),
-            bytes,
-        });
     }
     if problems.is_empty() {
         Ok(sources)
+    } else {
+        Err(problems)
+    }
+}
+
+/// Reads one part of the site again, replacing what `sources` held for it.
+pub fn reread(root: &Path, part: Part, sources: &mut Sources) -> Result<(), Vec<Diagnostic>> {
+    let mut problems = Vec::new();
+    match part {
+        Part::Config => match fs::read(root.join(CONFIG_FILE)) {
+            Ok(bytes) => match text_of(Path::new(CONFIG_FILE), bytes) {
+                Ok(text) => sources.config = text,
+                Err(d) => problems.push(d),
+            },
+            Err(e) if e.kind() == io::ErrorKind::NotFound => problems.push(
+                Diagnostic::error(format!("no {CONFIG_FILE} in {}", root.display()))
+                    .hint("run sunset in the folder of a site, or pass --root DIR"),
+            ),
+            Err(e) => problems.push(read_error(Path::new(CONFIG_FILE), &e)),
+        },
+        Part::Content => {
+            sources.content.clear();
+            for (relative, bytes) in walk(root, part.location(), &mut problems) {
+                if relative.extension().is_some_and(|e| e == "md") {
+                    match text_of(&relative, bytes) {
+                        Ok(text) => sources.content.push(ContentFile {
+                            path: relative,
+                            text,
+                        }),
+                        Err(d) => problems.push(d),
+                    }
+                }
+            }
+        }
+        Part::Locales => {
+            sources.locales.clear();
+            for (relative, bytes) in walk(root, part.location(), &mut problems) {
+                if relative.extension().is_some_and(|e| e == "ftl") {
+                    let language = relative
+                        .components()
+                        .nth(1)
+                        .and_then(|c| c.as_os_str().to_str())
+                        .unwrap_or_default()
+                        .to_string();
+                    match text_of(&relative, bytes) {
+                        Ok(text) => sources.locales.push(LocaleFile {
+                            language,
+                            path: relative,
+                            text,
+                        }),
+                        Err(d) => problems.push(d),
+                    }
+                }
+            }
+        }
+        Part::Templates => {
+            sources.templates.clear();
+            for (relative, bytes) in walk(root, part.location(), &mut problems) {
+                let name = name_under(&relative);
+                match text_of(&relative, bytes) {
+                    Ok(text) => sources.templates.push(TemplateFile {
+                        name,
+                        path: relative,
+                        text,
+                    }),
+                    Err(d) => problems.push(d),
+                }
+            }
+        }
+        Part::Static => {
+            sources.statics.clear();
+            for (relative, bytes) in walk(root, part.location(), &mut problems) {
+                sources.statics.push(StaticFile {
+                    name: name_under(&relative),
+                    bytes,
+                });
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
     } else {
         Err(problems)
     }

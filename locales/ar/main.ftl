@@ -13,8 +13,6 @@
 ## Whole site
 
 site-name = انتهاء خدمة ChatGPT على واتساب
-# The Open Graph locale of this language (language_TERRITORY).
-og-locale = ar_AR
 skip-link = انتقل إلى المحتوى
 languages-label = اللغة
 pages-label = صفحات موقع المساعدة هذا

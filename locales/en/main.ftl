@@ -12,8 +12,6 @@
 ## Whole site
 
 site-name = ChatGPT on WhatsApp: end of service
-# The Open Graph locale of this language (language_TERRITORY).
-og-locale = en_US
 skip-link = Skip to the content
 languages-label = Language
 pages-label = Pages of this help site

@@ -12,8 +12,6 @@
 ## Tout le site
 
 site-name = ChatGPT sur WhatsApp : fin du service
-# Locale Open Graph de cette langue (langue_TERRITOIRE).
-og-locale = fr_FR
 skip-link = Aller au contenu
 languages-label = Langue
 pages-label = Pages de ce site d’aide

@@ -12,8 +12,6 @@
 ## Whole site
 
 site-name = ChatGPT di WhatsApp: penghentian layanan
-# The Open Graph locale of this language (language_TERRITORY).
-og-locale = id_ID
 skip-link = Langsung ke isi halaman
 languages-label = Bahasa
 pages-label = Halaman situs bantuan ini

@@ -13,8 +13,6 @@
 ## Whole site
 
 site-name = WhatsApp'ta ChatGPT: hizmetin sona ermesi
-# The Open Graph locale of this language (language_TERRITORY).
-og-locale = tr_TR
 skip-link = İçeriğe geç
 languages-label = Dil
 pages-label = Bu yardım sitesinin sayfaları
