@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 
+use crate::cache::RenderCache;
 use crate::clock::{self, NowInput, Status};
 use crate::config::{self, Config};
 use crate::content;
@@ -35,6 +36,16 @@ pub struct Built {
 
 /// Builds the site in memory. On failure, returns every diagnostic found (errors and warnings).
 pub fn build(sources: &Sources, request: &BuildRequest) -> Result<Built, Vec<Diagnostic>> {
+    build_reusing(sources, request, &mut RenderCache::default())
+}
+
+/// Builds the site in memory, taking unchanged pages from `cache` (see `cache`), which keeps
+/// this build's pages for the next.
+pub fn build_reusing(
+    sources: &Sources,
+    request: &BuildRequest,
+    cache: &mut RenderCache,
+) -> Result<Built, Vec<Diagnostic>> {
     let config = load_config(sources, request.base_url.as_deref())?;
     let now: DateTime<Utc> = request.now.resolve(config.notice.time_zone);
     let status = clock::status(now, &config.notice);
@@ -52,9 +63,10 @@ pub fn build(sources: &Sources, request: &BuildRequest) -> Result<Built, Vec<Dia
         pages: &pages,
         translations: Arc::new(translations),
         templates: &sources.templates,
+        locales: &sources.locales,
         statics: &sources.statics,
     };
-    match render::render_site(&model) {
+    match render::render_site(&model, cache) {
         Ok(files) => Ok(Built {
             files,
             status,

@@ -7,6 +7,7 @@
 
 pub mod bidi;
 pub mod build;
+pub mod cache;
 pub mod calendar;
 pub mod cli;
 pub mod clock;

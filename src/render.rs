@@ -25,12 +25,13 @@ use serde::Serialize;
 use tera::{Context, Kwargs, State, Tera};
 
 use crate::bidi::text_html;
+use crate::cache::{Fingerprints, RenderCache};
 use crate::calendar;
 use crate::clock::{Phase, Status, rfc3339};
 use crate::config::{Config, Direction, Language};
 use crate::content::Page;
 use crate::diagnostics::{Diagnostic, Location};
-use crate::i18n::Translations;
+use crate::i18n::{LocaleFile, Translations};
 use crate::markdown::{self, References, RenderOptions};
 use crate::output::OutputFile;
 use crate::source::{StaticFile, TemplateFile};
@@ -46,6 +47,7 @@ pub struct SiteModel<'a> {
     pub pages: &'a [Page],
     pub translations: Arc<Translations>,
     pub templates: &'a [TemplateFile],
+    pub locales: &'a [LocaleFile],
     pub statics: &'a [StaticFile],
 }
 
@@ -96,15 +98,35 @@ impl BuildVariables {
 }
 
 /// Renders the whole site. Errors from every page are collected; a site with errors yields no
-/// files.
-pub fn render_site(model: &SiteModel) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+/// files. Pages whose inputs are unchanged since a build that filled `cache` are taken from it.
+pub fn render_site(
+    model: &SiteModel,
+    cache: &mut RenderCache,
+) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
     let variables = BuildVariables::new(model.config, model.status);
     let tera = load_templates(model, &variables)?;
+    let fingerprints = Fingerprints::new(
+        model.config,
+        model.status,
+        model.templates,
+        model.locales,
+        model.pages,
+    );
+    cache.start_build();
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for page in model.pages {
-        match render_page(model, &tera, &variables, page) {
-            Ok(file) => files.push(file),
+        let path = format!("{}index.html", page.url_path);
+        let fingerprint = fingerprints.page(page);
+        let rendered = match cache.get(&path, fingerprint) {
+            Some(bytes) => Ok(bytes),
+            None => render_page(model, &tera, &variables, page),
+        };
+        match rendered {
+            Ok(bytes) => {
+                cache.put(&path, fingerprint, &bytes);
+                files.push(OutputFile { path, bytes });
+            }
             Err(mut e) => errors.append(&mut e),
         }
     }
@@ -112,8 +134,19 @@ pub fn render_site(model: &SiteModel) -> Result<Vec<OutputFile>, Vec<Diagnostic>
         (ROOT_TEMPLATE, "index.html"),
         (NOT_FOUND_TEMPLATE, "404.html"),
     ] {
-        match render_site_page(model, &tera, template, path) {
-            Ok(file) => files.push(file),
+        let fingerprint = fingerprints.all_languages();
+        let rendered = match cache.get(path, fingerprint) {
+            Some(bytes) => Ok(bytes),
+            None => render_site_page(model, &tera, template),
+        };
+        match rendered {
+            Ok(bytes) => {
+                cache.put(path, fingerprint, &bytes);
+                files.push(OutputFile {
+                    path: path.to_string(),
+                    bytes,
+                });
+            }
             Err(e) => errors.push(e),
         }
     }
@@ -480,7 +513,7 @@ fn render_page(
     tera: &Tera,
     variables: &BuildVariables,
     page: &Page,
-) -> Result<OutputFile, Vec<Diagnostic>> {
+) -> Result<Vec<u8>, Vec<Diagnostic>> {
     let config = model.config;
     let language = config
         .language(&page.language)
@@ -561,10 +594,7 @@ fn render_page(
     let html = tera
         .render(&page.template, &context)
         .map_err(|e| vec![template_error(model.templates, &e)])?;
-    Ok(OutputFile {
-        path: format!("{}index.html", page.url_path),
-        bytes: html.into_bytes(),
-    })
+    Ok(html.into_bytes())
 }
 
 #[derive(Serialize)]
@@ -592,12 +622,7 @@ fn x_default(model: &SiteModel, page: &Page) -> String {
 }
 
 /// The language chooser and the 404 page: one page for all languages.
-fn render_site_page(
-    model: &SiteModel,
-    tera: &Tera,
-    template: &str,
-    path: &str,
-) -> Result<OutputFile, Diagnostic> {
+fn render_site_page(model: &SiteModel, tera: &Tera, template: &str) -> Result<Vec<u8>, Diagnostic> {
     let config = model.config;
     let mut context = common_context(model, config.default_language());
     let notices: Vec<Alternate> = config
@@ -624,10 +649,7 @@ fn render_site_page(
     let html = tera
         .render(template, &context)
         .map_err(|e| template_error(model.templates, &e))?;
-    Ok(OutputFile {
-        path: path.to_string(),
-        bytes: html.into_bytes(),
-    })
+    Ok(html.into_bytes())
 }
 
 struct PageReferences<'a> {

@@ -1,0 +1,139 @@
+//! What a page's HTML depends on, as fingerprints, so that watch re-renders only what an edit
+//! affects.
+//!
+//! A page is a function of: the site-wide inputs (site.toml, templates, the clock's values, the
+//! set of pages and their URLs), its language's translations and the default language's (the
+//! fallback), the titles in its language's navigation, and its own file. [`RenderCache`] keeps
+//! each page's HTML with the fingerprint of those inputs; when the fingerprint is unchanged,
+//! the HTML is reused as is, which is exact because rendering is deterministic.
+
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+use crate::clock::Status;
+use crate::config::Config;
+use crate::content::Page;
+use crate::i18n::LocaleFile;
+use crate::source::TemplateFile;
+
+/// Rendered pages of earlier builds, by output path, with the fingerprint of their inputs.
+#[derive(Debug, Default)]
+pub struct RenderCache {
+    pages: HashMap<String, (u64, Vec<u8>)>,
+    /// Pages the last build rendered, and pages it took from the cache.
+    pub rendered: usize,
+    pub reused: usize,
+}
+
+impl RenderCache {
+    /// The HTML kept for `path`, if its inputs had this fingerprint.
+    pub fn get(&mut self, path: &str, fingerprint: u64) -> Option<Vec<u8>> {
+        let hit = self
+            .pages
+            .get(path)
+            .filter(|(kept, _)| *kept == fingerprint)
+            .map(|(_, html)| html.clone());
+        match hit {
+            Some(_) => self.reused += 1,
+            None => self.rendered += 1,
+        }
+        hit
+    }
+
+    pub fn put(&mut self, path: &str, fingerprint: u64, html: &[u8]) {
+        self.pages
+            .insert(path.to_string(), (fingerprint, html.to_vec()));
+    }
+
+    pub fn start_build(&mut self) {
+        self.rendered = 0;
+        self.reused = 0;
+    }
+}
+
+/// The fingerprints one build shares between its pages.
+pub struct Fingerprints {
+    site: u64,
+    /// Per language: its translations and the default language's.
+    translations: HashMap<String, u64>,
+    /// Per language: the key, title and URL of each of its pages.
+    navigation: HashMap<String, u64>,
+}
+
+impl Fingerprints {
+    pub fn new(
+        config: &Config,
+        status: &Status,
+        templates: &[TemplateFile],
+        locales: &[LocaleFile],
+        pages: &[Page],
+    ) -> Fingerprints {
+        let mut site = DefaultHasher::new();
+        format!("{config:?}").hash(&mut site);
+        // Not `now` itself: only what templates and translations can see of it.
+        (
+            status.phase,
+            status.days_left,
+            status.today,
+            status.end_instant,
+            status.next_change,
+        )
+            .hash(&mut site);
+        for template in templates {
+            (&template.name, &template.text).hash(&mut site);
+        }
+        for page in pages {
+            (&page.language, &page.key, &page.url_path).hash(&mut site);
+        }
+        let default = &config.default_language().code;
+        let translations = config
+            .languages
+            .iter()
+            .map(|language| {
+                let mut h = DefaultHasher::new();
+                for file in locales
+                    .iter()
+                    .filter(|f| f.language == language.code || f.language == *default)
+                {
+                    (&file.path, &file.text).hash(&mut h);
+                }
+                (language.code.clone(), h.finish())
+            })
+            .collect();
+        let navigation = config
+            .languages
+            .iter()
+            .map(|language| {
+                let mut h = DefaultHasher::new();
+                for page in pages.iter().filter(|p| p.language == language.code) {
+                    (&page.key, &page.title, &page.url_path).hash(&mut h);
+                }
+                (language.code.clone(), h.finish())
+            })
+            .collect();
+        Fingerprints {
+            site: site.finish(),
+            translations,
+            navigation,
+        }
+    }
+
+    pub fn page(&self, page: &Page) -> u64 {
+        let mut h = DefaultHasher::new();
+        self.site.hash(&mut h);
+        self.translations.get(&page.language).hash(&mut h);
+        self.navigation.get(&page.language).hash(&mut h);
+        (&page.path, &page.source).hash(&mut h);
+        h.finish()
+    }
+
+    /// For the pages that show every language (the chooser and 404).
+    pub fn all_languages(&self) -> u64 {
+        let mut h = DefaultHasher::new();
+        self.site.hash(&mut h);
+        let mut translations: Vec<_> = self.translations.iter().collect();
+        translations.sort();
+        translations.hash(&mut h);
+        h.finish()
+    }
+}
