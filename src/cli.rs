@@ -13,7 +13,8 @@ use clap::{Args, Parser, Subcommand};
 use crate::build::{self, BuildRequest, Built};
 use crate::clock::{NowInput, rfc3339};
 use crate::diagnostics::{self, Diagnostic};
-use crate::{output, source};
+use crate::watch::{self, Now, Outcome, Session};
+use crate::{output, serve, source};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -35,6 +36,38 @@ enum Command {
     Build(BuildArgs),
     /// Report every error and warning of the site without writing anything.
     Check(CheckArgs),
+    /// Build, then rebuild what each saved change affects.
+    Watch(WatchArgs),
+    /// Watch, and serve the site locally with live reload and date previews.
+    Serve(ServeArgs),
+}
+
+#[derive(Debug, Args)]
+struct ServeArgs {
+    #[command(flatten)]
+    now: NowArgs,
+    /// The port (0: any free port).
+    #[arg(long, default_value_t = 1111)]
+    port: u16,
+    /// The address to listen on. Anything but loopback exposes the site to the network.
+    #[arg(long, value_name = "ADDRESS", default_value = "127.0.0.1")]
+    interface: std::net::IpAddr,
+    /// Where to write the served site; default: a folder in the system's temporary folder,
+    /// so that public/ keeps its production URLs.
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+struct WatchArgs {
+    #[command(flatten)]
+    now: NowArgs,
+    /// The output folder; default: public/ in the site's folder.
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+    /// Publish under another address than site.toml's base_url.
+    #[arg(long, value_name = "URL")]
+    base_url: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -69,8 +102,11 @@ struct CheckArgs {
 /// What `main` reads from the world, once.
 pub struct Environment {
     pub current_dir: PathBuf,
+    /// The system's temporary folder, for `serve`'s output.
+    pub temp_dir: PathBuf,
     pub source_date_epoch: Option<String>,
-    pub system_now: DateTime<Utc>,
+    /// Reads the system clock; called once per build (watch and serve rebuild for hours).
+    pub clock: fn() -> DateTime<Utc>,
     pub styled_errors: bool,
 }
 
@@ -96,6 +132,43 @@ pub fn run(cli: Cli, env: &Environment) -> ExitCode {
             };
             run_build(&root, &out, &request, env)
         }
+        Command::Watch(args) => {
+            let Some(now) = watch_now(&args.now, env) else {
+                return ExitCode::from(EXIT_USAGE);
+            };
+            let out = args
+                .out
+                .map_or_else(|| root.join("public"), |o| env.current_dir.join(o));
+            let session = Session::new(root, out, args.base_url, now);
+            let styled = env.styled_errors;
+            let result = watch::run(session, |session, outcome| {
+                report_rebuild(session, outcome, styled)
+            });
+            match result {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(error) => fail(&[error], env),
+            }
+        }
+        Command::Serve(args) => {
+            let Some(now) = watch_now(&args.now, env) else {
+                return ExitCode::from(EXIT_USAGE);
+            };
+            let out = args.out.map_or_else(
+                || env.temp_dir.join(format!("sunset-serve-{}", args.port)),
+                |o| env.current_dir.join(o),
+            );
+            let styled = env.styled_errors;
+            let report = move |session: &Session, outcome: &Outcome| {
+                report_rebuild(session, outcome, styled)
+            };
+            match serve::serve(root, out, now, args.interface, args.port, report) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(message) => fail(
+                    &[Diagnostic::error(message).hint("choose another --port")],
+                    env,
+                ),
+            }
+        }
         Command::Check(args) => {
             let Some(now) = resolve_now(&args.now, env) else {
                 return ExitCode::from(EXIT_USAGE);
@@ -113,12 +186,60 @@ pub fn run(cli: Cli, env: &Environment) -> ExitCode {
     }
 }
 
+/// "Now" for watch and serve: fixed when given, else the clock at every rebuild.
+fn watch_now(args: &NowArgs, env: &Environment) -> Option<Now> {
+    if args.now.is_none() && env.source_date_epoch.is_none() {
+        return Some(Now::Clock(env.clock));
+    }
+    resolve_now(args, env).map(Now::Fixed)
+}
+
+/// One line per rebuild, with what changed and how long it took; diagnostics as in `build`.
+fn report_rebuild(session: &Session, outcome: &Outcome, styled: bool) {
+    let what = |changed: &[PathBuf]| match changed {
+        [] => String::new(),
+        [one] => format!(" after {} changed", one.display()),
+        [first, rest @ ..] => format!(" after {} and {} more changed", first.display(), rest.len()),
+    };
+    match outcome {
+        Outcome::Built {
+            changed,
+            rendered,
+            reused,
+            written,
+            elapsed,
+            warnings,
+        } => {
+            let text = diagnostics::render(warnings, styled);
+            let _ = std::io::stderr().write_all(text.as_bytes());
+            println!(
+                "rebuilt in {:.1} ms{}: {rendered} pages rendered, {reused} reused, {written} files written to {}",
+                elapsed.as_secs_f64() * 1000.0,
+                what(changed),
+                session.out.display()
+            );
+        }
+        Outcome::Failed {
+            changed,
+            diagnostics,
+        } => {
+            let text = diagnostics::render(diagnostics, styled);
+            let _ = std::io::stderr().write_all(text.as_bytes());
+            println!(
+                "rebuild failed{}; the last good output stays in {}",
+                what(changed),
+                session.out.display()
+            );
+        }
+    }
+}
+
 /// "Now" from `--now`, else `SOURCE_DATE_EPOCH`, else the system clock.
 fn resolve_now(args: &NowArgs, env: &Environment) -> Option<NowInput> {
     let parsed = match (&args.now, &env.source_date_epoch) {
         (Some(now), _) => NowInput::parse(now).map_err(|e| format!("--now: {e}")),
         (None, Some(epoch)) => NowInput::from_source_date_epoch(epoch),
-        (None, None) => Ok(NowInput::Instant(env.system_now)),
+        (None, None) => Ok(NowInput::Instant((env.clock)())),
     };
     parsed
         .map_err(|message| {

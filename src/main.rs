@@ -18,8 +18,9 @@ fn main() -> ExitCode {
     };
     let env = Environment {
         current_dir,
+        temp_dir: std::env::temp_dir(),
         source_date_epoch: std::env::var("SOURCE_DATE_EPOCH").ok(),
-        system_now: chrono::DateTime::<chrono::Utc>::from(std::time::SystemTime::now()),
+        clock: || chrono::DateTime::<chrono::Utc>::from(std::time::SystemTime::now()),
         styled_errors: std::io::stderr().is_terminal(),
     };
     cli::run(cli, &env)

@@ -6,6 +6,7 @@
 //! if the build is killed. Elsewhere the old folder is moved aside first, which leaves a short
 //! window without a target. A staging folder left by a killed build is removed by the next.
 
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -53,6 +54,60 @@ pub fn write_site(out: &Path, files: &[OutputFile]) -> Result<(), Diagnostic> {
         let _ = fs::remove_dir_all(&staging);
         fail("replace", out, e)
     })
+}
+
+/// Brings `out`, which holds `previous` (the files of the last write), to `next`: writes only
+/// files whose bytes changed, each through a temporary file and a rename so that a server never
+/// reads half a file, and removes files no longer produced. Returns how many files changed.
+/// For watch, where a whole-folder swap per keystroke would be wasted work.
+pub fn write_changes(
+    out: &Path,
+    previous: &[OutputFile],
+    next: &[OutputFile],
+) -> Result<usize, Diagnostic> {
+    let fail = |path: &Path, e: io::Error| {
+        Diagnostic::error(format!("cannot update {}: {e}", path.display()))
+            .hint("check the output folder's permissions, or stop what else writes to it")
+    };
+    let before: HashMap<&str, &[u8]> = previous
+        .iter()
+        .map(|f| (f.path.as_str(), f.bytes.as_slice()))
+        .collect();
+    let after: HashSet<&str> = next.iter().map(|f| f.path.as_str()).collect();
+    let mut changed = 0;
+    for file in next {
+        if before.get(file.path.as_str()) == Some(&file.bytes.as_slice()) {
+            continue;
+        }
+        let path = out.join(&file.path);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(|e| fail(parent, e))?;
+        }
+        let temporary = path.with_file_name(format!(
+            ".{}.sunset-tmp",
+            path.file_name()
+                .map(|n| n.to_string_lossy())
+                .unwrap_or_default()
+        ));
+        fs::write(&temporary, &file.bytes).map_err(|e| fail(&temporary, e))?;
+        fs::rename(&temporary, &path).map_err(|e| fail(&path, e))?;
+        changed += 1;
+    }
+    for gone in previous.iter().filter(|f| !after.contains(f.path.as_str())) {
+        let path = out.join(&gone.path);
+        match fs::remove_file(&path) {
+            Ok(()) => changed += 1,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+            Err(e) => return Err(fail(&path, e)),
+        }
+        // Folders left empty go too, as a fresh build would not have them.
+        for folder in path.ancestors().skip(1).take_while(|p| *p != out) {
+            if fs::remove_dir(folder).is_err() {
+                break;
+            }
+        }
+    }
+    Ok(changed)
 }
 
 fn write_all(dir: &Path, files: &[OutputFile]) -> io::Result<()> {
@@ -156,6 +211,31 @@ mod tests {
         write_site(&out, &[file("index.html", "x")]).unwrap();
         assert!(!dir.path().join(".site.staging").exists());
         assert!(out.join("index.html").exists());
+    }
+
+    #[test]
+    fn changes_write_only_what_differs_and_remove_what_is_gone() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let first = [
+            file("a.html", "1"),
+            file("b/c.html", "2"),
+            file("d.html", "3"),
+        ];
+        write_site(&out, &first).unwrap();
+        let next = [
+            file("a.html", "1"),
+            file("d.html", "4"),
+            file("e.html", "5"),
+        ];
+        assert_eq!(write_changes(&out, &first, &next).unwrap(), 3);
+        let mut names: Vec<_> = fs::read_dir(&out)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        names.sort();
+        assert_eq!(names, ["a.html", "d.html", "e.html"]);
+        assert_eq!(fs::read_to_string(out.join("d.html")).unwrap(), "4");
     }
 
     #[test]

@@ -42,7 +42,7 @@ pub struct Sources {
 }
 
 /// The parts of a site, each read from its own file or folder.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Part {
     Config,
     Content,
