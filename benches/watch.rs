@@ -41,7 +41,13 @@ fn main() {
         copy(&repo.join(part), &site.join(part));
     }
     let mut child = Command::new(env!("CARGO_BIN_EXE_sunset"))
-        .args(["--root", site.to_str().unwrap(), "watch", "--now", "2026-01-05"])
+        .args([
+            "--root",
+            site.to_str().unwrap(),
+            "watch",
+            "--now",
+            "2026-01-05",
+        ])
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -54,7 +60,11 @@ fn main() {
         }
     });
     let rebuild_ms = |line: &str| -> Option<f64> {
-        line.strip_prefix("rebuilt in ")?.split(" ms").next()?.parse().ok()
+        line.strip_prefix("rebuilt in ")?
+            .split(" ms")
+            .next()?
+            .parse()
+            .ok()
     };
     let first = received.recv_timeout(Duration::from_secs(30)).unwrap();
     println!("first build: {first}");
@@ -74,7 +84,10 @@ fn main() {
             if fs::read_to_string(&output).is_ok_and(|html| html.contains(&marker)) {
                 break;
             }
-            assert!(saved.elapsed() < Duration::from_secs(10), "the edit never reached the output");
+            assert!(
+                saved.elapsed() < Duration::from_secs(10),
+                "the edit never reached the output"
+            );
             thread::sleep(Duration::from_micros(200));
         }
         latencies.push(saved.elapsed().as_secs_f64() * 1000.0);
@@ -82,6 +95,7 @@ fn main() {
         rebuilds.push(rebuild_ms(&line).unwrap_or(f64::NAN));
     }
     let _ = child.kill();
+    let _ = child.wait();
     println!("watch latency, one edited page of the shipped site, {SAVES} saves:");
     println!(
         "  save -> output:  median {:6.1} ms   p90 {:6.1} ms   (target < 50 ms)",
