@@ -37,7 +37,7 @@ enum Command {
     /// Report every error and warning of the site without writing anything.
     Check(CheckArgs),
     /// Build, then rebuild what each saved change affects.
-    Watch(WatchArgs),
+    Watch(BuildArgs),
     /// Watch, and serve the site locally with live reload and date previews.
     Serve(ServeArgs),
 }
@@ -56,18 +56,6 @@ struct ServeArgs {
     /// so that public/ keeps its production URLs.
     #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
-}
-
-#[derive(Debug, Args)]
-struct WatchArgs {
-    #[command(flatten)]
-    now: NowArgs,
-    /// The output folder; default: public/ in the site's folder.
-    #[arg(long, value_name = "DIR")]
-    out: Option<PathBuf>,
-    /// Publish under another address than site.toml's base_url.
-    #[arg(long, value_name = "URL")]
-    base_url: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -274,12 +274,7 @@ fn date_of(
     errors: &mut Vec<Diagnostic>,
 ) -> Option<NaiveDate> {
     let datetime = value.get_ref();
-    let date = match (datetime.date, datetime.time, datetime.offset) {
-        (Some(d), None, None) => {
-            NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())
-        }
-        _ => None,
-    };
+    let date = calendar_date(datetime);
     if date.is_none() {
         errors.push(
             Diagnostic::error(format!("expected a calendar date, found {datetime}"))
@@ -288,6 +283,16 @@ fn date_of(
         );
     }
     date
+}
+
+/// The calendar date a TOML value holds, if it is a plain date (no time, no offset).
+pub fn calendar_date(value: &Datetime) -> Option<NaiveDate> {
+    match (value.date, value.time, value.offset) {
+        (Some(d), None, None) => {
+            NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())
+        }
+        _ => None,
+    }
 }
 
 /// Splits an absolute base URL into its normalized form (ending in `/`) and its path.

@@ -25,7 +25,7 @@ use toml::Spanned;
 use toml::value::Datetime;
 
 use crate::clock::Phase;
-use crate::config::Config;
+use crate::config::{Config, calendar_date};
 use crate::diagnostics::{Diagnostic, Location};
 
 /// A Markdown file as read from disk, with its path relative to the site root.
@@ -198,16 +198,10 @@ fn parse_page(config: &Config, file: &ContentFile) -> Result<Page, Vec<Diagnosti
         }
     };
     let updated = front.updated.as_ref().and_then(|u| {
-        let d = u.get_ref();
-        let date = match (d.date, d.time, d.offset) {
-            (Some(d), None, None) => {
-                NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())
-            }
-            _ => None,
-        };
+        let date = calendar_date(u.get_ref());
         if date.is_none() {
             problems.push(
-                Diagnostic::error(format!("`updated` must be a date, found {d}"))
+                Diagnostic::error(format!("`updated` must be a date, found {}", u.get_ref()))
                     .at(at(within(u.span())))
                     .hint("write a plain TOML date such as updated = 2025-12-01"),
             );
