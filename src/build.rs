@@ -8,9 +8,10 @@ use std::sync::Arc;
 use chrono::{DateTime, Utc};
 
 use crate::cache::RenderCache;
+use crate::check;
 use crate::clock::{self, NowInput, Status};
 use crate::config::{self, Config};
-use crate::content;
+use crate::content::{self, Page};
 use crate::diagnostics::Diagnostic;
 use crate::i18n::Translations;
 use crate::output::OutputFile;
@@ -31,6 +32,8 @@ pub struct Built {
     pub files: Vec<OutputFile>,
     pub status: Status,
     pub config: Config,
+    pub pages: Vec<Page>,
+    /// Warnings and notes: a build with errors fails.
     pub warnings: Vec<Diagnostic>,
 }
 
@@ -51,9 +54,13 @@ pub fn build_reusing(
     let status = clock::status(now, &config.notice);
 
     let (pages, mut diagnostics) = content::parse_pages(&config, &sources.content);
+    // A page with errors is left out, so rendering would only add noise to the report; a
+    // Fluent file with errors stays usable apart from its broken entries.
+    let unusable = diagnostics.iter().any(Diagnostic::is_error);
     let (translations, translation_diagnostics) = Translations::load(&config, &sources.locales);
     diagnostics.extend(translation_diagnostics);
-    if diagnostics.iter().any(Diagnostic::is_error) {
+    diagnostics.extend(check::static_findings(&config, sources, &pages));
+    if unusable {
         return Err(diagnostics);
     }
 
@@ -67,12 +74,24 @@ pub fn build_reusing(
         statics: &sources.statics,
     };
     match render::render_site(&model, cache) {
-        Ok(files) => Ok(Built {
-            files,
-            status,
-            config,
-            warnings: diagnostics,
-        }),
+        Ok(files) => {
+            diagnostics.extend(check::link_findings(
+                &config,
+                &pages,
+                &sources.templates,
+                &files,
+            ));
+            if diagnostics.iter().any(Diagnostic::is_error) {
+                return Err(diagnostics);
+            }
+            Ok(Built {
+                files,
+                status,
+                config,
+                pages,
+                warnings: diagnostics,
+            })
+        }
         Err(errors) => {
             diagnostics.extend(errors);
             Err(diagnostics)

@@ -7,14 +7,15 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Days, Utc};
 use clap::{Args, Parser, Subcommand};
 
 use crate::build::{self, BuildRequest, Built};
 use crate::clock::{NowInput, rfc3339};
+use crate::diagnostics::Severity;
 use crate::diagnostics::{self, Diagnostic};
 use crate::watch::{self, Now, Outcome, Session};
-use crate::{output, serve, source};
+use crate::{check, config, content, output, serve, source, stamp};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -40,6 +41,8 @@ enum Command {
     Watch(BuildArgs),
     /// Watch, and serve the site locally with live reload and date previews.
     Serve(ServeArgs),
+    /// Record that translations are up to date with the default language, for `check`.
+    Stamp(StampArgs),
 }
 
 #[derive(Debug, Args)]
@@ -80,11 +83,31 @@ struct BuildArgs {
 
 #[derive(Debug, Args)]
 struct CheckArgs {
-    #[command(flatten)]
-    now: NowArgs,
-    /// Treat warnings as errors.
+    /// Check the site as it reads at this date only; default: a date in each phase.
+    #[arg(long, value_name = "WHEN")]
+    now: Option<String>,
+    /// Treat warnings as errors (notes never are).
     #[arg(long)]
     strict: bool,
+    /// How to report: for people, or as JSON for CI and translation platforms.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// Report only on these languages (repeat for several).
+    #[arg(long = "lang", value_name = "L")]
+    languages: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    Human,
+    Json,
+}
+
+#[derive(Debug, Args)]
+struct StampArgs {
+    /// The languages whose translations are now up to date with the default language.
+    #[arg(required = true, value_name = "LANG")]
+    languages: Vec<String>,
 }
 
 /// What `main` reads from the world, once.
@@ -157,20 +180,8 @@ pub fn run(cli: Cli, env: &Environment) -> ExitCode {
                 ),
             }
         }
-        Command::Check(args) => {
-            let Some(now) = resolve_now(&args.now, env) else {
-                return ExitCode::from(EXIT_USAGE);
-            };
-            run_check(
-                &root,
-                &BuildRequest {
-                    now,
-                    base_url: None,
-                },
-                args.strict,
-                env,
-            )
-        }
+        Command::Check(args) => run_check(&root, &args, env),
+        Command::Stamp(args) => run_stamp(&root, &args.languages, env),
     }
 }
 
@@ -258,20 +269,126 @@ fn run_build(root: &Path, out: &Path, request: &BuildRequest, env: &Environment)
     ExitCode::SUCCESS
 }
 
-fn run_check(root: &Path, request: &BuildRequest, strict: bool, env: &Environment) -> ExitCode {
-    let diagnostics = match source::read(root).and_then(|sources| build::build(&sources, request)) {
-        Ok(built) => built.warnings,
-        Err(diagnostics) => diagnostics,
+fn run_check(root: &Path, args: &CheckArgs, env: &Environment) -> ExitCode {
+    let loaded = source::read(root).and_then(|sources| {
+        let config = config::parse(Path::new(source::CONFIG_FILE), &sources.config)?;
+        Ok((sources, config))
+    });
+    let (sources, config) = match loaded {
+        Ok(loaded) => loaded,
+        Err(diagnostics) => return fail(&diagnostics, env),
     };
-    report(&diagnostics, env);
-    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-    let warnings = diagnostics.len() - errors;
-    println!("check: {errors} errors, {warnings} warnings");
-    if errors > 0 || (strict && warnings > 0) {
+    if let Some(unknown) = args.languages.iter().find(|l| config.language(l).is_none()) {
+        eprintln!("error: --lang {unknown}: site.toml has no such language");
+        return ExitCode::from(EXIT_USAGE);
+    }
+    let dates = match &args.now {
+        Some(now) => match NowInput::parse(now) {
+            Ok(now) => vec![now],
+            Err(e) => {
+                eprintln!("error: --now: {e}");
+                return ExitCode::from(EXIT_USAGE);
+            }
+        },
+        None => phase_dates(config.notice.end_date),
+    };
+    let mut findings: Vec<Diagnostic> = Vec::new();
+    for now in dates {
+        let found = match build::build(
+            &sources,
+            &BuildRequest {
+                now,
+                base_url: None,
+            },
+        ) {
+            Ok(built) => built.warnings,
+            Err(diagnostics) => diagnostics,
+        };
+        for finding in found {
+            if !findings
+                .iter()
+                .any(|f| f.to_string() == finding.to_string())
+            {
+                findings.push(finding);
+            }
+        }
+    }
+    findings.retain(|f| {
+        args.languages.is_empty()
+            || f.language()
+                .is_none_or(|l| args.languages.iter().any(|a| a == l))
+    });
+    let (pages, _) = content::parse_pages(&config, &sources.content);
+    let mut summary = check::summarize(&config, &sources, &pages, &findings);
+    summary.retain(|s| args.languages.is_empty() || args.languages.contains(&s.language));
+    let count = |severity: Severity| findings.iter().filter(|f| f.severity == severity).count();
+    let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
+    match args.format {
+        Format::Json => println!("{}", check::json_report(&summary, &findings)),
+        Format::Human => {
+            report(&findings, env);
+            print!("{}", check::summary_table(&summary));
+            println!(
+                "check: {errors} errors, {warnings} warnings, {} notes",
+                count(Severity::Note)
+            );
+        }
+    }
+    if errors > 0 || (args.strict && warnings > 0) {
         ExitCode::from(EXIT_SITE_ERRORS)
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// A date in each phase: ten days before the end, the last day, a week after.
+fn phase_dates(end: chrono::NaiveDate) -> Vec<NowInput> {
+    [
+        end.checked_sub_days(Days::new(10)),
+        Some(end),
+        end.checked_add_days(Days::new(7)),
+    ]
+    .into_iter()
+    .flatten()
+    .map(NowInput::Date)
+    .collect()
+}
+
+fn run_stamp(root: &Path, languages: &[String], env: &Environment) -> ExitCode {
+    let loaded = source::read(root).and_then(|sources| {
+        let config = config::parse(Path::new(source::CONFIG_FILE), &sources.config)?;
+        Ok((sources, config))
+    });
+    let (sources, config) = match loaded {
+        Ok(loaded) => loaded,
+        Err(diagnostics) => return fail(&diagnostics, env),
+    };
+    let (pages, problems) = content::parse_pages(&config, &sources.content);
+    if problems.iter().any(Diagnostic::is_error) {
+        return fail(&problems, env);
+    }
+    for language in languages {
+        if config.language(language).is_none() || *language == config.default_language().code {
+            eprintln!(
+                "error: {language} is not a translation of this site (site.toml lists its languages, the default first)"
+            );
+            return ExitCode::from(EXIT_USAGE);
+        }
+        let edits = stamp::stamp_language(&config, language, &sources.locales, &pages);
+        for (path, text) in &edits {
+            if let Err(e) = std::fs::write(root.join(path), text) {
+                return fail(
+                    &[Diagnostic::error(format!("cannot write: {e}")).in_file(path)],
+                    env,
+                );
+            }
+        }
+        println!(
+            "{language}: {} files stamped as translated from the current default language",
+            edits.len()
+        );
+    }
+    ExitCode::SUCCESS
 }
 
 fn print_status(built: &Built) {

@@ -68,6 +68,9 @@ pub struct Config {
     pub raw_html: bool,
     /// A calendar reminder of the last day, offered while the notice is upcoming.
     pub reminder: Option<Reminder>,
+    /// Words that stay the same in every language (names): a translation made of only these
+    /// is not reported as untranslated by `check`.
+    pub allow_identical: Vec<String>,
 }
 
 /// `[reminder]`: each language gets `<lang>/remind-me.ics`, an all-day event on the last day.
@@ -112,6 +115,15 @@ struct RawConfig {
     #[serde(default)]
     markdown: RawMarkdown,
     reminder: Option<Reminder>,
+    #[serde(default)]
+    check: RawCheck,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawCheck {
+    #[serde(default)]
+    allow_identical: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -199,6 +211,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
             dates,
             raw_html: raw.markdown.raw_html,
             reminder: raw.reminder,
+            allow_identical: raw.check.allow_identical,
         }),
         _ => Err(errors),
     }

@@ -53,6 +53,10 @@ pub struct Page {
     pub updated: Option<NaiveDate>,
     /// Anything else the page's template needs, as written in `[extra]`.
     pub extra: toml::Table,
+    /// For a translation: the hash of each part of the default language's page it was
+    /// translated from (see `stamp`).
+    pub translated_from: BTreeMap<String, String>,
+    body_start: usize,
     lines: Vec<BodyLine>,
 }
 
@@ -83,6 +87,11 @@ impl PhaseBody {
 }
 
 impl Page {
+    /// The Markdown after the front matter, phase blocks included.
+    pub fn body_source(&self) -> &str {
+        &self.source[self.body_start..]
+    }
+
     pub fn body(&self, phase: Phase) -> PhaseBody {
         let mut text = String::new();
         let mut line_starts = Vec::new();
@@ -108,6 +117,8 @@ struct FrontMatter {
     updated: Option<Spanned<Datetime>>,
     #[serde(default)]
     extra: toml::Table,
+    #[serde(default)]
+    translated_from: BTreeMap<String, String>,
 }
 
 const DEFAULT_TEMPLATE: &str = "page.html";
@@ -162,7 +173,7 @@ fn parse_page(config: &Config, file: &ContentFile) -> Result<Page, Vec<Diagnosti
                 ))
                 .hint(
                     "front matter keys are title, description, template, weight, slug, \
-                         updated and [extra]",
+                         updated, translated_from and [extra]",
                 ),
         ]
     })?;
@@ -230,6 +241,8 @@ fn parse_page(config: &Config, file: &ContentFile) -> Result<Page, Vec<Diagnosti
         url_path,
         updated,
         extra: front.extra,
+        translated_from: front.translated_from,
+        body_start,
         lines,
     })
 }

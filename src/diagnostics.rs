@@ -15,6 +15,18 @@ use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 pub enum Severity {
     Error,
     Warning,
+    /// A hint worth a look that is not necessarily wrong; never fails a run.
+    Note,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Note => "note",
+        }
+    }
 }
 
 /// A place in a source file: 1-based line and column (in characters), plus the text of that
@@ -75,6 +87,8 @@ fn floor_char_boundary(s: &str, mut index: usize) -> usize {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub severity: Severity,
+    /// What kind of problem it is, for tools reading `check --format json` (`missing-message`).
+    pub code: Option<&'static str>,
     pub message: String,
     /// The file, when the problem is in one; a position within it when one is known.
     pub file: Option<PathBuf>,
@@ -87,6 +101,7 @@ impl Diagnostic {
     pub fn error(message: impl Into<String>) -> Diagnostic {
         Diagnostic {
             severity: Severity::Error,
+            code: None,
             message: message.into(),
             file: None,
             location: None,
@@ -98,6 +113,29 @@ impl Diagnostic {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(message)
+        }
+    }
+
+    pub fn note(message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Note,
+            ..Diagnostic::error(message)
+        }
+    }
+
+    pub fn code(mut self, code: &'static str) -> Diagnostic {
+        self.code = Some(code);
+        self
+    }
+
+    /// The language whose files the problem is in: `ar` for content/ar/… or locales/ar/….
+    pub fn language(&self) -> Option<&str> {
+        let mut parts = self.file.as_deref()?.components();
+        let top = parts.next()?.as_os_str().to_str()?;
+        if top == "content" || top == "locales" {
+            parts.next()?.as_os_str().to_str()
+        } else {
+            None
         }
     }
 
@@ -130,11 +168,7 @@ impl fmt::Display for Diagnostic {
             (None, Some(file)) => write!(f, "{}: ", file.display())?,
             (None, None) => {}
         }
-        let level = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        write!(f, "{level}: {}", self.message)
+        write!(f, "{}: {}", self.severity.as_str(), self.message)
     }
 }
 
@@ -151,6 +185,7 @@ pub fn render(diagnostics: &[Diagnostic], styled: bool) -> String {
         let level = match diagnostic.severity {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
+            Severity::Note => Level::NOTE,
         };
         let title = match (&diagnostic.location, &diagnostic.file) {
             (None, Some(file)) => format!("{}: {}", file.display(), diagnostic.message),

@@ -373,7 +373,7 @@ fn template_error(templates: &[TemplateFile], error: &tera::Error) -> Diagnostic
     if let Some(cause) = std::error::Error::source(error) {
         message = format!("{message}: {cause}");
     }
-    let diagnostic = Diagnostic::error(message).hint(
+    let diagnostic = Diagnostic::error(message).code("template").hint(
         "templates use Tera 2 syntax; translations come from t(id=\"…\") and links from url(path=\"…\")",
     );
     match templates.iter().find(|t| t.name == report.filename()) {
@@ -535,6 +535,7 @@ fn render_page(
             .map(|p| {
                 let range = body.source_range(p.range);
                 Diagnostic::error(p.message)
+                    .code("markdown")
                     .at(Location::from_range(&page.path, &page.source, range))
                     .hint(p.hint)
             })

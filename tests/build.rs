@@ -358,7 +358,7 @@ fn broken_fluent_is_located() {
                 "end-date = { DATETIME($end_date)",
             );
         },
-        "locales/tr/main.ftl:6:",
+        "locales/tr/main.ftl:7:",
         "Fluent syntax",
     );
     assert_fails_at(
@@ -471,7 +471,7 @@ fn check_reports_without_writing() {
     let site = SiteTest::fixture("mini");
     let run = site.run(&["check", "--now", "2026-01-05"]).expect_code(0);
     assert!(
-        run.stdout.contains("check: 0 errors, 1 warnings"),
+        run.stdout.contains("check: 0 errors, 4 warnings"),
         "{}",
         run.stdout
     );
@@ -508,21 +508,39 @@ fn raw_html_in_markdown_is_text_unless_the_site_opts_in() {
 #[test]
 fn translations_cannot_inject_markup() {
     let site = SiteTest::fixture("mini");
+    site.build_at("2026-02-01");
+    let before = site.tree("public");
     site.edit(
         "locales/en/main.ftl",
         "site-name = The end of the service",
         "site-name = </title><script>alert(1)</script>",
     );
+    let run = site.run(&["build", "--now", "2026-02-01"]).expect_code(1);
+    assert!(
+        run.stderr.contains("locales/en/main.ftl:1:1"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("markup in a translation"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(site.tree("public"), before);
+
+    // Without markup, a quote still cannot break out of an attribute.
     site.edit(
         "locales/en/main.ftl",
-        "status-ended = Ended on",
-        "status-ended = <img src=x onerror=alert(1)> Ended on",
+        "site-name = </title><script>alert(1)</script>",
+        "site-name = Help\" onmouseover=\"alert(1)",
     );
     site.build_at("2026-02-01");
-    let en = site.output("en/index.html");
-    assert!(!en.contains("<script>"), "{en}");
-    assert!(!en.contains("<img"), "{en}");
-    assert!(en.contains("&lt;/title&gt;&lt;script&gt;"), "{en}");
+    let root = site.output("index.html");
+    assert!(!root.contains("\" onmouseover=\""), "{root}");
+    assert!(
+        root.contains("Help&quot; onmouseover=&quot;alert(1)"),
+        "{root}"
+    );
 }
 
 #[test]

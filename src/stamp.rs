@@ -1,0 +1,301 @@
+//! Which version of the default language a translation was made from, so that `check` can say
+//! when it has fallen behind, and where.
+//!
+//! `sunset stamp LANG` records, for each of the language's messages, a comment above it:
+//!
+//! ```text
+//! # translated-from: 3f2a9c1e
+//! status-ended = …
+//! ```
+//!
+//! and for each page, in its front matter, one short hash per part of the default language's
+//! page (title, description, the text before the first `##`, and each `##` section by id):
+//!
+//! ```text
+//! translated_from = { title = "9b1c…", intro = "…", "#why" = "…" }
+//! ```
+//!
+//! When the default language's text changes afterwards, `check` lists the message as outdated
+//! with its new text, or the page with the parts that changed. The hashes are FNV-1a, which is
+//! the same on every machine and Rust version, as something stored in files must be.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use crate::check::{MessageInfo, messages_of};
+use crate::config::Config;
+use crate::content::Page;
+use crate::diagnostics::Diagnostic;
+use crate::i18n::{LocaleFile, message_definitions};
+use crate::markdown::slugify;
+
+const MESSAGE_STAMP: &str = "translated-from:";
+
+/// A short, stable fingerprint of a text.
+pub fn hash(text: &str) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in text.as_bytes() {
+        h ^= u64::from(*byte);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{:08x}", h >> 32)
+}
+
+/// The hash in a message comment line such as `translated-from: 3f2a9c1e`.
+pub fn parse_message_stamp(comment_line: &str) -> Option<String> {
+    comment_line
+        .trim()
+        .strip_prefix(MESSAGE_STAMP)
+        .map(|rest| rest.trim().to_string())
+}
+
+/// The parts of a page that a translation follows, each with its hash.
+pub fn page_parts(page: &Page) -> BTreeMap<String, String> {
+    let mut parts = BTreeMap::new();
+    parts.insert("title".to_string(), hash(&page.title));
+    parts.insert("description".to_string(), hash(&page.description));
+    let mut current = "intro".to_string();
+    let mut text = String::new();
+    for line in page.body_source().lines() {
+        if let Some(heading) = line.strip_prefix("## ") {
+            parts.insert(current, hash(text.trim()));
+            current = format!("#{}", heading_id(heading));
+            text.clear();
+            // The question of an FAQ entry is part of what its translation follows.
+            text.push_str(heading.trim_end());
+            text.push('\n');
+        } else {
+            text.push_str(line.trim_end());
+            text.push('\n');
+        }
+    }
+    parts.insert(current, hash(text.trim()));
+    parts
+}
+
+fn heading_id(heading: &str) -> String {
+    match heading
+        .trim_end()
+        .strip_suffix('}')
+        .and_then(|h| h.rsplit_once("{#"))
+    {
+        Some((_, id)) => id.to_string(),
+        None => slugify(heading),
+    }
+}
+
+/// Messages stamped from a default-language text that has changed since.
+pub(crate) fn outdated_messages(
+    reference: &BTreeMap<String, MessageInfo>,
+    translated: &BTreeMap<String, MessageInfo>,
+) -> Vec<Diagnostic> {
+    translated
+        .iter()
+        .filter_map(|(id, translation)| {
+            let stamp = translation.stamp.as_ref()?;
+            let source = reference.get(id)?;
+            (hash(&source.canonical) != *stamp).then(|| {
+                Diagnostic::warning(format!(
+                    "`{id}` was translated from an earlier version of the default language's text, which now reads: {}",
+                    source.canonical.trim()
+                ))
+                .code("outdated-message")
+                .at(translation.location.clone())
+                .hint("update the translation, then record it with `sunset stamp <language>`")
+            })
+        })
+        .collect()
+}
+
+/// Pages stamped from a default-language page that has changed since, with the parts that did.
+pub fn outdated_pages(config: &Config, pages: &[Page]) -> Vec<Diagnostic> {
+    let default = &config.default_language().code;
+    let mut findings = Vec::new();
+    for page in pages
+        .iter()
+        .filter(|p| &p.language != default && !p.translated_from.is_empty())
+    {
+        let Some(source) = pages
+            .iter()
+            .find(|p| &p.language == default && p.key == page.key)
+        else {
+            continue;
+        };
+        let now = page_parts(source);
+        let mut changed: Vec<String> = now
+            .iter()
+            .filter(|(part, hash)| page.translated_from.get(*part) != Some(*hash))
+            .map(|(part, _)| part.clone())
+            .collect();
+        changed.extend(
+            page.translated_from
+                .keys()
+                .filter(|part| !now.contains_key(*part))
+                .map(|part| format!("{part} (removed)")),
+        );
+        if !changed.is_empty() {
+            findings.push(
+                Diagnostic::warning(format!(
+                    "translated from an earlier version of {}; changed since: {}",
+                    source.path.display(),
+                    changed.join(", ")
+                ))
+                .code("outdated-page")
+                .in_file(&page.path)
+                .hint(format!(
+                    "update those parts, then record it with `sunset stamp {}`",
+                    page.language
+                )),
+            );
+        }
+    }
+    findings
+}
+
+/// The files of `language` with up-to-date stamps: every message and page that the default
+/// language also has is marked as translated from its current text.
+pub fn stamp_language(
+    config: &Config,
+    language: &str,
+    locales: &[LocaleFile],
+    pages: &[Page],
+) -> Vec<(PathBuf, String)> {
+    let default = &config.default_language().code;
+    let reference = messages_of(locales.iter().filter(|f| &f.language == default));
+    let mut edits = Vec::new();
+    for file in locales.iter().filter(|f| f.language == language) {
+        let definitions = message_definitions(&file.path, &file.text);
+        let stamps: BTreeMap<usize, String> = definitions
+            .iter()
+            .filter_map(|(id, location)| Some((location.line, hash(&reference.get(id)?.canonical))))
+            .collect();
+        let text = stamp_messages(&file.text, &stamps);
+        if text != file.text {
+            edits.push((file.path.clone(), text));
+        }
+    }
+    for page in pages.iter().filter(|p| p.language == language) {
+        let Some(source) = pages
+            .iter()
+            .find(|p| &p.language == default && p.key == page.key)
+        else {
+            continue;
+        };
+        let text = stamp_front_matter(&page.source, &page_parts(source));
+        if text != page.source {
+            edits.push((page.path.clone(), text));
+        }
+    }
+    edits
+}
+
+/// Puts `# translated-from: HASH` right above each message line in `stamps` (1-based line →
+/// hash), replacing an older stamp there.
+fn stamp_messages(text: &str, stamps: &BTreeMap<usize, String>) -> String {
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let mut out = String::with_capacity(text.len() + stamps.len() * 32);
+    for (index, line) in lines.iter().enumerate() {
+        let is_old_stamp = line
+            .trim_start_matches('#')
+            .trim()
+            .starts_with(MESSAGE_STAMP)
+            && line.starts_with("# ");
+        let next_is_stamped = stamps.contains_key(&(index + 2));
+        if is_old_stamp && next_is_stamped {
+            continue;
+        }
+        if let Some(hash) = stamps.get(&(index + 1)) {
+            out.push_str(&format!("# {MESSAGE_STAMP} {hash}\n"));
+        }
+        out.push_str(line);
+    }
+    out
+}
+
+/// Sets `translated_from` in a page's front matter.
+fn stamp_front_matter(source: &str, parts: &BTreeMap<String, String>) -> String {
+    let entries: Vec<String> = parts
+        .iter()
+        .map(|(part, hash)| {
+            let key = if part
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+            {
+                part.clone()
+            } else {
+                format!("\"{part}\"")
+            };
+            format!("{key} = \"{hash}\"")
+        })
+        .collect();
+    let line = format!("translated_from = {{ {} }}\n", entries.join(", "));
+    let mut out = String::with_capacity(source.len() + line.len());
+    let mut fences = 0;
+    let mut in_table = false;
+    for text_line in source.split_inclusive('\n') {
+        let trimmed = text_line.trim_end();
+        if fences == 1 && trimmed.starts_with("translated_from") {
+            continue;
+        }
+        if trimmed == "+++" {
+            fences += 1;
+            if fences == 2 && !in_table {
+                out.push_str(&line);
+            }
+        } else if fences == 1 && trimmed.starts_with('[') && !in_table {
+            // Keys after a [table] header would belong to the table: stamp before it.
+            out.push_str(&line);
+            in_table = true;
+        }
+        out.push_str(text_line);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashes_are_stable() {
+        assert_eq!(hash(""), "cbf29ce4");
+        assert_eq!(hash("ChatGPT"), hash("ChatGPT"));
+        assert_ne!(hash("a"), hash("b"));
+    }
+
+    #[test]
+    fn message_stamps_go_above_the_message_and_replace_old_ones() {
+        let text = "## Group\n# A comment\nhello = Hi\nbye = Bye\n";
+        let stamps = BTreeMap::from([(3, "11111111".to_string()), (4, "22222222".to_string())]);
+        let once = stamp_messages(text, &stamps);
+        assert_eq!(
+            once,
+            "## Group\n# A comment\n# translated-from: 11111111\nhello = Hi\n# translated-from: 22222222\nbye = Bye\n"
+        );
+        let again = BTreeMap::from([(4, "33333333".to_string()), (6, "44444444".to_string())]);
+        let twice = stamp_messages(&once, &again);
+        assert_eq!(
+            twice,
+            "## Group\n# A comment\n# translated-from: 33333333\nhello = Hi\n# translated-from: 44444444\nbye = Bye\n"
+        );
+    }
+
+    #[test]
+    fn front_matter_stamps_stay_before_tables() {
+        let parts = BTreeMap::from([
+            ("title".to_string(), "aaaa".to_string()),
+            ("#why".to_string(), "bbbb".to_string()),
+        ]);
+        let page = "+++\ntitle = \"T\"\n[extra]\nx = 1\n+++\nBody\n";
+        let stamped = stamp_front_matter(page, &parts);
+        assert_eq!(
+            stamped,
+            "+++\ntitle = \"T\"\ntranslated_from = { \"#why\" = \"bbbb\", title = \"aaaa\" }\n[extra]\nx = 1\n+++\nBody\n"
+        );
+        assert_eq!(
+            stamp_front_matter(&stamped, &parts),
+            stamped,
+            "stamping twice changes nothing"
+        );
+    }
+}

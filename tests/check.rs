@@ -1,0 +1,204 @@
+//! `check` on `tests/fixtures/l10n-broken`: one deliberately broken translation per class.
+
+mod common;
+
+use common::SiteTest;
+use serde_json::Value;
+
+/// Every class of problem, where the fixture plants it: (code, file, line or 0 for none).
+const EXPECTED: [(&str, &str, usize); 19] = [
+    ("syntax", "locales/fr/main.ftl", 13),
+    ("missing-message", "locales/fr/main.ftl", 0),
+    ("missing-attribute", "locales/tr/main.ftl", 13),
+    ("obsolete-message", "locales/id/main.ftl", 17),
+    ("variables", "locales/tr/main.ftl", 8),
+    ("unknown-variable", "locales/id/main.ftl", 5),
+    ("unknown-reference", "locales/ar/main.ftl", 15),
+    ("plural-categories", "locales/ar/main.ftl", 2),
+    ("plural-selector", "locales/fr/main.ftl", 20),
+    ("missing-page", "content/tr/faq.md", 0),
+    ("extra-page", "content/id/extra.md", 0),
+    ("outdated-message", "locales/fr/main.ftl", 7),
+    ("outdated-page", "content/fr/faq.md", 0),
+    ("broken-anchor", "content/fr/index.md", 17),
+    ("broken-link", "templates/page.html", 13),
+    ("bidi-control", "locales/ar/main.ftl", 20),
+    ("bidi-isolate", "locales/ar/main.ftl", 21),
+    ("markup", "locales/id/main.ftl", 14),
+    ("placeholder", "locales/tr/main.ftl", 15),
+];
+
+fn json_check(site: &SiteTest, extra: &[&str]) -> Value {
+    let mut args = vec!["check", "--format", "json"];
+    args.extend_from_slice(extra);
+    let run = site.run(&args).expect_code(1);
+    serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("{e}: {}", run.stdout))
+}
+
+#[test]
+fn every_class_is_found_at_its_file_and_line() {
+    let site = SiteTest::fixture("l10n-broken");
+    let report = json_check(&site, &[]);
+    assert_eq!(report["version"], 1);
+    let findings = report["findings"].as_array().unwrap();
+    for (code, file, line) in EXPECTED {
+        let found = findings.iter().any(|f| {
+            f["code"] == code && f["file"] == file && f["line"].as_u64().unwrap_or(0) == line as u64
+        });
+        assert!(
+            found,
+            "no {code} at {file}:{line} in\n{}",
+            serde_json::to_string_pretty(findings).unwrap()
+        );
+    }
+    let identical: Vec<&Value> = findings
+        .iter()
+        .filter(|f| f["code"] == "identical")
+        .collect();
+    assert_eq!(
+        identical.len(),
+        1,
+        "only `same` in fr; names on the allow-list pass: {identical:#?}"
+    );
+    assert_eq!(identical[0]["severity"], "note");
+    assert_eq!(identical[0]["file"], "locales/fr/main.ftl");
+}
+
+#[test]
+fn the_human_report_carries_the_same_findings() {
+    let site = SiteTest::fixture("l10n-broken");
+    let report = json_check(&site, &[]);
+    let run = site.run(&["check"]).expect_code(1);
+    for finding in report["findings"].as_array().unwrap() {
+        let message = finding["message"].as_str().unwrap();
+        let first_line = message.lines().next().unwrap();
+        assert!(
+            run.stderr.contains(first_line),
+            "{first_line} is missing from:\n{}",
+            run.stderr
+        );
+        if let (Some(file), Some(line)) = (finding["file"].as_str(), finding["line"].as_u64()) {
+            let place = format!("{file}:{line}:{}", finding["column"]);
+            assert!(
+                run.stderr.contains(&place),
+                "{place} is missing from:\n{}",
+                run.stderr
+            );
+        }
+    }
+    let errors = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["severity"] == "error")
+        .count();
+    assert!(
+        run.stdout.contains(&format!("check: {errors} errors")),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn the_summary_counts_per_language() {
+    let site = SiteTest::fixture("l10n-broken");
+    let report = json_check(&site, &[]);
+    let summary = report["summary"].as_array().unwrap();
+    let fr = summary.iter().find(|s| s["language"] == "fr").unwrap();
+    assert_eq!(fr["missing"], 1, "{fr}");
+    assert_eq!(fr["obsolete"], 1, "`bare`: {fr}");
+    assert_eq!(fr["pages_translated"], 2, "{fr}");
+    let id = summary.iter().find(|s| s["language"] == "id").unwrap();
+    assert_eq!(
+        id["pages_translated"], 1,
+        "the extra page does not count: {id}"
+    );
+    let run = site.run(&["check"]).expect_code(1);
+    assert!(
+        run.stdout
+            .contains("language  messages  missing  obsolete  pages"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn lang_narrows_the_report() {
+    let site = SiteTest::fixture("l10n-broken");
+    let report = json_check(&site, &["--lang", "tr"]);
+    let languages: std::collections::BTreeSet<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| f["language"].as_str())
+        .collect();
+    assert_eq!(languages.into_iter().collect::<Vec<_>>(), ["tr"]);
+    assert_eq!(report["summary"].as_array().unwrap().len(), 1);
+    site.run(&["check", "--lang", "xx"]).expect_code(2);
+}
+
+#[test]
+fn warnings_fail_only_when_strict_and_notes_never() {
+    let site = SiteTest::fixture("mini");
+    let run = site.run(&["check"]).expect_code(0);
+    assert!(
+        run.stdout.contains("check: 0 errors, 4 warnings, 0 notes"),
+        "{}",
+        run.stdout
+    );
+    site.run(&["check", "--strict"]).expect_code(1);
+}
+
+#[test]
+fn stamping_records_the_source_and_check_sees_it_change() {
+    let site = SiteTest::shipped();
+    site.run(&["check", "--strict"]).expect_code(0);
+    site.edit(
+        "locales/en/main.ftl",
+        "Today is the last day\n",
+        "Today is the very last day\n",
+    );
+    site.edit(
+        "content/en/faq.md",
+        "## Can I export my chats from WhatsApp? {#export}",
+        "## Can I export my WhatsApp chats? {#export}",
+    );
+    let report = json_check(&site, &["--strict"]);
+    let outdated: Vec<(String, String)> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "outdated-message" || f["code"] == "outdated-page")
+        .map(|f| {
+            (
+                f["file"].as_str().unwrap().to_string(),
+                f["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(outdated.len(), 8, "two per translation: {outdated:#?}");
+    let ar_page = outdated
+        .iter()
+        .find(|(file, _)| file == "content/ar/faq.md")
+        .unwrap();
+    assert!(
+        ar_page.1.ends_with("changed since: #export"),
+        "{}",
+        ar_page.1
+    );
+    let ar_message = outdated
+        .iter()
+        .find(|(file, _)| file == "locales/ar/main.ftl")
+        .unwrap();
+    assert!(
+        ar_message.1.contains("Today is the very last day"),
+        "{}",
+        ar_message.1
+    );
+
+    // The translators catch up, and say so.
+    let run = site.run(&["stamp", "ar", "tr", "id", "fr"]).expect_code(0);
+    assert!(run.stdout.contains("ar: 2 files stamped"), "{}", run.stdout);
+    site.run(&["check", "--strict"]).expect_code(0);
+    site.run(&["stamp", "en"]).expect_code(2);
+}
