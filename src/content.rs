@@ -168,6 +168,7 @@ fn parse_page(config: &Config, file: &ContentFile) -> Result<Page, Vec<Diagnosti
         let span = e.span().unwrap_or(0..0);
         vec![
             Diagnostic::error(format!("front matter: {}", first_line(e.message())))
+                .code("front-matter")
                 .at(at(
                     front_range.start + span.start..front_range.start + span.end
                 ))
