@@ -60,11 +60,39 @@ pub struct Page {
     lines: Vec<BodyLine>,
 }
 
-/// One line of the body and the phases it shows in (`None`: always).
+/// One line of the body and the phases it shows in.
 #[derive(Debug, Clone, PartialEq)]
 struct BodyLine {
     range: Range<usize>,
-    phases: Option<Vec<Phase>>,
+    phases: PhaseSet,
+}
+
+/// A set of phases in one byte: pages can have a million lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct PhaseSet(u8);
+
+impl PhaseSet {
+    const ALL: PhaseSet = PhaseSet(0b111);
+
+    fn of(phases: &[Phase]) -> PhaseSet {
+        PhaseSet(
+            phases
+                .iter()
+                .fold(0, |bits, phase| bits | PhaseSet::bit(*phase)),
+        )
+    }
+
+    fn bit(phase: Phase) -> u8 {
+        match phase {
+            Phase::Upcoming => 1,
+            Phase::LastDay => 2,
+            Phase::Ended => 4,
+        }
+    }
+
+    fn contains(self, phase: Phase) -> bool {
+        self.0 & PhaseSet::bit(phase) != 0
+    }
 }
 
 /// The body as shown in one phase, and where each of its lines starts in the source file.
@@ -96,7 +124,7 @@ impl Page {
         let mut text = String::new();
         let mut line_starts = Vec::new();
         for line in &self.lines {
-            if line.phases.as_ref().is_none_or(|p| p.contains(&phase)) {
+            if line.phases.contains(phase) {
                 line_starts.push((text.len(), line.range.start));
                 text.push_str(&self.source[line.range.clone()]);
             }
@@ -316,7 +344,7 @@ fn phase_lines(
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<BodyLine> {
     let mut lines = Vec::new();
-    let mut open: Option<(Range<usize>, Vec<Phase>)> = None;
+    let mut open: Option<(Range<usize>, PhaseSet)> = None;
     let mut offset = body_start;
     for line in source[body_start..].split_inclusive('\n') {
         let range = offset..offset + line.len();
@@ -324,7 +352,7 @@ fn phase_lines(
         let Some(rest) = line.trim().strip_prefix(BLOCK) else {
             lines.push(BodyLine {
                 range,
-                phases: open.as_ref().map(|(_, phases)| phases.clone()),
+                phases: open.as_ref().map_or(PhaseSet::ALL, |(_, phases)| *phases),
             });
             continue;
         };
@@ -356,7 +384,7 @@ fn phase_lines(
                 }
                 // A block with a mistake still opens, so its `:::` closes it without a
                 // second, misleading error.
-                open = Some((fence, phases));
+                open = Some((fence, PhaseSet::of(&phases)));
             }
         }
     }

@@ -12,8 +12,11 @@
 //!   items of its first numbered list, for a how-to), so structured data comes from the
 //!   content itself.
 
-use std::collections::HashSet;
+use std::cell::Cell;
+use std::collections::{HashMap, HashSet, VecDeque};
+use std::fmt;
 use std::ops::Range;
+use std::rc::Rc;
 
 use pulldown_cmark::{
     CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, TextMergeWithOffset, html,
@@ -45,13 +48,14 @@ pub struct Heading {
     pub html: String,
 }
 
-/// A `##` heading and what follows it up to the next one.
+/// A `##` heading and what follows it up to the next one: for a table of contents and for
+/// structured data (the page's HTML already holds the sections, with their ids).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Section {
     pub id: String,
     pub title: String,
     pub title_html: String,
-    pub html: String,
+    /// The section's text without markup.
     pub text: String,
 }
 
@@ -85,35 +89,48 @@ pub fn render(
     parser_options.insert(Options::ENABLE_STRIKETHROUGH);
     parser_options.insert(Options::ENABLE_HEADING_ATTRIBUTES);
     let parser = Parser::new_ext(text, parser_options).into_offset_iter();
+    let written = Rc::new(Cell::new(0));
     let mut pass = Pass {
+        source: TextMergeWithOffset::new(parser),
         options,
         references,
-        events: Vec::new(),
-        plain: Vec::new(),
+        written: written.clone(),
+        ready: VecDeque::new(),
+        heading: None,
+        content_starts: None,
         problems: Vec::new(),
         used_ids: HashSet::new(),
+        next_suffix: HashMap::new(),
         headings: Vec::new(),
-        open_heading: None,
+        sections: Vec::new(),
         in_code_block: false,
         list_depth: 0,
         steps_list: StepsList::NotSeen,
         steps: Vec::new(),
     };
-    for (event, range) in TextMergeWithOffset::new(parser) {
-        pass.event(event, range);
-    }
-    let sections = pass.sections();
     let mut html_out = String::with_capacity(text.len() * 3 / 2);
-    html::push_html(&mut html_out, pass.events.iter().cloned());
-    (
-        Rendered {
-            html: html_out,
-            headings: pass.headings,
-            sections,
-            steps: pass.steps,
-        },
-        pass.problems,
-    )
+    let writer = CountingWriter {
+        out: &mut html_out,
+        written,
+    };
+    // Writing into a String cannot fail.
+    let _ = html::write_html_fmt(writer, &mut pass);
+    pass.finish(html_out)
+}
+
+/// Writes the HTML and publishes how much has been written, so that the pass can tell where
+/// each heading and section starts in the output while it feeds the writer.
+struct CountingWriter<'o> {
+    out: &'o mut String,
+    written: Rc<Cell<usize>>,
+}
+
+impl fmt::Write for CountingWriter<'_> {
+    fn write_str(&mut self, text: &str) -> fmt::Result {
+        self.out.push_str(text);
+        self.written.set(self.out.len());
+        Ok(())
+    }
 }
 
 #[derive(PartialEq)]
@@ -123,42 +140,143 @@ enum StepsList {
     Closed,
 }
 
-struct OpenHeading {
-    event_index: usize,
+/// A heading whose events are held back until its end, when its id is known.
+struct OpenHeading<'a> {
     level: HeadingLevel,
     explicit_id: Option<String>,
     text: String,
+    events: Vec<Event<'a>>,
 }
 
-struct Pass<'a, 'r> {
+/// A heading as found, with the byte range of its content in the output.
+struct HeadingSpan {
+    heading: Heading,
+    inner: Range<usize>,
+}
+
+/// A `##` section as found: its heading and its text.
+struct SectionSpan {
+    heading: usize,
+    text: String,
+}
+
+/// What to note when an event is handed to the writer.
+enum Mark {
+    HeadingStart(usize),
+    HeadingEnd(usize),
+}
+
+/// The event pass, an iterator the HTML writer pulls from: it transforms each parser event,
+/// holding back only the events of an open heading. Nothing else is stored, so memory follows
+/// the size of the output, not the number of events.
+struct Pass<'a, 'r, I> {
+    source: I,
     options: &'r RenderOptions,
     references: &'r dyn References,
-    events: Vec<Event<'a>>,
-    /// The plain text each event contributes, for section and step text.
-    plain: Vec<String>,
+    written: Rc<Cell<usize>>,
+    ready: VecDeque<(Event<'a>, Option<Mark>)>,
+    heading: Option<OpenHeading<'a>>,
+    /// A heading whose content starts where the writer is after the last event handed out.
+    content_starts: Option<usize>,
     problems: Vec<Problem>,
     used_ids: HashSet<String>,
-    headings: Vec<Heading>,
-    open_heading: Option<OpenHeading>,
+    next_suffix: HashMap<String, usize>,
+    headings: Vec<HeadingSpan>,
+    sections: Vec<SectionSpan>,
     in_code_block: bool,
     list_depth: usize,
     steps_list: StepsList,
     steps: Vec<String>,
 }
 
-impl<'a> Pass<'a, '_> {
-    fn push(&mut self, event: Event<'a>, plain: String) {
+impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Iterator for Pass<'a, '_, I> {
+    type Item = Event<'a>;
+
+    fn next(&mut self) -> Option<Event<'a>> {
+        self.settle();
+        loop {
+            if let Some((event, mark)) = self.ready.pop_front() {
+                self.on_write(mark);
+                return Some(event);
+            }
+            let (event, range) = self.source.next()?;
+            self.event(event, range);
+        }
+    }
+}
+
+impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Pass<'a, '_, I> {
+    /// Records the position the writer has reached after the event handed to it last.
+    fn settle(&mut self) {
+        if let Some(heading) = self.content_starts.take() {
+            self.headings[heading].inner.start = self.written.get();
+        }
+    }
+
+    fn on_write(&mut self, mark: Option<Mark>) {
+        match mark {
+            Some(Mark::HeadingStart(heading)) => self.content_starts = Some(heading),
+            Some(Mark::HeadingEnd(heading)) => {
+                self.headings[heading].inner.end = self.written.get()
+            }
+            None => {}
+        }
+    }
+
+    fn finish(mut self, html_out: String) -> (Rendered, Vec<Problem>) {
+        self.settle();
+        let slice =
+            |range: &Range<usize>| html_out.get(range.clone()).unwrap_or_default().to_string();
+        let headings: Vec<Heading> = self
+            .headings
+            .iter()
+            .map(|span| Heading {
+                html: slice(&span.inner),
+                ..span.heading.clone()
+            })
+            .collect();
+        let sections = self
+            .sections
+            .iter()
+            .map(|section| {
+                let heading = &headings[section.heading];
+                Section {
+                    id: heading.id.clone(),
+                    title: heading.text.clone(),
+                    title_html: heading.html.clone(),
+                    text: collapse_whitespace(&section.text),
+                }
+            })
+            .collect();
+        let rendered = Rendered {
+            html: html_out,
+            headings,
+            sections,
+            steps: self.steps,
+        };
+        (rendered, self.problems)
+    }
+
+    /// Hands a transformed event on, held back while a heading is open.
+    fn emit(&mut self, event: Event<'a>, plain: &str) {
         if self.steps_list == StepsList::Open
             && self.list_depth >= 1
             && let Some(step) = self.steps.last_mut()
         {
-            step.push_str(&plain);
+            step.push_str(plain);
         }
-        if let Some(heading) = &mut self.open_heading {
-            heading.text.push_str(&plain);
+        match &mut self.heading {
+            Some(heading) => {
+                heading.text.push_str(plain);
+                heading.events.push(event);
+            }
+            None => {
+                if let Some(section) = self.sections.last_mut() {
+                    section.text.push_str(plain);
+                }
+                self.ready.push_back((event, None));
+            }
         }
-        self.events.push(event);
-        self.plain.push(plain);
     }
 
     fn problem(&mut self, range: Range<usize>, message: String, hint: &str) {
@@ -173,7 +291,7 @@ impl<'a> Pass<'a, '_> {
         match event {
             Event::Text(text) if self.in_code_block => {
                 let plain = text.to_string();
-                self.push(Event::Text(text), plain);
+                self.emit(Event::Text(text), &plain);
             }
             Event::Text(text) => self.text(&text, range),
             Event::Html(raw) | Event::InlineHtml(raw) if !self.options.raw_html => {
@@ -181,12 +299,12 @@ impl<'a> Pass<'a, '_> {
             }
             Event::Code(code) => {
                 let plain = code.to_string();
-                self.push(Event::Code(code), plain);
+                self.emit(Event::Code(code), &plain);
             }
-            Event::SoftBreak | Event::HardBreak => self.push(event, " ".into()),
+            Event::SoftBreak | Event::HardBreak => self.emit(event, " "),
             Event::Start(tag) => self.start(tag, range),
             Event::End(tag) => self.end(tag),
-            other => self.push(other, String::new()),
+            other => self.emit(other, ""),
         }
     }
 
@@ -211,7 +329,7 @@ impl<'a> Pass<'a, '_> {
             rest = after;
         }
         self.push_text(&mut html, &mut plain, rest);
-        self.push(Event::InlineHtml(html.into()), plain);
+        self.emit(Event::InlineHtml(html.into()), &plain);
     }
 
     fn push_text(&self, html: &mut String, plain: &mut String, text: &str) {
@@ -227,11 +345,11 @@ impl<'a> Pass<'a, '_> {
                 classes,
                 attrs,
             } => {
-                self.open_heading = Some(OpenHeading {
-                    event_index: self.events.len(),
+                self.heading = Some(OpenHeading {
                     level,
                     explicit_id: id.map(|id| id.to_string()),
                     text: String::new(),
+                    events: Vec::new(),
                 });
                 Tag::Heading {
                     level,
@@ -283,15 +401,11 @@ impl<'a> Pass<'a, '_> {
             }
             other => other,
         };
-        self.push(Event::Start(tag), String::new());
+        self.emit(Event::Start(tag), "");
     }
 
     fn end(&mut self, tag: TagEnd) {
         let tag = match tag {
-            TagEnd::Heading(level) => {
-                self.close_heading();
-                TagEnd::Heading(level)
-            }
             TagEnd::CodeBlock => {
                 self.in_code_block = false;
                 TagEnd::CodeBlock
@@ -306,20 +420,25 @@ impl<'a> Pass<'a, '_> {
             }
             other => other,
         };
+        if let TagEnd::Heading(_) = tag {
+            return self.close_heading(tag);
+        }
         let plain = match tag {
             TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell => " ",
             _ => "",
         };
-        self.push(Event::End(tag), plain.into());
+        self.emit(Event::End(tag), plain);
         if self.steps_list != StepsList::NotSeen
             && let Some(step) = self.steps.last_mut()
+            && matches!(tag, TagEnd::Item)
         {
             *step = collapse_whitespace(step);
         }
     }
 
-    fn close_heading(&mut self) {
-        let Some(heading) = self.open_heading.take() else {
+    /// Gives the heading its id and hands its events on.
+    fn close_heading(&mut self, end: TagEnd) {
+        let Some(mut heading) = self.heading.take() else {
             return;
         };
         let text = collapse_whitespace(&heading.text);
@@ -327,25 +446,49 @@ impl<'a> Pass<'a, '_> {
             .explicit_id
             .clone()
             .unwrap_or_else(|| slugify(&text));
+        // Counting per base keeps a page with thousands of equal headings linear.
         let mut id = base.clone();
-        let mut n = 1;
         while !self.used_ids.insert(id.clone()) {
+            let n = self.next_suffix.entry(base.clone()).or_insert(0);
+            *n += 1;
             id = format!("{base}-{n}");
-            n += 1;
         }
-        if let Event::Start(Tag::Heading { id: slot, .. }) = &mut self.events[heading.event_index] {
-            *slot = Some(CowStr::from(id.clone()));
+        let mut events = heading.events.drain(..);
+        let Some(Event::Start(Tag::Heading {
+            level,
+            classes,
+            attrs,
+            ..
+        })) = events.next()
+        else {
+            return;
+        };
+        let index = self.headings.len();
+        if heading.level == HeadingLevel::H2 {
+            self.sections.push(SectionSpan {
+                heading: index,
+                text: String::new(),
+            });
         }
-        let mut inner = String::new();
-        html::push_html(
-            &mut inner,
-            self.events[heading.event_index + 1..].iter().cloned(),
-        );
-        self.headings.push(Heading {
-            level: heading.level as u8,
-            id,
-            text,
-            html: inner,
+        let start = Tag::Heading {
+            level,
+            id: Some(CowStr::from(id.clone())),
+            classes,
+            attrs,
+        };
+        self.ready
+            .push_back((Event::Start(start), Some(Mark::HeadingStart(index))));
+        self.ready.extend(events.map(|event| (event, None)));
+        self.ready
+            .push_back((Event::End(end), Some(Mark::HeadingEnd(index))));
+        self.headings.push(HeadingSpan {
+            heading: Heading {
+                level: heading.level as u8,
+                id,
+                text,
+                html: String::new(),
+            },
+            inner: 0..0,
         });
     }
 
@@ -374,47 +517,6 @@ impl<'a> Pass<'a, '_> {
                 "#".into()
             }
         }
-    }
-
-    /// Splits the finished page at its `##` headings.
-    fn sections(&self) -> Vec<Section> {
-        let starts: Vec<usize> = self
-            .events
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| {
-                matches!(
-                    e,
-                    Event::Start(Tag::Heading {
-                        level: HeadingLevel::H2,
-                        ..
-                    })
-                )
-            })
-            .map(|(i, _)| i)
-            .collect();
-        let h2s = self.headings.iter().filter(|h| h.level == 2);
-        starts
-            .iter()
-            .zip(h2s)
-            .enumerate()
-            .map(|(n, (&start, heading))| {
-                let body_start = self.events[start..]
-                    .iter()
-                    .position(|e| matches!(e, Event::End(TagEnd::Heading(_))))
-                    .map_or(start, |p| start + p + 1);
-                let end = starts.get(n + 1).copied().unwrap_or(self.events.len());
-                let mut html_out = String::new();
-                html::push_html(&mut html_out, self.events[body_start..end].iter().cloned());
-                Section {
-                    id: heading.id.clone(),
-                    title: heading.text.clone(),
-                    title_html: heading.html.clone(),
-                    html: html_out,
-                    text: collapse_whitespace(&self.plain[body_start..end].concat()),
-                }
-            })
-            .collect()
     }
 }
 
@@ -601,7 +703,7 @@ mod tests {
         assert_eq!(r.sections.len(), 2);
         assert_eq!(r.sections[0].id, "one");
         assert_eq!(r.sections[0].text, "Answer one.");
-        assert_eq!(r.sections[0].html, "<p>Answer <em>one</em>.</p>\n");
+        assert_eq!(r.sections[1].title_html, "Q two");
         assert_eq!(r.steps, ["Open it.", "Sign in.", "Done."]);
     }
 
