@@ -179,7 +179,11 @@ fn load_templates(model: &SiteModel, variables: &BuildVariables) -> Result<Tera,
         .iter()
         .map(|t| (t.name.as_str(), t.text.as_str()));
     tera.add_raw_templates(templates)
-        .map_err(|e| vec![template_error(model.templates, &e)])?;
+        .map_err(|e| match e.kind() {
+            tera::ErrorKind::Msg(reports) => reference_errors(model.templates, reports)
+                .unwrap_or_else(|| vec![template_error(model.templates, &e)]),
+            _ => vec![template_error(model.templates, &e)],
+        })?;
     let mut missing = Vec::new();
     for required in [ROOT_TEMPLATE, NOT_FOUND_TEMPLATE] {
         if !tera.contains_template(required) {
@@ -397,6 +401,42 @@ fn template_error(templates: &[TemplateFile], error: &tera::Error) -> Diagnostic
         }
         None => diagnostic,
     }
+}
+
+/// Tera checks every template's functions, filters and includes at once and hands back their
+/// reports joined in one message; each becomes a diagnostic at its `--> name:line:col`.
+fn reference_errors(templates: &[TemplateFile], reports: &str) -> Option<Vec<Diagnostic>> {
+    let located = |report: &str| {
+        let message = report.lines().next()?.trim().strip_prefix("error: ")?;
+        let place = report
+            .lines()
+            .find_map(|line| line.trim().strip_prefix("--> "))?;
+        let mut parts = place.rsplitn(3, ':');
+        let column: usize = parts.next()?.parse().ok()?;
+        let line: usize = parts.next()?.parse().ok()?;
+        let name = parts.next()?;
+        let template = templates.iter().find(|t| t.name == name)?;
+        let line_text = template
+            .text
+            .lines()
+            .nth(line.saturating_sub(1))
+            .unwrap_or("");
+        let byte_col = line_text
+            .char_indices()
+            .nth(column.saturating_sub(1))
+            .map_or(line_text.len(), |(i, _)| i);
+        Some(
+            Diagnostic::error(message)
+                .code("template")
+                .at(Location::from_line_col(&template.path, &template.text, line, byte_col))
+                .hint("functions are t, t_html, url, date, json, faq_json_ld and howto_json_ld; filters and tests are Tera's"),
+        )
+    };
+    reports
+        .split("\n\n")
+        .filter(|r| !r.trim().is_empty())
+        .map(located)
+        .collect()
 }
 
 fn full_message(error: &dyn std::error::Error) -> String {
