@@ -85,6 +85,7 @@ pub struct Reminder {
 
 impl Config {
     pub fn default_language(&self) -> &Language {
+        // Cannot be out of bounds: `parse` refuses a site.toml without languages.
         &self.languages[0]
     }
 

@@ -164,13 +164,10 @@ impl Translations {
             .bundle
             .format_pattern(pattern, Some(args), &mut errors);
         let failed_function = FUNCTIONS.iter().find(|f| text.contains(&format!("{f}()")));
-        if errors.is_empty() && failed_function.is_none() {
-            return Ok(text.into_owned());
-        }
         let problem = match (errors.first(), failed_function) {
             (Some(error), _) => describe_resolver_error(error),
             (None, Some(function)) => format!("{function}() could not use its argument"),
-            (None, None) => unreachable!("checked above"),
+            (None, None) => return Ok(text.into_owned()),
         };
         let mut diagnostic = Diagnostic::error(format!(
             "message `{id}` in {} cannot be formatted: {problem}",
