@@ -2,6 +2,9 @@
 //! fuzzer found or a person kept is replayed by `cargo test`. Each function may only panic
 //! when one of the properties it states does not hold.
 
+// Each fuzz target uses one of these functions.
+#![allow(dead_code)]
+
 use std::path::{Path, PathBuf};
 
 use sunset::build::{BuildRequest, build};
