@@ -88,6 +88,8 @@ pub struct Status {
     pub phase: Phase,
     /// Calendar days from today to the end date; `None` once ended.
     pub days_left: Option<i64>,
+    /// The first instant of the last day.
+    pub last_day_start: DateTime<Tz>,
     /// The first instant at which the service has ended: midnight after the end date.
     pub end_instant: DateTime<Tz>,
     /// The next instant at which any date-dependent wording changes; `None` once ended.
@@ -98,6 +100,7 @@ pub fn status(now: DateTime<Utc>, notice: &Notice) -> Status {
     let zone = notice.time_zone;
     let today = now.with_timezone(&zone).date_naive();
     let days = (notice.end_date - today).num_days();
+    let last_day_start = start_of_day(notice.end_date, zone).with_timezone(&zone);
     let end_instant = start_of_day(next_day(notice.end_date), zone).with_timezone(&zone);
     let (phase, days_left, next_change) = match days {
         1.. => (
@@ -113,6 +116,7 @@ pub fn status(now: DateTime<Utc>, notice: &Notice) -> Status {
         today,
         phase,
         days_left,
+        last_day_start,
         end_instant,
         next_change,
     }

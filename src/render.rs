@@ -160,9 +160,14 @@ pub fn render_site(
     }
     files.push(sitemap(model));
     files.push(robots(model.config));
+    files.push(manifest(model));
     for file in model.statics {
         files.push(OutputFile {
             path: file.name.clone(),
+            bytes: file.bytes.clone(),
+        });
+        files.push(OutputFile {
+            path: hashed_name(file),
             bytes: file.bytes.clone(),
         });
     }
@@ -259,6 +264,23 @@ fn register_functions(tera: &mut Tera, model: &SiteModel, variables: &BuildVaria
         Ok::<_, tera::Error>(format!("{base_path}{}", path.trim_start_matches('/')))
     });
     register_json_functions(tera);
+    let assets: BTreeMap<String, String> = model
+        .statics
+        .iter()
+        .map(|file| {
+            (
+                file.name.clone(),
+                format!("{}{}", model.config.base_path, hashed_name(file)),
+            )
+        })
+        .collect();
+    tera.register_function("asset", move |kwargs: Kwargs, _: &State| {
+        let path: String = kwargs.must_get("path")?;
+        assets
+            .get(path.trim_start_matches('/'))
+            .cloned()
+            .ok_or_else(|| tera::Error::message(format!("asset(): there is no static/{path}")))
+    });
     let translations = model.translations.clone();
     tera.register_function("date", move |kwargs: Kwargs, state: &State| {
         let value: String = kwargs.must_get("value")?;
@@ -485,6 +507,7 @@ struct ClockContext {
     phase: &'static str,
     days_left: Option<i64>,
     end_date: String,
+    last_day_start: String,
     end_instant: String,
     today: String,
     next_change: Option<String>,
@@ -540,6 +563,7 @@ fn common_context(model: &SiteModel, lang: &Language) -> Context {
             phase: status.phase.as_str(),
             days_left: status.days_left,
             end_date: config.notice.end_date.to_string(),
+            last_day_start: rfc3339(&status.last_day_start),
             end_instant: rfc3339(&status.end_instant),
             today: status.today.to_string(),
             next_change: status.next_change.as_ref().map(rfc3339),
@@ -835,6 +859,39 @@ fn sitemap(model: &SiteModel) -> OutputFile {
     OutputFile {
         path: "sitemap.xml".into(),
         bytes: xml.into_bytes(),
+    }
+}
+
+/// `favicon.svg` → `favicon.1a2b3c4d.svg`: a name that changes with the content, so hosts can
+/// let browsers cache it for ever. The plain name is written too, for links from elsewhere.
+fn hashed_name(file: &StaticFile) -> String {
+    let hash = crate::stamp::hash_bytes(&file.bytes);
+    match file.name.rsplit_once('.') {
+        Some((stem, extension)) if !stem.ends_with('/') && !stem.is_empty() => {
+            format!("{stem}.{hash}.{extension}")
+        }
+        _ => format!("{}.{hash}", file.name),
+    }
+}
+
+/// `notice.json`: where the notice stands in this build and when its wording changes next,
+/// for deploy jobs that rebuild only when needed.
+fn manifest(model: &SiteModel) -> OutputFile {
+    let status = model.status;
+    let json = serde_json::json!({
+        "phase": status.phase.as_str(),
+        "days_left": status.days_left,
+        "end_date": model.config.notice.end_date.to_string(),
+        "time_zone": model.config.notice.time_zone.name(),
+        "last_day_starts": rfc3339(&status.last_day_start),
+        "ended_at": rfc3339(&status.end_instant),
+        "next_change": status.next_change.as_ref().map(rfc3339),
+        "built_for": rfc3339(&status.now),
+    });
+    let text = serde_json::to_string_pretty(&json).unwrap_or_default() + "\n";
+    OutputFile {
+        path: "notice.json".into(),
+        bytes: text.into_bytes(),
     }
 }
 

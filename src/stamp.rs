@@ -33,8 +33,13 @@ const MESSAGE_STAMP: &str = "translated-from:";
 
 /// A short, stable fingerprint of a text.
 pub fn hash(text: &str) -> String {
+    hash_bytes(text.as_bytes())
+}
+
+/// A short, stable fingerprint of bytes.
+pub fn hash_bytes(bytes: &[u8]) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in text.as_bytes() {
+    for byte in bytes {
         h ^= u64::from(*byte);
         h = h.wrapping_mul(0x0100_0000_01b3);
     }

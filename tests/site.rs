@@ -43,11 +43,14 @@ fn builds_cleanly_in_every_phase() {
                 "404.html",
                 "favicon.svg",
                 "index.html",
+                "notice.json",
                 "robots.txt",
                 "sitemap.xml",
             ]
             .map(String::from),
         );
+        let icon = sunset::stamp::hash_bytes(site.read("static/favicon.svg").as_bytes());
+        expected.push(format!("favicon.{icon}.svg"));
         if now == DATES[0] {
             // The calendar reminder, only while the notice is upcoming.
             expected.extend(LANGUAGES.iter().map(|l| format!("{l}/remind-me.ics")));
@@ -88,21 +91,49 @@ fn every_page_declares_language_and_direction() {
 #[test]
 fn the_status_element_follows_the_contract_in_every_phase() {
     let site = SiteTest::shipped();
+    // (date, data-phase, data-days-left, data-next-change)
     let expected = [
         (
             "2026-01-05",
-            "data-phase=\"upcoming\" data-days-left=\"10\"",
+            "upcoming",
+            Some("10"),
+            Some("2026-01-06T00:00:00Z"),
         ),
-        ("2026-01-15", "data-phase=\"last-day\" data-days-left=\"0\""),
-        ("2026-02-01", "data-phase=\"ended\""),
+        (
+            "2026-01-15",
+            "last-day",
+            Some("0"),
+            Some("2026-01-16T00:00:00Z"),
+        ),
+        ("2026-02-01", "ended", None, None),
     ];
-    for (now, attributes) in expected {
+    let attribute = |element: &str, name: &str| -> Option<String> {
+        let start = format!(" {name}=\"");
+        element
+            .find(&start)
+            .map(|at| between(&element[at..], &start, "\"").to_string())
+    };
+    for (now, phase, days_left, next_change) in expected {
         site.build_at(now);
         for lang in LANGUAGES {
             for p in PAGES {
                 let html = site.output(&page(lang, p));
-                let status = between(&html, "<section class=\"status\" ", " aria-labelledby");
-                assert_eq!(status, attributes, "{lang}/{p} at {now}");
+                let status = format!(" {}", between(&html, "<section class=\"status\" ", ">"));
+                assert_eq!(
+                    attribute(&status, "data-phase").as_deref(),
+                    Some(phase),
+                    "{lang}/{p} at {now}"
+                );
+                assert_eq!(
+                    attribute(&status, "data-days-left").as_deref(),
+                    days_left,
+                    "{lang}/{p} at {now}"
+                );
+                assert_eq!(
+                    attribute(&status, "data-next-change").as_deref(),
+                    next_change,
+                    "{lang}/{p} at {now}"
+                );
                 assert!(
                     html.contains("<time datetime=\"2026-01-16T00:00:00Z\">"),
                     "{lang}/{p} at {now}"
@@ -110,6 +141,36 @@ fn the_status_element_follows_the_contract_in_every_phase() {
             }
         }
     }
+}
+
+/// The guard that keeps a page read after its next change from showing a stale count.
+#[test]
+fn pages_carry_the_later_wording_and_a_small_guard_until_the_end() {
+    let site = SiteTest::shipped();
+    site.build_at("2026-01-05");
+    let ar = site.output("ar/index.html");
+    assert!(
+        ar.contains("<template data-phase-text=\"last-day\">اليوم هو آخر يوم</template>"),
+        "{ar}"
+    );
+    assert!(ar.contains("<template data-phase-text=\"ended\">"), "{ar}");
+    let script = between(
+        &ar,
+        "<script>(function(){var s=document.currentScript",
+        "</script>",
+    );
+    assert!(
+        script.len() < 500,
+        "{} bytes of inline script",
+        script.len()
+    );
+    site.build_at("2026-02-01");
+    let ended = site.output("ar/index.html");
+    assert!(
+        !ended.contains("<script>"),
+        "nothing left to change once ended"
+    );
+    assert!(!ended.contains("<template"));
 }
 
 #[test]
