@@ -51,14 +51,16 @@ impl Location {
             .find('\n')
             .map_or(source.len(), |i| start + i);
         let line_text = source[line_start..line_end].trim_end_matches('\r');
-        let end = range.end.clamp(start, line_start + line_text.len());
-        let end = floor_char_boundary(source, end);
+        let text_end = line_start + line_text.len();
+        // A position on the `\r` of a CRLF line end points at the end of the line's text.
+        let start_in_text = start.min(text_end);
+        let end = floor_char_boundary(source, range.end.clamp(start_in_text, text_end));
         Location {
             path: path.to_path_buf(),
             line: source[..start].matches('\n').count() + 1,
-            column: source[line_start..start].chars().count() + 1,
+            column: source[line_start..start_in_text].chars().count() + 1,
             line_text: line_text.to_string(),
-            span: (start - line_start)..(end - line_start),
+            span: (start_in_text - line_start)..(end - line_start),
         }
     }
 
@@ -238,6 +240,12 @@ mod tests {
         let source = "x = [\n";
         let loc = Location::from_range(Path::new("f"), source, 10..12);
         assert_eq!((loc.line, loc.column), (2, 1));
+    }
+
+    #[test]
+    fn a_position_on_a_crlf_line_end_is_the_end_of_the_line() {
+        let loc = Location::from_range(Path::new("f"), "ab\r\ncd", 2..3);
+        assert_eq!((loc.line, loc.column, loc.span), (1, 3, 2..2));
     }
 
     #[test]
