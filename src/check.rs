@@ -356,7 +356,7 @@ fn check_message(
 /// The plural forms the counts the build passes (whole numbers of days) take in a language.
 /// CLDR's integer rules look at n and at n modulo 10, 100 and 1000, so 0 to 999 shows every
 /// form below a million (French has a `many` form, but only from a million on).
-fn needed_plural_forms(code: &str) -> BTreeSet<&'static str> {
+pub fn needed_plural_forms(code: &str) -> BTreeSet<&'static str> {
     let Some(rules) = Locale::try_from_str(code)
         .ok()
         .and_then(|l| PluralRules::try_new_cardinal(l.into()).ok())

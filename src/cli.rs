@@ -15,7 +15,7 @@ use crate::clock::{NowInput, rfc3339};
 use crate::diagnostics::Severity;
 use crate::diagnostics::{self, Diagnostic};
 use crate::watch::{self, Now, Outcome, Session};
-use crate::{check, config, content, output, serve, source, stamp};
+use crate::{check, config, content, init, output, serve, source, stamp};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -43,6 +43,17 @@ enum Command {
     Serve(ServeArgs),
     /// Record that translations are up to date with the default language, for `check`.
     Stamp(StampArgs),
+    /// Start a new notice site in DIR.
+    Init(InitArgs),
+}
+
+#[derive(Debug, Args)]
+struct InitArgs {
+    /// The folder to create (it may exist if it is empty).
+    dir: PathBuf,
+    /// The site's languages, the default first.
+    #[arg(long, value_delimiter = ',', default_value = "en")]
+    languages: Vec<String>,
 }
 
 #[derive(Debug, Args)]
@@ -182,6 +193,7 @@ pub fn run(cli: Cli, env: &Environment) -> ExitCode {
         }
         Command::Check(args) => run_check(&root, &args, env),
         Command::Stamp(args) => run_stamp(&root, &args.languages, env),
+        Command::Init(args) => run_init(&env.current_dir.join(&args.dir), &args.languages, env),
     }
 }
 
@@ -352,6 +364,45 @@ fn phase_dates(end: chrono::NaiveDate) -> Vec<NowInput> {
     .flatten()
     .map(NowInput::Date)
     .collect()
+}
+
+fn run_init(dir: &Path, languages: &[String], env: &Environment) -> ExitCode {
+    if std::fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_some()) {
+        eprintln!(
+            "error: {} is not empty; sunset init only writes into a new or empty folder",
+            dir.display()
+        );
+        return ExitCode::from(EXIT_USAGE);
+    }
+    let files = match init::starter_site(languages) {
+        Ok(files) => files,
+        Err(diagnostics) => {
+            report(&diagnostics, env);
+            return ExitCode::from(EXIT_USAGE);
+        }
+    };
+    for (path, text) in &files {
+        let path = dir.join(path);
+        let written = path
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|()| std::fs::write(&path, text));
+        if let Err(e) = written {
+            return fail(
+                &[
+                    Diagnostic::error(format!("cannot write {}: {e}", path.display()))
+                        .hint("choose a folder you can write to"),
+                ],
+                env,
+            );
+        }
+    }
+    println!(
+        "created a notice site in {} ({}); next: edit site.toml and content/, then `sunset build` there",
+        dir.display(),
+        languages.join(", ")
+    );
+    ExitCode::SUCCESS
 }
 
 fn run_stamp(root: &Path, languages: &[String], env: &Environment) -> ExitCode {

@@ -16,6 +16,7 @@ pub mod config;
 pub mod content;
 pub mod diagnostics;
 pub mod i18n;
+pub mod init;
 pub mod markdown;
 pub mod output;
 pub mod render;

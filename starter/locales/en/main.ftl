@@ -1,0 +1,34 @@
+### Interface text. Variables from the build: $phase, $days_left (until the end),
+### $end_date, $date_<name> for each date in site.toml. PLURAL($n) gives the CLDR plural
+### form of $n; DATETIME($date) the language's long date.
+
+site-name = Example Service: end of service
+skip-link = Skip to the content
+languages-label = Language
+pages-label = Pages of this help site
+last-updated = Last updated on { DATETIME($date) }
+footer-independent = This page explains the end of Example Service. It collects no data and loads nothing from other sites.
+root-description = What the end of Example Service means for you.
+not-found-title = Page not found
+not-found-text = This page does not exist. Read the notice in English.
+status-upcoming = { PLURAL($days_left) ->
+    [one] { $days_left } day left
+   *[other] { $days_left } days left
+}
+status-last-day = Today is the last day
+status-ended = Example Service has ended
+status-last-day-is = Last day of the service:
+cta-link = Keep your data
+cta-faq = Questions and answers
+faq-contents = Questions on this page
+link-banner-upcoming = { PLURAL($days_left) ->
+    [one] You have { $days_left } day left to keep your data.
+   *[other] You have { $days_left } days left to keep your data.
+}
+link-banner-last-day = Today is the last day to keep your data.
+link-banner-ended = It has not been possible to keep data since { DATETIME($end_date) }.
+end-date = { DATETIME($end_date) }
+announced-date = { DATETIME($date_announced) }
+reminder-link = Add a reminder to your calendar
+reminder-title = Last day to keep your Example Service data
+reminder-description = Example Service stops after { DATETIME($end_date) }. Keep your data before then: the page linked here shows how.

@@ -1,0 +1,113 @@
+//! `init` writes a notice site that builds and passes `check` at once.
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+use tempfile::TempDir;
+
+fn sunset(current_dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_sunset"))
+        .args(args)
+        .current_dir(current_dir)
+        .env_remove("SOURCE_DATE_EPOCH")
+        .output()
+        .unwrap();
+    let text = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();
+    (
+        output.status.code().unwrap_or(-1),
+        text(&output.stdout),
+        text(&output.stderr),
+    )
+}
+
+#[test]
+fn a_new_site_builds_and_passes_check() {
+    let dir = TempDir::new().unwrap();
+    let (code, stdout, stderr) = sunset(dir.path(), &["init", "notice", "--languages", "en,ar,pl"]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let site = dir.path().join("notice");
+    let (code, stdout, stderr) = sunset(&site, &["check"]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(stdout.contains("check: 0 errors, 0 warnings"), "{stdout}");
+    assert!(
+        stderr.contains("is the same as in the default language"),
+        "what to translate is listed"
+    );
+    for now in ["2027-06-01", "2027-06-30", "2027-07-10"] {
+        let (code, stdout, stderr) = sunset(&site, &["build", "--now", now]);
+        assert_eq!(code, 0, "{stdout}{stderr}");
+    }
+    for lang in ["en", "ar", "pl"] {
+        for page in ["", "faq/", "link-account/"] {
+            assert!(
+                site.join(format!("public/{lang}/{page}index.html"))
+                    .is_file(),
+                "{lang}/{page}"
+            );
+        }
+    }
+    let arabic = fs::read_to_string(site.join("public/ar/index.html")).unwrap();
+    assert!(arabic.contains("<html lang=\"ar\" dir=\"rtl\">"));
+    let polish = fs::read_to_string(site.join("locales/pl/main.ftl")).unwrap();
+    assert!(
+        polish.contains("[few]") && polish.contains("[many]"),
+        "Polish plural forms: {polish}"
+    );
+}
+
+#[test]
+fn init_refuses_a_folder_in_use_and_unknown_languages() {
+    let dir = TempDir::new().unwrap();
+    fs::write(dir.path().join("keep.txt"), "mine").unwrap();
+    let (code, _, stderr) = sunset(dir.path(), &["init", "."]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("is not empty"), "{stderr}");
+    let (code, _, stderr) = sunset(dir.path(), &["init", "new", "--languages", "en,zz-qq"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("unknown language code \"zz-qq\""),
+        "{stderr}"
+    );
+    assert!(!dir.path().join("new").exists());
+}
+
+#[test]
+fn the_default_theme_is_every_template_and_static_file() {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut on_disk = Vec::new();
+    for folder in ["templates", "static"] {
+        for entry in walk(&repo.join(folder)) {
+            on_disk.push(
+                entry
+                    .strip_prefix(repo)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned(),
+            );
+        }
+    }
+    on_disk.sort();
+    let mut embedded: Vec<String> = sunset::init::DEFAULT_THEME
+        .iter()
+        .map(|(path, _)| path.to_string())
+        .collect();
+    embedded.sort();
+    assert_eq!(
+        embedded, on_disk,
+        "init's DEFAULT_THEME must list every file of templates/ and static/"
+    );
+}
+
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files.extend(walk(&path));
+        } else {
+            files.push(path);
+        }
+    }
+    files
+}
