@@ -1,0 +1,302 @@
+// The built site in a real browser, served by a real nginx: once at the root of a host, once
+// under a sub-path (/help/), as GitHub Pages project sites and the like serve it.
+// Screenshots of every page (desktop and mobile) are saved in e2e-screenshots/.
+
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { spawn, execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, cpSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
+import net from "node:net";
+import { chromium } from "playwright-core";
+import vnuJar from "vnu-jar";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = join(here, "..");
+const screenshots = join(repo, "e2e-screenshots");
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const LANGUAGES = ["en", "ar", "tr", "id", "fr"];
+const PAGES = ["", "faq/", "link-account/"];
+const NOW = "2026-01-05";
+const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+const work = mkdtempSync(join(tmpdir(), "sunset-e2e-"));
+const servers = {};
+let browser;
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function waitForPort(port) {
+  return new Promise((resolve, reject) => {
+    const deadline = Date.now() + 10_000;
+    const attempt = () => {
+      const socket = net.connect(port, "127.0.0.1", () => { socket.end(); resolve(); });
+      socket.on("error", () => (Date.now() > deadline ? reject(new Error(`nothing on port ${port}`)) : setTimeout(attempt, 50)));
+    };
+    attempt();
+  });
+}
+
+function sunset(args) {
+  execFileSync("cargo", ["run", "--quiet", "--", ...args], { cwd: repo, stdio: ["ignore", "ignore", "inherit"] });
+}
+
+/** Builds the site for `prefix` (`/` or `/help/`) and serves it with nginx on a free port. */
+async function serve(name, prefix) {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}${prefix}`;
+  const out = join(work, name, "public");
+  sunset(["build", "--now", NOW, "--base-url", base, "--out", out]);
+  const dir = join(work, name);
+  const location = prefix === "/" ? `location / { root ${out}; }` : `location ${prefix} { alias ${out}/; }`;
+  const config = `
+    ${process.getuid?.() === 0 ? "user root;" : ""}
+    worker_processes 1;
+    daemon off;
+    pid ${dir}/nginx.pid;
+    error_log ${dir}/error.log;
+    events {}
+    http {
+      include /etc/nginx/mime.types;
+      types { text/calendar ics; }
+      default_type application/octet-stream;
+      access_log off;
+      client_body_temp_path ${dir}/body;
+      proxy_temp_path ${dir}/proxy;
+      fastcgi_temp_path ${dir}/fastcgi;
+      uwsgi_temp_path ${dir}/uwsgi;
+      scgi_temp_path ${dir}/scgi;
+      server {
+        listen 127.0.0.1:${port};
+        ${location}
+        error_page 404 ${prefix}404.html;
+      }
+    }`;
+  writeFileSync(join(dir, "nginx.conf"), config);
+  const nginx = spawn("nginx", ["-c", join(dir, "nginx.conf"), "-p", dir], { stdio: "inherit" });
+  await waitForPort(port);
+  servers[name] = { base, out, nginx, prefix };
+}
+
+before(async () => {
+  await serve("root", "/");
+  await serve("sub", "/help/");
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  rmSync(screenshots, { recursive: true, force: true });
+});
+
+after(async () => {
+  await browser?.close();
+  for (const { nginx } of Object.values(servers)) nginx.kill();
+  rmSync(work, { recursive: true, force: true });
+});
+
+/** Opens `url` and records what went wrong while loading it. */
+async function open(context, url) {
+  const page = await context.newPage();
+  const problems = [];
+  page.on("console", (message) => { if (message.type() === "error") problems.push(`console: ${message.text()}`); });
+  page.on("pageerror", (error) => problems.push(`exception: ${error.message}`));
+  page.on("requestfailed", (request) => problems.push(`failed: ${request.url()}`));
+  page.on("response", (response) => { if (response.status() >= 400) problems.push(`${response.status()}: ${response.url()}`); });
+  const response = await page.goto(url, { waitUntil: "load" });
+  return { page, problems, response };
+}
+
+async function axeViolations(page) {
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: "tag", values: tags } }), WCAG);
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+for (const name of ["root", "sub"]) {
+  test(`every page, served at ${name === "root" ? "the root" : "a sub-path"}, loads cleanly, passes axe, and its links resolve`, async () => {
+    const { base } = servers[name];
+    const desktop = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const mobile = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    const links = new Set();
+    mkdirSync(join(screenshots, name), { recursive: true });
+    for (const lang of LANGUAGES) {
+      for (const path of PAGES) {
+        const url = `${base}${lang}/${path}`;
+        const { page, problems, response } = await open(desktop, url);
+        assert.equal(response.status(), 200, url);
+        assert.deepEqual(problems, [], url);
+        assert.deepEqual(await axeViolations(page), [], `axe on ${url}`);
+        for (const href of await page.$$eval("a[href], link[href]", (elements) => elements.map((e) => e.href))) {
+          if (href.startsWith(base)) links.add(href.split("#")[0]);
+          if (href.startsWith("http://127.0.0.1") && !href.startsWith(base)) assert.fail(`${url} links outside ${base}: ${href}`);
+        }
+        const file = `${lang}__${path.replace(/\//g, "") || "index"}`;
+        await page.screenshot({ path: join(screenshots, name, `${file}.desktop.png`) });
+        await page.close();
+        const phone = await open(mobile, url);
+        assert.deepEqual(phone.problems, [], `${url} on a phone`);
+        const overflow = await phone.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        assert.ok(overflow <= 1, `${url} is ${overflow}px wider than a phone`);
+        await phone.page.screenshot({ path: join(screenshots, name, `${file}.mobile.png`) });
+        await phone.page.close();
+      }
+    }
+    for (const link of links) {
+      const response = await desktop.request.get(link);
+      assert.equal(response.status(), 200, `link ${link}`);
+    }
+    assert.ok(links.size >= 20, `only ${links.size} internal links found`);
+    await desktop.close();
+    await mobile.close();
+  });
+}
+
+test("the language switcher leads to the same page in every language", async () => {
+  const { base } = servers.sub;
+  const context = await browser.newContext();
+  for (const lang of LANGUAGES) {
+    for (const path of PAGES) {
+      const { page } = await open(context, `${base}${lang}/${path}`);
+      const choices = await page.$$eval("nav.languages a", (links) => links.map((a) => ({ href: a.href, lang: a.lang, hreflang: a.hreflang })));
+      assert.deepEqual(choices.map((c) => c.lang), LANGUAGES);
+      for (const choice of choices) {
+        assert.equal(choice.href, `${base}${choice.hreflang}/${path}`);
+        const target = await context.request.get(choice.href);
+        assert.match(await target.text(), new RegExp(`<html lang="${choice.hreflang}"`));
+      }
+      await page.close();
+    }
+  }
+  await context.close();
+});
+
+test("Arabic pages lay out right to left", async () => {
+  const { base } = servers.root;
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  for (const path of PAGES) {
+    const { page } = await open(context, `${base}ar/${path}`);
+    const layout = await page.evaluate(() => {
+      const heading = document.querySelector("main h1");
+      const container = heading.parentElement;
+      const padding = parseFloat(getComputedStyle(container).paddingRight);
+      return {
+        body: getComputedStyle(document.body).direction,
+        headingRight: heading.getBoundingClientRect().right,
+        containerRight: container.getBoundingClientRect().right - padding,
+        textAlign: getComputedStyle(heading).textAlign,
+      };
+    });
+    assert.equal(layout.body, "rtl", path);
+    assert.ok(Math.abs(layout.headingRight - layout.containerRight) <= 2, `ar/${path}: heading not on the right ${JSON.stringify(layout)}`);
+    await page.close();
+  }
+  await context.close();
+});
+
+test("the root page goes to the browser's language, and lists every language without script", async () => {
+  const { base } = servers.root;
+  for (const [locale, lang] of [["ar-EG", "ar"], ["fr-CA", "fr"], ["tr", "tr"], ["de-DE", null]]) {
+    const context = await browser.newContext({ locale });
+    const page = await context.newPage();
+    await page.goto(base);
+    if (lang) {
+      await page.waitForURL(`${base}${lang}/`);
+    } else {
+      assert.equal(page.url(), base, "a language the site lacks stays on the chooser");
+    }
+    await context.close();
+  }
+  const noScript = await browser.newContext({ javaScriptEnabled: false, locale: "ar" });
+  const { page, problems } = await open(noScript, base);
+  assert.equal(page.url(), base);
+  assert.deepEqual(problems, []);
+  const listed = await page.$$eval(".language-list a", (links) => links.map((a) => a.getAttribute("hreflang")));
+  assert.deepEqual(listed, LANGUAGES);
+  await noScript.close();
+});
+
+test("a missing page answers 404 with a way back in every language", async () => {
+  for (const name of ["root", "sub"]) {
+    const { base, prefix } = servers[name];
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const response = await page.goto(`${base}no/such/page/`);
+    assert.equal(response.status(), 404);
+    const links = await page.$$eval("a[hreflang]", (anchors) => anchors.map((a) => a.getAttribute("href")));
+    assert.deepEqual(links, LANGUAGES.map((lang) => `${prefix}${lang}/`));
+    await context.close();
+  }
+});
+
+test("a page read after its next change shows no stale countdown", async () => {
+  const { base } = servers.root;
+  const headline = async (time, javaScriptEnabled = true) => {
+    const context = await browser.newContext({ javaScriptEnabled });
+    if (time) await context.clock.install({ time: new Date(time) });
+    const page = await context.newPage();
+    await page.goto(`${base}en/`);
+    const result = await page.evaluate(() => ({
+      text: document.querySelector("#status-heading").textContent.trim(),
+      phase: document.querySelector(".status").dataset.phase,
+    }));
+    await context.close();
+    return result;
+  };
+  assert.deepEqual(await headline("2026-01-05T12:00:00Z"), { text: "10 days left", phase: "upcoming" });
+  const dayLater = await headline("2026-01-08T12:00:00Z");
+  assert.equal(dayLater.text, "Last day of the service: January 15, 2026", "the date instead of a wrong count");
+  assert.deepEqual(await headline("2026-01-15T09:00:00Z"), { text: "Today is the last day", phase: "last-day" });
+  assert.deepEqual(await headline("2026-02-20T09:00:00Z"), { text: "ChatGPT on WhatsApp has ended", phase: "ended" });
+  const withoutScript = await browser.newContext({ javaScriptEnabled: false });
+  const page = await withoutScript.newPage();
+  await page.goto(`${base}en/`);
+  assert.match(await page.textContent(".status-date"), /Last day of the service: January 15, 2026/);
+  await withoutScript.close();
+});
+
+/** The Nu HTML Checker's errors for every page under `folder`. */
+function htmlErrors(folder) {
+  const run = spawnSync("java", ["-jar", vnuJar, "--errors-only", "--format", "json", "--skip-non-html", folder], { encoding: "utf8" });
+  if (run.error) throw run.error;
+  const report = JSON.parse(run.stderr || "{\"messages\": []}");
+  return report.messages.filter((m) => m.type === "error").map((m) => `${m.url.split("/public/")[1]}:${m.lastLine}: ${m.message}`);
+}
+
+test("the W3C Nu HTML Checker finds no error in any page", () => {
+  for (const name of ["root", "sub"]) {
+    assert.deepEqual(htmlErrors(servers[name].out), [], name);
+  }
+});
+
+test("these checks catch a broken page", async () => {
+  const broken = join(work, "broken", "public");
+  cpSync(servers.root.out, broken, { recursive: true });
+  const file = join(broken, "en", "index.html");
+  const html = readFileSync(file, "utf8")
+    .replace('<html lang="en" dir="ltr">', "<html>")
+    .replace("<main", '<img src="missing.png"><main')
+    .replace("</h1>", "</h2>");
+  writeFileSync(file, html);
+  const errors = htmlErrors(broken);
+  assert.ok(errors.some((e) => e.startsWith("en/index.html")), `vnu missed the broken page: ${errors}`);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.setContent(html);
+  const violations = (await axeViolations(page)).map((v) => v.split(":")[0]);
+  assert.ok(violations.includes("html-has-lang"), `axe missed the missing lang: ${violations}`);
+  assert.ok(violations.includes("image-alt"), `axe missed the image without alt: ${violations}`);
+  await context.close();
+});
