@@ -21,6 +21,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use fluent_bundle::{FluentArgs, FluentValue};
+use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Kwargs, State, Tera};
 
@@ -115,14 +116,27 @@ pub fn render_site(
     cache.start_build();
     let mut files = Vec::new();
     let mut errors = Vec::new();
-    for page in model.pages {
-        let path = format!("{}index.html", page.url_path);
-        let fingerprint = fingerprints.page(page);
-        let rendered = match cache.get(&path, fingerprint) {
-            Some(bytes) => Ok(bytes),
-            None => render_page(model, &tera, &variables, page),
-        };
-        match rendered {
+    // Pages found in the cache first; the others are rendered in parallel, in page order.
+    let looked_up: Vec<(String, u64, Option<Vec<u8>>)> = model
+        .pages
+        .iter()
+        .map(|page| {
+            let path = format!("{}index.html", page.url_path);
+            let fingerprint = fingerprints.page(page);
+            let cached = cache.get(&path, fingerprint);
+            (path, fingerprint, cached)
+        })
+        .collect();
+    let rendered: Vec<(String, u64, Result<Vec<u8>, Vec<Diagnostic>>)> = looked_up
+        .into_par_iter()
+        .zip(model.pages.par_iter())
+        .map(|((path, fingerprint, cached), page)| {
+            let result = cached.map_or_else(|| render_page(model, &tera, &variables, page), Ok);
+            (path, fingerprint, result)
+        })
+        .collect();
+    for (path, fingerprint, result) in rendered {
+        match result {
             Ok(bytes) => {
                 cache.put(&path, fingerprint, &bytes);
                 files.push(OutputFile { path, bytes });
