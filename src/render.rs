@@ -127,7 +127,7 @@ pub fn render_site(
             (path, fingerprint, cached)
         })
         .collect();
-    let rendered: Vec<(String, u64, Result<Vec<u8>, Vec<Diagnostic>>)> = looked_up
+    let rendered: Vec<_> = looked_up
         .into_par_iter()
         .zip(model.pages.par_iter())
         .map(|((path, fingerprint, cached), page)| {
