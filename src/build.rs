@@ -72,6 +72,7 @@ pub fn build_reusing(
         templates: &sources.templates,
         locales: &sources.locales,
         statics: &sources.statics,
+        index: render::index_pages(&pages),
     };
     match render::render_site(&model, cache) {
         Ok(files) => {

@@ -48,6 +48,8 @@ pub struct Page {
     pub description: String,
     pub template: String,
     pub weight: i64,
+    /// Whether the page is in its language's menu (the `menu` of templates).
+    pub menu: bool,
     /// The page's URL below the site root, without the base path: `en/` or `en/faq/`.
     pub url_path: String,
     pub updated: Option<NaiveDate>,
@@ -141,6 +143,8 @@ struct FrontMatter {
     template: Option<Spanned<String>>,
     #[serde(default)]
     weight: i64,
+    #[serde(default)]
+    menu: bool,
     slug: Option<Spanned<String>>,
     updated: Option<Spanned<Datetime>>,
     #[serde(default)]
@@ -202,7 +206,7 @@ fn parse_page(config: &Config, file: &ContentFile) -> Result<Page, Vec<Diagnosti
                 ))
                 .hint(
                     "front matter keys are title, description, template, weight, slug, \
-                         updated, translated_from and [extra]",
+                         menu, updated, translated_from and [extra]",
                 ),
         ]
     })?;
@@ -267,6 +271,7 @@ fn parse_page(config: &Config, file: &ContentFile) -> Result<Page, Vec<Diagnosti
         description: front.description,
         template,
         weight: front.weight,
+        menu: front.menu,
         url_path,
         updated,
         extra: front.extra,

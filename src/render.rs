@@ -17,7 +17,7 @@
 //! Besides pages, the root chooser and 404, rendering writes the sitemap, robots.txt and, while
 //! the notice is upcoming, each language's calendar reminder (see `calendar`).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use fluent_bundle::{FluentArgs, FluentValue};
@@ -50,6 +50,23 @@ pub struct SiteModel<'a> {
     pub templates: &'a [TemplateFile],
     pub locales: &'a [LocaleFile],
     pub statics: &'a [StaticFile],
+    /// The pages by language and key, so that finding a page's translations or a link's
+    /// target does not scan every page (see [`index_pages`]).
+    pub index: HashMap<(&'a str, &'a str), &'a Page>,
+}
+
+/// Pages by language and key.
+pub fn index_pages(pages: &[Page]) -> HashMap<(&str, &str), &Page> {
+    pages
+        .iter()
+        .map(|p| ((p.language.as_str(), p.key.as_str()), p))
+        .collect()
+}
+
+impl SiteModel<'_> {
+    fn page(&self, language: &str, key: &str) -> Option<&Page> {
+        self.index.get(&(language, key)).copied()
+    }
 }
 
 /// A value handed to Fluent. `FluentValue` itself cannot be shared between threads, which
@@ -623,10 +640,7 @@ fn render_page(
         .languages
         .iter()
         .filter_map(|l| {
-            let other = model
-                .pages
-                .iter()
-                .find(|p| p.language == l.code && p.key == page.key)?;
+            let other = model.page(&l.code, &page.key)?;
             Some(Alternate {
                 code: &l.code,
                 name: &l.name,
@@ -658,11 +672,11 @@ fn render_page(
     );
     context.insert("translations", &alternates);
     context.insert(
-        "pages",
+        "menu",
         &model
             .pages
             .iter()
-            .filter(|p| p.language == page.language)
+            .filter(|p| p.menu && p.language == page.language)
             .map(|p| NavEntry {
                 key: &p.key,
                 title: &p.title,
@@ -691,9 +705,7 @@ fn x_default(model: &SiteModel, page: &Page) -> String {
         return config.base_url.clone();
     }
     model
-        .pages
-        .iter()
-        .find(|p| p.key == page.key && p.language == config.default_language().code)
+        .page(&config.default_language().code, &page.key)
         .map_or_else(
             || config.base_url.clone(),
             |p| format!("{}{}", config.base_url, p.url_path),
@@ -708,10 +720,7 @@ fn render_site_page(model: &SiteModel, tera: &Tera, template: &str) -> Result<Ve
         .languages
         .iter()
         .map(|l| {
-            let notice = model
-                .pages
-                .iter()
-                .find(|p| p.language == l.code && p.key == "index");
+            let notice = model.page(&l.code, "index");
             let url_path = notice.map_or_else(|| format!("{}/", l.code), |p| p.url_path.clone());
             Alternate {
                 code: &l.code,
@@ -751,9 +760,7 @@ impl References for PageReferences<'_> {
             _ => (self.language, key),
         };
         self.model
-            .pages
-            .iter()
-            .find(|p| p.language == language && p.key == key)
+            .page(language, key)
             .map(|p| format!("{}{}{anchor}", self.model.config.base_path, p.url_path))
             .ok_or_else(|| format!("there is no content/{language}/{key}.md"))
     }
@@ -792,11 +799,7 @@ fn reminders(
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for language in &config.languages {
-        let Some(page) = model
-            .pages
-            .iter()
-            .find(|p| p.language == language.code && p.key == reminder.page)
-        else {
+        let Some(page) = model.page(&language.code, &reminder.page) else {
             errors.push(
                 Diagnostic::error(format!(
                     "the reminder links to the page `{}`, which content/{}/ does not have",
@@ -857,7 +860,11 @@ fn sitemap(model: &SiteModel) -> OutputFile {
         if let Some(updated) = page.updated {
             xml.push_str(&format!("    <lastmod>{updated}</lastmod>\n"));
         }
-        for other in model.pages.iter().filter(|p| p.key == page.key) {
+        let translations = config
+            .languages
+            .iter()
+            .filter_map(|l| model.page(&l.code, &page.key));
+        for other in translations {
             xml.push_str(&format!(
                 "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>\n",
                 esc(&other.language),
