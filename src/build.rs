@@ -39,7 +39,7 @@ pub struct Built {
 
 /// Builds the site in memory. On failure, returns every diagnostic found (errors and warnings).
 pub fn build(sources: &Sources, request: &BuildRequest) -> Result<Built, Vec<Diagnostic>> {
-    build_reusing(sources, request, &mut RenderCache::default())
+    build_reusing(sources, request, &mut RenderCache::off())
 }
 
 /// Builds the site in memory, taking unchanged pages from `cache` (see `cache`), which keeps

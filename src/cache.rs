@@ -17,15 +17,36 @@ use crate::i18n::LocaleFile;
 use crate::source::TemplateFile;
 
 /// Rendered pages of earlier builds, by output path, with the fingerprint of their inputs.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct RenderCache {
     pages: HashMap<String, (u64, Vec<u8>)>,
+    /// Off for a one-time build, which would only keep a second copy of every page.
+    keeps: bool,
     /// Pages the last build rendered, and pages it took from the cache.
     pub rendered: usize,
     pub reused: usize,
 }
 
+impl Default for RenderCache {
+    fn default() -> RenderCache {
+        RenderCache {
+            pages: HashMap::new(),
+            keeps: true,
+            rendered: 0,
+            reused: 0,
+        }
+    }
+}
+
 impl RenderCache {
+    /// A cache that keeps nothing, for builds that will not be followed by another.
+    pub fn off() -> RenderCache {
+        RenderCache {
+            keeps: false,
+            ..RenderCache::default()
+        }
+    }
+
     /// The HTML kept for `path`, if its inputs had this fingerprint.
     pub fn get(&mut self, path: &str, fingerprint: u64) -> Option<Vec<u8>> {
         let hit = self
@@ -41,8 +62,10 @@ impl RenderCache {
     }
 
     pub fn put(&mut self, path: &str, fingerprint: u64, html: &[u8]) {
-        self.pages
-            .insert(path.to_string(), (fingerprint, html.to_vec()));
+        if self.keeps {
+            self.pages
+                .insert(path.to_string(), (fingerprint, html.to_vec()));
+        }
     }
 
     pub fn start_build(&mut self) {

@@ -6,12 +6,13 @@
 //! `check` runs them for a date in every phase. Every finding is a `Diagnostic` with a `code`
 //! (see README for the list), so the JSON report can be read by machines.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use fluent_syntax::ast;
 use icu_locale_core::Locale;
 use icu_plurals::{PluralCategory, PluralRules};
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::config::Config;
@@ -638,10 +639,10 @@ pub fn link_findings(
     templates: &[TemplateFile],
     files: &[OutputFile],
 ) -> Vec<Diagnostic> {
+    let html_files: Vec<&OutputFile> = files.iter().filter(|f| f.path.ends_with(".html")).collect();
     // Each page's ids, found once: links are many, pages few.
-    let ids: BTreeMap<&str, BTreeSet<String>> = files
-        .iter()
-        .filter(|f| f.path.ends_with(".html"))
+    let ids: HashMap<&str, BTreeSet<String>> = html_files
+        .par_iter()
         .map(|f| {
             (
                 f.path.as_str(),
@@ -649,20 +650,55 @@ pub fn link_findings(
             )
         })
         .collect();
-    let exists: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
-    let mut findings: Vec<Diagnostic> = Vec::new();
-    for file in files.iter().filter(|f| f.path.ends_with(".html")) {
-        let html = String::from_utf8_lossy(&file.bytes);
-        let page = pages
+    let site = LinkSite {
+        config,
+        templates,
+        ids,
+        exists: files.iter().map(|f| f.path.as_str()).collect(),
+        pages: pages
             .iter()
-            .find(|p| format!("{}index.html", p.url_path) == file.path);
+            .map(|p| (format!("{}index.html", p.url_path), p))
+            .collect(),
+    };
+    let found: Vec<Vec<Diagnostic>> = html_files
+        .par_iter()
+        .map(|file| site.links_of(file))
+        .collect();
+    let mut findings: Vec<Diagnostic> = Vec::new();
+    for finding in found.into_iter().flatten() {
+        if !findings
+            .iter()
+            .any(|f| f.to_string() == finding.to_string())
+        {
+            findings.push(finding);
+        }
+    }
+    findings
+}
+
+/// What checking a page's links needs to know of the whole site.
+struct LinkSite<'a> {
+    config: &'a Config,
+    templates: &'a [TemplateFile],
+    ids: HashMap<&'a str, BTreeSet<String>>,
+    exists: HashSet<&'a str>,
+    /// The page each output file comes from.
+    pages: HashMap<String, &'a Page>,
+}
+
+impl LinkSite<'_> {
+    fn links_of(&self, file: &OutputFile) -> Vec<Diagnostic> {
+        let config = self.config;
+        let html = String::from_utf8_lossy(&file.bytes);
+        let page = self.pages.get(&file.path).copied();
+        let own_path = format!(
+            "{}{}",
+            config.base_path,
+            file.path.trim_end_matches("index.html")
+        );
+        let mut findings = Vec::new();
         for target in link_targets(&html) {
             let (path, anchor) = target.split_once('#').unwrap_or((&target, ""));
-            let own_path = format!(
-                "{}{}",
-                config.base_path,
-                file.path.trim_end_matches("index.html")
-            );
             let path = if path.is_empty() {
                 own_path.as_str()
             } else {
@@ -678,10 +714,11 @@ pub fn link_findings(
             };
             let has_anchor = anchor.is_empty()
                 || anchor == "top"
-                || ids
+                || self
+                    .ids
                     .get(wanted.as_str())
                     .is_some_and(|ids| ids.contains(anchor));
-            let problem = if !exists.contains(wanted.as_str()) {
+            let (message, code, needle) = if !self.exists.contains(wanted.as_str()) {
                 (
                     format!("links to {target}, which the site does not have"),
                     "broken-link",
@@ -696,8 +733,8 @@ pub fn link_findings(
             } else {
                 continue;
             };
-            let (message, code, needle) = problem;
-            let in_template = templates
+            let in_template = self
+                .templates
                 .iter()
                 .find_map(|t| t.text.find(&target).map(|at| (t, at)));
             let finding =
@@ -707,13 +744,12 @@ pub fn link_findings(
                     ),
                     (None, Some(page)) => {
                         let diagnostic = Diagnostic::error(format!("/{} {message}", file.path));
-                        match page.source.find(
-                            needle
-                                .trim_end_matches('/')
-                                .rsplit('/')
-                                .next()
-                                .unwrap_or(&needle),
-                        ) {
+                        let word = needle
+                            .trim_end_matches('/')
+                            .rsplit('/')
+                            .next()
+                            .unwrap_or(&needle);
+                        match page.source.find(word) {
                             Some(at) => diagnostic.at(Location::from_range(
                                 &page.path,
                                 &page.source,
@@ -725,19 +761,13 @@ pub fn link_findings(
                     (None, None) => Diagnostic::error(format!("/{} {message}", file.path))
                         .in_file(&Path::new("templates").join(&file.path)),
                 };
-            let finding = finding.code(code).hint(match code {
+            findings.push(finding.code(code).hint(match code {
                 "broken-anchor" => "use the id of a heading of that page ({#id} in its Markdown)",
                 _ => "fix the link in the page or in the template that writes it",
-            });
-            if !findings
-                .iter()
-                .any(|f| f.to_string() == finding.to_string())
-            {
-                findings.push(finding);
-            }
+            }));
         }
+        findings
     }
-    findings
 }
 
 /// The `id` attributes of a page.
