@@ -260,6 +260,23 @@ test("a page read after its next change shows no stale countdown", async () => {
   assert.equal(dayLater.text, "Last day of the service: January 15, 2026", "the date instead of a wrong count");
   assert.deepEqual(await headline("2026-01-15T09:00:00Z"), { text: "Today is the last day", phase: "last-day" });
   assert.deepEqual(await headline("2026-02-20T09:00:00Z"), { text: "ChatGPT on WhatsApp has ended", phase: "ended" });
+  // The linking banner, a countdown too, follows the same way.
+  const banner = async (time) => {
+    const context = await browser.newContext();
+    await context.clock.install({ time: new Date(time) });
+    const page = await context.newPage();
+    await page.goto(`${base}en/link-account/`);
+    const result = await page.evaluate(() => {
+      const element = document.querySelector(".banner");
+      return { hidden: element.hidden, text: element.textContent.trim() };
+    });
+    await context.close();
+    return result;
+  };
+  assert.match((await banner("2026-01-05T12:00:00Z")).text, /^You have 10 days left/);
+  assert.equal((await banner("2026-01-08T12:00:00Z")).hidden, true, "a stale count is hidden");
+  assert.match((await banner("2026-01-15T12:00:00Z")).text, /^Today is the last day to link/);
+  assert.match((await banner("2026-02-20T12:00:00Z")).text, /^Linking closed on January 15, 2026/);
   const withoutScript = await browser.newContext({ javaScriptEnabled: false });
   const page = await withoutScript.newPage();
   await page.goto(`${base}en/`);
