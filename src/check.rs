@@ -11,14 +11,14 @@ use std::path::{Path, PathBuf};
 
 use fluent_syntax::ast;
 use icu_locale_core::Locale;
-use icu_plurals::{PluralCategory, PluralRules};
+use icu_plurals::PluralRules;
 use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::config::Config;
 use crate::content::Page;
 use crate::diagnostics::{Diagnostic, Location, Severity};
-use crate::i18n::{LocaleFile, message_definitions};
+use crate::i18n::{LocaleFile, category_name, message_definitions};
 use crate::output::OutputFile;
 use crate::source::{Sources, TemplateFile};
 use crate::stamp;
@@ -367,17 +367,6 @@ pub fn needed_plural_forms(code: &str) -> BTreeSet<&'static str> {
     (0u32..1000)
         .map(|n| category_name(rules.category_for(n)))
         .collect()
-}
-
-fn category_name(category: PluralCategory) -> &'static str {
-    match category {
-        PluralCategory::Zero => "zero",
-        PluralCategory::One => "one",
-        PluralCategory::Two => "two",
-        PluralCategory::Few => "few",
-        PluralCategory::Many => "many",
-        PluralCategory::Other => "other",
-    }
 }
 
 fn compare_messages(

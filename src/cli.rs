@@ -221,8 +221,7 @@ fn report_rebuild(session: &Session, outcome: &Outcome, styled: bool) {
             elapsed,
             warnings,
         } => {
-            let text = diagnostics::render(warnings, styled);
-            let _ = std::io::stderr().write_all(text.as_bytes());
+            print_diagnostics(warnings, styled);
             println!(
                 "rebuilt in {:.1} ms{}: {rendered} pages rendered, {reused} reused, {written} files written to {}",
                 elapsed.as_secs_f64() * 1000.0,
@@ -234,8 +233,7 @@ fn report_rebuild(session: &Session, outcome: &Outcome, styled: bool) {
             changed,
             diagnostics,
         } => {
-            let text = diagnostics::render(diagnostics, styled);
-            let _ = std::io::stderr().write_all(text.as_bytes());
+            print_diagnostics(diagnostics, styled);
             println!(
                 "rebuild failed{}; the last good output stays in {}",
                 what(changed),
@@ -469,9 +467,12 @@ fn fail(diagnostics: &[Diagnostic], env: &Environment) -> ExitCode {
 }
 
 fn report(diagnostics: &[Diagnostic], env: &Environment) {
-    if diagnostics.is_empty() {
-        return;
+    print_diagnostics(diagnostics, env.styled_errors);
+}
+
+fn print_diagnostics(diagnostics: &[Diagnostic], styled: bool) {
+    if !diagnostics.is_empty() {
+        let text = diagnostics::render(diagnostics, styled);
+        let _ = std::io::stderr().write_all(text.as_bytes());
     }
-    let text = diagnostics::render(diagnostics, env.styled_errors);
-    let _ = std::io::stderr().write_all(text.as_bytes());
 }

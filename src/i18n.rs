@@ -71,14 +71,19 @@ impl LocaleData {
             // Fractional counts never reach the notice; CLDR's `other` is their safe reading.
             PluralCategory::Other
         };
-        match category {
-            PluralCategory::Zero => "zero",
-            PluralCategory::One => "one",
-            PluralCategory::Two => "two",
-            PluralCategory::Few => "few",
-            PluralCategory::Many => "many",
-            PluralCategory::Other => "other",
-        }
+        category_name(category)
+    }
+}
+
+/// The name of a plural category, as Fluent variant keys write it.
+pub fn category_name(category: PluralCategory) -> &'static str {
+    match category {
+        PluralCategory::Zero => "zero",
+        PluralCategory::One => "one",
+        PluralCategory::Two => "two",
+        PluralCategory::Few => "few",
+        PluralCategory::Many => "many",
+        PluralCategory::Other => "other",
     }
 }
 
