@@ -11,7 +11,7 @@ use crate::cache::RenderCache;
 use crate::check;
 use crate::clock::{self, NowInput, Status};
 use crate::config::{self, Config};
-use crate::content::{self, Page};
+use crate::content;
 use crate::diagnostics::Diagnostic;
 use crate::i18n::Translations;
 use crate::output::OutputFile;
@@ -32,7 +32,6 @@ pub struct Built {
     pub files: Vec<OutputFile>,
     pub status: Status,
     pub config: Config,
-    pub pages: Vec<Page>,
     /// Warnings and notes: a build with errors fails.
     pub warnings: Vec<Diagnostic>,
 }
@@ -89,7 +88,6 @@ pub fn build_reusing(
                 files,
                 status,
                 config,
-                pages,
                 warnings: diagnostics,
             })
         }

@@ -279,12 +279,16 @@ fn run_build(root: &Path, out: &Path, request: &BuildRequest, env: &Environment)
     ExitCode::SUCCESS
 }
 
+/// The site's files and its checked site.toml, for commands that look at a site without
+/// building it.
+fn load_site(root: &Path) -> Result<(source::Sources, config::Config), Vec<Diagnostic>> {
+    let sources = source::read(root)?;
+    let config = config::parse(Path::new(source::CONFIG_FILE), &sources.config)?;
+    Ok((sources, config))
+}
+
 fn run_check(root: &Path, args: &CheckArgs, env: &Environment) -> ExitCode {
-    let loaded = source::read(root).and_then(|sources| {
-        let config = config::parse(Path::new(source::CONFIG_FILE), &sources.config)?;
-        Ok((sources, config))
-    });
-    let (sources, config) = match loaded {
+    let (sources, config) = match load_site(root) {
         Ok(loaded) => loaded,
         Err(diagnostics) => return fail(&diagnostics, env),
     };
@@ -404,11 +408,7 @@ fn run_init(dir: &Path, languages: &[String], env: &Environment) -> ExitCode {
 }
 
 fn run_stamp(root: &Path, languages: &[String], env: &Environment) -> ExitCode {
-    let loaded = source::read(root).and_then(|sources| {
-        let config = config::parse(Path::new(source::CONFIG_FILE), &sources.config)?;
-        Ok((sources, config))
-    });
-    let (sources, config) = match loaded {
+    let (sources, config) = match load_site(root) {
         Ok(loaded) => loaded,
         Err(diagnostics) => return fail(&diagnostics, env),
     };
