@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{SiteTest, between};
+use common::{SiteTest, between, refused};
 
 fn status_of(html: &str) -> String {
     between(html, "<section class=\"status\" ", ">").to_string()
@@ -310,38 +310,16 @@ fn bad_now_and_bad_epoch_are_usage_errors() {
     site.run(&["frobnicate"]).expect_code(2);
 }
 
-/// Breaks the site with `edit`, and checks that the build fails with exit code 1, names the
-/// place, and leaves the previous output exactly as it was.
-fn assert_fails_at(edit: impl Fn(&SiteTest), place: &str, message: &str) {
-    let site = SiteTest::fixture("mini");
-    site.build_at("2026-01-05");
-    let before = site.tree("public");
-    edit(&site);
-    let run = site.run(&["build", "--now", "2026-01-05"]).expect_code(1);
-    assert!(
-        run.stderr.contains(place),
-        "expected {place} in:\n{}",
-        run.stderr
-    );
-    assert!(
-        run.stderr.contains(message),
-        "expected {message:?} in:\n{}",
-        run.stderr
-    );
-    assert!(run.stderr.contains("help:"), "no hint in:\n{}", run.stderr);
-    assert_eq!(before, site.tree("public"), "the previous output changed");
-}
-
 #[test]
 fn broken_front_matter_is_located() {
-    assert_fails_at(
+    refused(
         |s| {
             s.edit("content/fr/faq.md", "weight = 1", "weight = \"one\"");
         },
         "content/fr/faq.md:4:10",
         "invalid type",
     );
-    assert_fails_at(
+    refused(
         |s| {
             s.edit("content/en/index.md", "updated", "updatd");
         },
@@ -352,7 +330,7 @@ fn broken_front_matter_is_located() {
 
 #[test]
 fn broken_fluent_is_located() {
-    assert_fails_at(
+    refused(
         |s| {
             s.edit(
                 "locales/tr/main.ftl",
@@ -363,7 +341,7 @@ fn broken_fluent_is_located() {
         "locales/tr/main.ftl:7:",
         "Fluent syntax",
     );
-    assert_fails_at(
+    refused(
         |s| {
             s.edit(
                 "locales/id/main.ftl",
@@ -378,7 +356,7 @@ fn broken_fluent_is_located() {
 
 #[test]
 fn broken_templates_are_located() {
-    assert_fails_at(
+    refused(
         |s| {
             s.edit(
                 "templates/page.html",
@@ -389,7 +367,7 @@ fn broken_templates_are_located() {
         "templates/page.html:13:30",
         "",
     );
-    assert_fails_at(
+    refused(
         |s| {
             s.edit(
                 "templates/page.html",
@@ -404,7 +382,7 @@ fn broken_templates_are_located() {
 
 #[test]
 fn broken_config_is_located() {
-    assert_fails_at(
+    refused(
         |s| {
             s.edit("site.toml", "Europe/Paris", "Europe/Atlantis");
         },
@@ -415,7 +393,7 @@ fn broken_config_is_located() {
 
 #[test]
 fn broken_markdown_references_are_located() {
-    assert_fails_at(
+    refused(
         |s| {
             s.edit(
                 "content/fr/index.md",
@@ -426,7 +404,7 @@ fn broken_markdown_references_are_located() {
         "content/fr/index.md:17:1",
         "broken link",
     );
-    assert_fails_at(
+    refused(
         |s| {
             s.edit(
                 "content/en/index.md",

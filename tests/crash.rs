@@ -88,10 +88,9 @@ fn a_killed_build_never_leaves_a_mixed_site() {
 
     site.build_at(dates[0]);
     assert_eq!(site.tree("public"), snapshots[0]);
-    let leftovers: Vec<String> = std::fs::read_dir(&site.root)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|name| name.starts_with(".public"))
-        .collect();
-    assert!(leftovers.is_empty(), "left behind: {leftovers:?}");
+    assert!(
+        site.leftovers().is_empty(),
+        "left behind: {:?}",
+        site.leftovers()
+    );
 }

@@ -6,46 +6,9 @@ mod common;
 use std::fs;
 use std::os::unix::fs::symlink;
 
-use common::SiteTest;
+use common::{SiteTest, assert_refused, refused};
 
 const NOW: &str = "2026-01-05";
-
-/// Builds the fixture, breaks it with `edit`, builds again with `args`, and checks the exit
-/// code, that stderr names `place` and says `message` with a hint, and that the output of the
-/// first build is untouched.
-fn assert_refused(edit: impl Fn(&SiteTest), args: &[&str], code: i32, place: &str, message: &str) {
-    let site = SiteTest::fixture("mini");
-    site.build_at(NOW);
-    let before = site.tree("public");
-    edit(&site);
-    let mut all = vec!["build", "--now", NOW];
-    all.extend_from_slice(args);
-    let run = site.run(&all).expect_code(code);
-    assert!(
-        run.stderr.contains(place),
-        "expected {place:?} in:\n{}",
-        run.stderr
-    );
-    assert!(
-        run.stderr.contains(message),
-        "expected {message:?} in:\n{}",
-        run.stderr
-    );
-    if code == 1 {
-        assert!(run.stderr.contains("help:"), "no hint in:\n{}", run.stderr);
-    }
-    assert_eq!(site.tree("public"), before, "the previous output changed");
-    let leftovers: Vec<_> = fs::read_dir(&site.root)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|name| name.starts_with(".public"))
-        .collect();
-    assert!(leftovers.is_empty(), "{leftovers:?}");
-}
-
-fn refused(edit: impl Fn(&SiteTest), place: &str, message: &str) {
-    assert_refused(edit, &[], 1, place, message);
-}
 
 #[test]
 fn front_matter_mistakes() {

@@ -119,6 +119,15 @@ impl SiteTest {
         self.read(&format!("public/{relative}"))
     }
 
+    /// What builds left beside `public/` (staging or old folders).
+    pub fn leftovers(&self) -> Vec<String> {
+        fs::read_dir(&self.root)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|name| name.starts_with(".public"))
+            .collect()
+    }
+
     /// Every file under `dir` (relative to the site), with its bytes, sorted by path.
     pub fn tree(&self, dir: &str) -> Vec<(String, Vec<u8>)> {
         let base = self.path(dir);
@@ -127,6 +136,46 @@ impl SiteTest {
         files.sort();
         files
     }
+}
+
+/// Breaks a copy of the `mini` fixture with `edit`, builds it again with `args`, and checks the
+/// exit code, that stderr names `place` and says `message` (with a hint, for site errors), and
+/// that the first build's output is untouched, with no staging folder left behind.
+pub fn assert_refused(
+    edit: impl Fn(&SiteTest),
+    args: &[&str],
+    code: i32,
+    place: &str,
+    message: &str,
+) {
+    const NOW: &str = "2026-01-05";
+    let site = SiteTest::fixture("mini");
+    site.build_at(NOW);
+    let before = site.tree("public");
+    edit(&site);
+    let mut all = vec!["build", "--now", NOW];
+    all.extend_from_slice(args);
+    let run = site.run(&all).expect_code(code);
+    assert!(
+        run.stderr.contains(place),
+        "expected {place:?} in:\n{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains(message),
+        "expected {message:?} in:\n{}",
+        run.stderr
+    );
+    if code == 1 {
+        assert!(run.stderr.contains("help:"), "no hint in:\n{}", run.stderr);
+    }
+    assert_eq!(site.tree("public"), before, "the previous output changed");
+    assert!(site.leftovers().is_empty(), "{:?}", site.leftovers());
+}
+
+/// A build of the `mini` fixture broken by `edit` fails with exit code 1 at `place`.
+pub fn refused(edit: impl Fn(&SiteTest), place: &str, message: &str) {
+    assert_refused(edit, &[], 1, place, message);
 }
 
 fn collect(base: &Path, dir: &Path, files: &mut Vec<(String, Vec<u8>)>) {
