@@ -10,6 +10,9 @@
 //! `cargo bench --bench sites -- 1000` runs one size only.
 
 use std::fmt::Write as _;
+#[path = "../tests/common/mod.rs"]
+mod common;
+
 use std::fs;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -65,18 +68,6 @@ fn median(runs: &[Run], field: fn(&Run) -> f64) -> f64 {
     values[values.len() / 2]
 }
 
-fn copy(from: &Path, to: &Path) {
-    if from.is_dir() {
-        fs::create_dir_all(to).unwrap();
-        for entry in fs::read_dir(from).unwrap() {
-            let entry = entry.unwrap();
-            copy(&entry.path(), &to.join(entry.file_name()));
-        }
-    } else {
-        fs::copy(from, to).unwrap();
-    }
-}
-
 fn write(path: &Path, text: &str) {
     fs::create_dir_all(path.parent().unwrap()).unwrap();
     fs::write(path, text).unwrap();
@@ -110,11 +101,7 @@ fn page_markdown(n: usize, per_language: usize, lang: &str) -> String {
 
 /// A sunset site: the shipped templates, translations and pages, plus `pages` generated pages.
 fn sunset_site(dir: &Path, pages: usize) {
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    fs::create_dir_all(dir).unwrap();
-    for part in ["site.toml", "content", "locales", "templates", "static"] {
-        copy(&repo.join(part), &dir.join(part));
-    }
+    common::copy_shipped_site(dir);
     let per_language = pages / LANGUAGES.len();
     for (lang, _) in LANGUAGES {
         for n in 0..per_language {

@@ -6,27 +6,17 @@
 //!   including the file watcher and its 25 ms debounce), and
 //! - rebuild: re-reading, rendering and writing, as `watch` itself measures it.
 
+#[path = "../tests/common/mod.rs"]
+mod common;
+
 use std::fs;
 use std::io::{BufRead, BufReader};
-use std::path::Path;
 use std::process::{Command, Stdio};
 use std::sync::mpsc::channel;
 use std::thread;
 use std::time::{Duration, Instant};
 
 const SAVES: usize = 50;
-
-fn copy(from: &Path, to: &Path) {
-    if from.is_dir() {
-        fs::create_dir_all(to).unwrap();
-        for entry in fs::read_dir(from).unwrap() {
-            let entry = entry.unwrap();
-            copy(&entry.path(), &to.join(entry.file_name()));
-        }
-    } else {
-        fs::copy(from, to).unwrap();
-    }
-}
 
 fn percentile(values: &mut [f64], p: f64) -> f64 {
     values.sort_by(f64::total_cmp);
@@ -36,10 +26,7 @@ fn percentile(values: &mut [f64], p: f64) -> f64 {
 fn main() {
     let dir = tempfile::tempdir().unwrap();
     let site = dir.path();
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    for part in ["site.toml", "content", "locales", "templates", "static"] {
-        copy(&repo.join(part), &site.join(part));
-    }
+    common::copy_shipped_site(site);
     let mut child = Command::new(env!("CARGO_BIN_EXE_sunset"))
         .args([
             "--root",

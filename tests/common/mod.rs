@@ -1,6 +1,7 @@
-//! Runs the real `sunset` binary on a copy of a fixture site in a temporary folder.
+//! Runs the real `sunset` binary on a copy of a fixture site in a temporary folder. The
+//! benchmarks use it too.
 
-#![allow(dead_code)] // each test file uses its own part of the helper
+#![allow(dead_code)] // each test and benchmark uses its own part of the helper
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -53,11 +54,7 @@ impl SiteTest {
     pub fn shipped() -> SiteTest {
         let dir = TempDir::new().unwrap();
         let root = dir.path().join("site");
-        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-        fs::create_dir_all(&root).unwrap();
-        for part in ["site.toml", "content", "locales", "templates", "static"] {
-            copy(&repo.join(part), &root.join(part));
-        }
+        copy_shipped_site(&root);
         SiteTest { _dir: dir, root }
     }
 
@@ -176,6 +173,15 @@ pub fn assert_refused(
 /// A build of the `mini` fixture broken by `edit` fails with exit code 1 at `place`.
 pub fn refused(edit: impl Fn(&SiteTest), place: &str, message: &str) {
     assert_refused(edit, &[], 1, place, message);
+}
+
+/// Copies the site shipped in the repository (its sources, not its output) to `to`.
+pub fn copy_shipped_site(to: &Path) {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    fs::create_dir_all(to).unwrap();
+    for part in ["site.toml", "content", "locales", "templates", "static"] {
+        copy(&repo.join(part), &to.join(part));
+    }
 }
 
 fn collect(base: &Path, dir: &Path, files: &mut Vec<(String, Vec<u8>)>) {
