@@ -585,3 +585,54 @@ fn a_reminder_page_missing_in_a_language_is_an_error() {
         run.stderr
     );
 }
+
+#[test]
+fn notice_json_tells_a_deploy_job_when_to_rebuild() {
+    let site = SiteTest::fixture("mini");
+    site.build_at("2026-01-05T10:00:00Z");
+    let manifest: serde_json::Value = serde_json::from_str(&site.output("notice.json")).unwrap();
+    assert_eq!(manifest["phase"], "upcoming");
+    assert_eq!(manifest["days_left"], 10);
+    assert_eq!(manifest["next_change"], "2026-01-06T00:00:00+01:00");
+    assert_eq!(manifest["ended_at"], "2026-01-16T00:00:00+01:00");
+    assert_eq!(manifest["built_for"], "2026-01-05T10:00:00Z");
+    site.build_at("2026-02-01");
+    let manifest: serde_json::Value = serde_json::from_str(&site.output("notice.json")).unwrap();
+    assert_eq!(manifest["phase"], "ended");
+    assert!(manifest["next_change"].is_null() && manifest["days_left"].is_null());
+}
+
+#[test]
+fn assets_get_content_hashed_names_and_a_missing_one_is_an_error() {
+    let site = SiteTest::fixture("mini");
+    site.edit(
+        "templates/page.html",
+        "<head>",
+        "<head><link rel=\"stylesheet\" href=\"{{ asset(path=\"site.css\") }}\">",
+    );
+    site.build_at("2026-01-05");
+    let css = site.read("static/site.css");
+    let hashed = format!("site.{}.css", sunset::stamp::hash_bytes(css.as_bytes()));
+    assert!(
+        site.output("en/index.html")
+            .contains(&format!("href=\"/{hashed}\""))
+    );
+    assert_eq!(site.output(&hashed), css);
+    site.write("static/site.css", "body { margin: 0 }");
+    site.build_at("2026-01-05");
+    assert!(
+        !site.output("en/index.html").contains(&hashed),
+        "a new content gets a new name"
+    );
+    refused(
+        |s| {
+            s.edit(
+                "templates/page.html",
+                "<head>",
+                "<head>{{ asset(path=\"missing.css\") }}",
+            );
+        },
+        "templates/page.html:3:",
+        "there is no static/missing.css",
+    );
+}
