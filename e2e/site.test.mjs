@@ -21,6 +21,8 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/
 const LANGUAGES = ["en", "ar", "tr", "id", "fr"];
 const PAGES = ["", "faq/", "link-account/"];
 const NOW = "2026-01-05";
+/** A build for each phase: ten days before the end, the last day, after it. */
+const PHASE_BUILDS = { root: NOW, sub: NOW, "last-day": "2026-01-15", ended: "2026-01-20" };
 const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
 const work = mkdtempSync(join(tmpdir(), "sunset-e2e-"));
@@ -58,7 +60,7 @@ async function serve(name, prefix) {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}${prefix}`;
   const out = join(work, name, "public");
-  sunset(["build", "--now", NOW, "--base-url", base, "--out", out]);
+  sunset(["build", "--now", PHASE_BUILDS[name], "--base-url", base, "--out", out]);
   const dir = join(work, name);
   const location = prefix === "/" ? `location / { root ${out}; }` : `location ${prefix} { alias ${out}/; }`;
   const config = `
@@ -93,6 +95,8 @@ async function serve(name, prefix) {
 before(async () => {
   await serve("root", "/");
   await serve("sub", "/help/");
+  await serve("last-day", "/");
+  await serve("ended", "/");
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -125,11 +129,14 @@ async function axeViolations(page) {
   return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
-for (const name of ["root", "sub"]) {
-  test(`every page, served at ${name === "root" ? "the root" : "a sub-path"}, loads cleanly, passes axe, and its links resolve`, async () => {
+for (const name of Object.keys(PHASE_BUILDS)) {
+  const where = name === "sub" ? "a sub-path" : "the root";
+  test(`every page built for ${PHASE_BUILDS[name]}, served at ${where}, loads cleanly, passes axe, and its links resolve`, async () => {
     const { base } = servers[name];
     const desktop = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const mobile = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    // Read on the day it was built for: a later clock would show the later phase's page.
+    for (const context of [desktop, mobile]) await context.clock.install({ time: new Date(`${PHASE_BUILDS[name]}T12:00:00Z`) });
     const links = new Set();
     mkdirSync(join(screenshots, name), { recursive: true });
     for (const lang of LANGUAGES) {
@@ -158,7 +165,9 @@ for (const name of ["root", "sub"]) {
       const response = await desktop.request.get(link);
       assert.equal(response.status(), 200, `link ${link}`);
     }
-    assert.ok(links.size >= 20, `only ${links.size} internal links found`);
+    // 15 pages, the root, the icon, and while upcoming, 5 calendar reminders.
+    const expected = PHASE_BUILDS[name] === NOW ? 22 : 17;
+    assert.equal(links.size, expected, `internal links found: ${[...links].join(" ")}`);
     await desktop.close();
     await mobile.close();
   });
@@ -257,7 +266,7 @@ test("a page read after its next change shows no stale countdown", async () => {
   };
   assert.deepEqual(await headline("2026-01-05T12:00:00Z"), { text: "10 days left", phase: "upcoming" });
   const dayLater = await headline("2026-01-08T12:00:00Z");
-  assert.equal(dayLater.text, "Last day of the service: January 15, 2026", "the date instead of a wrong count");
+  assert.equal(dayLater.text, "ChatGPT on WhatsApp is ending", "no count that no longer holds");
   assert.deepEqual(await headline("2026-01-15T09:00:00Z"), { text: "Today is the last day", phase: "last-day" });
   assert.deepEqual(await headline("2026-02-20T09:00:00Z"), { text: "ChatGPT on WhatsApp has ended", phase: "ended" });
   // The linking banner, a countdown too, follows the same way.
@@ -276,12 +285,49 @@ test("a page read after its next change shows no stale countdown", async () => {
   assert.match((await banner("2026-01-05T12:00:00Z")).text, /^You have 10 days left/);
   assert.equal((await banner("2026-01-08T12:00:00Z")).hidden, true, "a stale count is hidden");
   assert.match((await banner("2026-01-15T12:00:00Z")).text, /^Today is the last day to link/);
-  assert.match((await banner("2026-02-20T12:00:00Z")).text, /^Linking closed on January 15, 2026/);
+  assert.match((await banner("2026-02-20T12:00:00Z")).text, /^The last day to link was January 15, 2026/);
   const withoutScript = await browser.newContext({ javaScriptEnabled: false });
   const page = await withoutScript.newPage();
   await page.goto(`${base}en/`);
   assert.match(await page.textContent(".status-date"), /Last day of the service: January 15, 2026/);
+  assert.ok(await page.isVisible(".status-as-of"), "without script, the count says which day it counts from");
+  assert.equal(await page.textContent(".status-as-of"), "As of January 5, 2026.");
   await withoutScript.close();
+});
+
+/** What a reader sees of `url` when the browser's clock says `time`. */
+async function readAt(url, time) {
+  const context = await browser.newContext();
+  await context.clock.install({ time: new Date(time) });
+  const { page, problems } = await open(context, url);
+  const seen = await page.evaluate(() => ({
+    title: document.title,
+    text: document.body.innerText,
+    phase: document.querySelector(".status")?.dataset.phase,
+  }));
+  await context.close();
+  return { ...seen, problems };
+}
+
+test("a page built before a change and read after it shows what a build after it shows", async () => {
+  const readings = [
+    ["root", "last-day", "2026-01-15T12:00:00Z"],
+    ["root", "ended", "2026-01-20T12:00:00Z"],
+    ["last-day", "ended", "2026-01-20T12:00:00Z"],
+  ];
+  for (const [built, fresh, time] of readings) {
+    for (const lang of LANGUAGES) {
+      for (const path of PAGES) {
+        const stale = await readAt(`${servers[built].base}${lang}/${path}`, time);
+        const rebuilt = await readAt(`${servers[fresh].base}${lang}/${path}`, time);
+        const where = `${lang}/${path} built for ${PHASE_BUILDS[built]}, read at ${time}`;
+        assert.deepEqual(stale.problems, [], where);
+        assert.equal(stale.phase, fresh, where);
+        assert.equal(stale.title, rebuilt.title, where);
+        assert.equal(stale.text, rebuilt.text, where);
+      }
+    }
+  }
 });
 
 /** The Nu HTML Checker's errors for every page under `folder`. */
@@ -292,8 +338,8 @@ function htmlErrors(folder) {
   return report.messages.filter((m) => m.type === "error").map((m) => `${m.url.split("/public/")[1]}:${m.lastLine}: ${m.message}`);
 }
 
-test("the W3C Nu HTML Checker finds no error in any page", () => {
-  for (const name of ["root", "sub"]) {
+test("the W3C Nu HTML Checker finds no error in any page of any phase", () => {
+  for (const name of Object.keys(PHASE_BUILDS)) {
     assert.deepEqual(htmlErrors(servers[name].out), [], name);
   }
 });

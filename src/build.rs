@@ -59,6 +59,7 @@ pub fn build_reusing(
     let (translations, translation_diagnostics) = Translations::load(&config, &sources.locales);
     diagnostics.extend(translation_diagnostics);
     diagnostics.extend(check::static_findings(&config, sources, &pages));
+    diagnostics.extend(check::future_updates(&pages, status.today));
     if unusable {
         return Err(diagnostics);
     }
@@ -73,29 +74,26 @@ pub fn build_reusing(
         statics: &sources.statics,
         index: render::index_pages(&pages),
     };
-    match render::render_site(&model, cache) {
-        Ok(files) => {
-            diagnostics.extend(check::link_findings(
-                &config,
-                &pages,
-                &sources.templates,
-                &files,
-            ));
-            if diagnostics.iter().any(Diagnostic::is_error) {
-                return Err(diagnostics);
-            }
-            Ok(Built {
-                files,
-                status,
-                config,
-                warnings: diagnostics,
-            })
-        }
-        Err(errors) => {
-            diagnostics.extend(errors);
-            Err(diagnostics)
-        }
+    let rendered = render::render_site(&model, cache);
+    diagnostics.extend(rendered.errors);
+    if rendered.complete {
+        diagnostics.extend(check::link_findings(
+            &config,
+            &pages,
+            &sources.templates,
+            &rendered.files,
+            &rendered.later,
+        ));
     }
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        return Err(diagnostics);
+    }
+    Ok(Built {
+        files: rendered.files,
+        status,
+        config,
+        warnings: diagnostics,
+    })
 }
 
 fn load_config(sources: &Sources, base_url: Option<&str>) -> Result<Config, Vec<Diagnostic>> {

@@ -19,7 +19,9 @@ use crate::source::TemplateFile;
 /// Rendered pages of earlier builds, by output path, with the fingerprint of their inputs.
 #[derive(Debug)]
 pub struct RenderCache {
-    pages: HashMap<String, (u64, Vec<u8>)>,
+    /// By output path: the fingerprint, the HTML, and what the page carries for later
+    /// phases (for link checks).
+    pages: HashMap<String, (u64, Vec<u8>, String)>,
     /// Off for a one-time build, which would only keep a second copy of every page.
     keeps: bool,
     /// Pages the last build rendered, and pages it took from the cache.
@@ -47,13 +49,14 @@ impl RenderCache {
         }
     }
 
-    /// The HTML kept for `path`, if its inputs had this fingerprint.
-    pub fn get(&mut self, path: &str, fingerprint: u64) -> Option<Vec<u8>> {
+    /// The HTML kept for `path`, and what it carries for later phases, if its inputs had
+    /// this fingerprint.
+    pub fn get(&mut self, path: &str, fingerprint: u64) -> Option<(Vec<u8>, String)> {
         let hit = self
             .pages
             .get(path)
-            .filter(|(kept, _)| *kept == fingerprint)
-            .map(|(_, html)| html.clone());
+            .filter(|(kept, _, _)| *kept == fingerprint)
+            .map(|(_, html, carried)| (html.clone(), carried.clone()));
         match hit {
             Some(_) => self.reused += 1,
             None => self.rendered += 1,
@@ -61,10 +64,12 @@ impl RenderCache {
         hit
     }
 
-    pub fn put(&mut self, path: &str, fingerprint: u64, html: &[u8]) {
+    pub fn put(&mut self, path: &str, fingerprint: u64, html: &[u8], carried: &str) {
         if self.keeps {
-            self.pages
-                .insert(path.to_string(), (fingerprint, html.to_vec()));
+            self.pages.insert(
+                path.to_string(),
+                (fingerprint, html.to_vec(), carried.to_string()),
+            );
         }
     }
 
@@ -129,7 +134,7 @@ impl Fingerprints {
             .map(|language| {
                 let mut h = DefaultHasher::new();
                 for page in pages.iter().filter(|p| p.language == language.code) {
-                    (&page.key, &page.title, &page.url_path).hash(&mut h);
+                    (&page.key, &page.title, &page.phase_texts, &page.url_path).hash(&mut h);
                 }
                 (language.code.clone(), h.finish())
             })

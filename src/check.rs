@@ -9,6 +9,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
+use chrono::NaiveDate;
 use fluent_syntax::ast;
 use icu_locale_core::Locale;
 use icu_plurals::PluralRules;
@@ -134,9 +135,13 @@ fn walk_expression(expression: &ast::Expression<&str>, info: &mut MessageInfo) {
             let keys: BTreeSet<String> = variants.iter().map(key_of).collect();
             let through_function = matches!(selector, ast::InlineExpression::FunctionReference { id, .. } if id.name == "PLURAL");
             let on_variable = matches!(selector, ast::InlineExpression::VariableReference { .. });
+            // `{ $n -> [1] … *[other] … }` matches exact numbers, which needs no plural rules.
             let looks_plural = keys
                 .iter()
-                .all(|k| PLURAL_KEYS.contains(&k.as_str()) || k.parse::<f64>().is_ok());
+                .all(|k| PLURAL_KEYS.contains(&k.as_str()) || k.parse::<f64>().is_ok())
+                && keys
+                    .iter()
+                    .any(|k| k != "other" && PLURAL_KEYS.contains(&k.as_str()));
             if through_function || (on_variable && looks_plural) {
                 info.plurals.push(PluralSelect {
                     through_function,
@@ -236,6 +241,25 @@ fn provided_variables(
 }
 
 /// Findings about translations, pages and text that need no rendering.
+/// Pages whose `updated` date is later than the day the site is built for: the page does
+/// not show it then (a "last updated" in the future reads as a mistake).
+pub fn future_updates(pages: &[Page], today: NaiveDate) -> Vec<Diagnostic> {
+    pages
+        .iter()
+        .filter_map(|page| {
+            let updated = page.updated.filter(|updated| *updated > today)?;
+            Some(
+                Diagnostic::note(format!(
+                    "`updated = {updated}` is later than the build's date, {today}: the page does not show it until then"
+                ))
+                .code("future-update")
+                .in_file(&page.path)
+                .hint("set `updated` to the day the page last changed"),
+            )
+        })
+        .collect()
+}
+
 pub fn static_findings(config: &Config, sources: &Sources, pages: &[Page]) -> Vec<Diagnostic> {
     let mut findings = Vec::new();
     let default = &config.default_language().code;
@@ -622,26 +646,28 @@ fn check_placeholders(page: &Page, findings: &mut Vec<Diagnostic>) {
 
 /// Internal links and anchors of the built HTML that lead nowhere. A link written literally
 /// in a template is reported once, at the template's line; any other at the page's source.
+/// `later` has, by output path, the HTML that pages carry for later phases (see
+/// `render::later`), whose links are checked too.
 pub fn link_findings(
     config: &Config,
     pages: &[Page],
     templates: &[TemplateFile],
     files: &[OutputFile],
+    later: &HashMap<String, String>,
 ) -> Vec<Diagnostic> {
     let html_files: Vec<&OutputFile> = files.iter().filter(|f| f.path.ends_with(".html")).collect();
     // Each page's ids, found once: links are many, pages few.
     let ids: HashMap<&str, BTreeSet<String>> = html_files
         .par_iter()
         .map(|f| {
-            (
-                f.path.as_str(),
-                element_ids(&String::from_utf8_lossy(&f.bytes)),
-            )
+            let ids = checked_html(f, later).flat_map(element_ids).collect();
+            (f.path.as_str(), ids)
         })
         .collect();
     let site = LinkSite {
         config,
         templates,
+        later,
         ids,
         exists: files.iter().map(|f| f.path.as_str()).collect(),
         pages: pages
@@ -669,6 +695,7 @@ pub fn link_findings(
 struct LinkSite<'a> {
     config: &'a Config,
     templates: &'a [TemplateFile],
+    later: &'a HashMap<String, String>,
     ids: HashMap<&'a str, BTreeSet<String>>,
     exists: HashSet<&'a str>,
     /// The page each output file comes from.
@@ -678,7 +705,9 @@ struct LinkSite<'a> {
 impl LinkSite<'_> {
     fn links_of(&self, file: &OutputFile) -> Vec<Diagnostic> {
         let config = self.config;
-        let html = String::from_utf8_lossy(&file.bytes);
+        let targets: Vec<String> = checked_html(file, self.later)
+            .flat_map(link_targets)
+            .collect();
         let page = self.pages.get(&file.path).copied();
         let own_path = format!(
             "{}{}",
@@ -686,7 +715,7 @@ impl LinkSite<'_> {
             file.path.trim_end_matches("index.html")
         );
         let mut findings = Vec::new();
-        for target in link_targets(&html) {
+        for target in targets {
             let (path, anchor) = target.split_once('#').unwrap_or((&target, ""));
             let path = if path.is_empty() {
                 own_path.as_str()
@@ -760,6 +789,16 @@ impl LinkSite<'_> {
 }
 
 /// The `id` attributes of a page.
+/// A page's HTML as its links are checked: what it shows now, and what it carries for later
+/// phases, so that a link that only shows after the end is checked too.
+fn checked_html<'a>(
+    file: &'a OutputFile,
+    later: &'a HashMap<String, String>,
+) -> impl Iterator<Item = &'a str> {
+    let html = std::str::from_utf8(&file.bytes).unwrap_or_default();
+    std::iter::once(html).chain(later.get(&file.path).map(String::as_str))
+}
+
 fn element_ids(html: &str) -> BTreeSet<String> {
     html.match_indices(" id=\"")
         .map(|(at, found)| {

@@ -54,7 +54,8 @@ impl NowInput {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+/// The phases in the order a notice goes through them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Phase {
     Upcoming,
@@ -120,6 +121,20 @@ pub fn status(now: DateTime<Utc>, notice: &Notice) -> Status {
         end_instant,
         next_change,
     }
+}
+
+/// Where the notice stands at the first instant of each phase after the current one, in
+/// order: what a page built now must say if it is still read then.
+pub fn later_statuses(current: &Status, notice: &Notice) -> Vec<Status> {
+    let starts = [
+        (Phase::LastDay, current.last_day_start),
+        (Phase::Ended, current.end_instant),
+    ];
+    starts
+        .into_iter()
+        .filter(|(phase, _)| *phase > current.phase)
+        .map(|(_, start)| status(start.with_timezone(&Utc), notice))
+        .collect()
 }
 
 /// An instant as RFC 3339 in its own zone's offset, for `datetime` attributes and logs.
@@ -210,6 +225,25 @@ mod tests {
         let day = NaiveDate::from_ymd_opt(2023, 9, 3).unwrap();
         let start = start_of_day(day, santiago).with_timezone(&santiago);
         assert_eq!(start.format("%H:%M").to_string(), "01:00");
+    }
+
+    #[test]
+    fn later_statuses_start_each_later_phase() {
+        let phases = |now: &str| -> Vec<(Phase, Option<i64>)> {
+            later_statuses(&at(now, Tz::UTC), &notice(Tz::UTC))
+                .iter()
+                .map(|s| (s.phase, s.days_left))
+                .collect()
+        };
+        assert_eq!(
+            phases("2026-01-05"),
+            [(Phase::LastDay, Some(0)), (Phase::Ended, None)]
+        );
+        assert_eq!(phases("2026-01-15T12:00:00Z"), [(Phase::Ended, None)]);
+        assert_eq!(phases("2026-01-16"), []);
+        let paris = chrono_tz::Europe::Paris;
+        let ended = &later_statuses(&at("2026-01-05", paris), &notice(paris))[1];
+        assert_eq!(rfc3339(&ended.now), "2026-01-15T23:00:00Z");
     }
 
     #[test]

@@ -46,6 +46,9 @@ pub struct Page {
     pub source: String,
     pub title: String,
     pub description: String,
+    /// What the page says instead of its title and description in one phase
+    /// (`[phases.ended] title = "…"`).
+    pub phase_texts: BTreeMap<Phase, PhaseText>,
     pub template: String,
     pub weight: i64,
     /// Whether the page is in its language's menu (the `menu` of templates).
@@ -60,6 +63,14 @@ pub struct Page {
     pub translated_from: BTreeMap<String, String>,
     body_start: usize,
     lines: Vec<BodyLine>,
+}
+
+/// A page's title and description for one phase, where they differ from the usual ones.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PhaseText {
+    pub title: Option<String>,
+    pub description: Option<String>,
 }
 
 /// One line of the body and the phases it shows in.
@@ -117,6 +128,22 @@ impl PhaseBody {
 }
 
 impl Page {
+    /// The title readers see in `phase`.
+    pub fn title_in(&self, phase: Phase) -> &str {
+        self.phase_texts
+            .get(&phase)
+            .and_then(|t| t.title.as_deref())
+            .unwrap_or(&self.title)
+    }
+
+    /// The description (search results, link previews) in `phase`.
+    pub fn description_in(&self, phase: Phase) -> &str {
+        self.phase_texts
+            .get(&phase)
+            .and_then(|t| t.description.as_deref())
+            .unwrap_or(&self.description)
+    }
+
     /// The Markdown after the front matter, phase blocks included.
     pub fn body_source(&self) -> &str {
         &self.source[self.body_start..]
@@ -149,6 +176,8 @@ struct FrontMatter {
     updated: Option<Spanned<Datetime>>,
     #[serde(default)]
     extra: toml::Table,
+    #[serde(default)]
+    phases: BTreeMap<String, Spanned<PhaseText>>,
     #[serde(default)]
     translated_from: BTreeMap<String, String>,
 }
@@ -206,7 +235,7 @@ fn parse_page(config: &Config, file: &ContentFile) -> Result<Page, Vec<Diagnosti
                 ))
                 .hint(
                     "front matter keys are title, description, template, weight, slug, \
-                         menu, updated, translated_from and [extra]",
+                         menu, updated, translated_from, [phases.<phase>] and [extra]",
                 ),
         ]
     })?;
@@ -252,6 +281,20 @@ fn parse_page(config: &Config, file: &ContentFile) -> Result<Page, Vec<Diagnosti
         }
         date
     });
+    let mut phase_texts = BTreeMap::new();
+    for (name, text) in front.phases {
+        match Phase::from_name(&name) {
+            Some(phase) => {
+                phase_texts.insert(phase, text.into_inner());
+            }
+            None => problems.push(
+                Diagnostic::error(format!("unknown phase `{name}` in [phases.{name}]"))
+                    .code("front-matter")
+                    .at(at(within(text.span())))
+                    .hint("phases are upcoming, last-day and ended"),
+            ),
+        }
+    }
     let lines = phase_lines(source, body_start, &at, &mut problems);
     if !problems.is_empty() {
         return Err(problems);
@@ -269,6 +312,7 @@ fn parse_page(config: &Config, file: &ContentFile) -> Result<Page, Vec<Diagnosti
         source: source.to_string(),
         title: front.title,
         description: front.description,
+        phase_texts,
         template,
         weight: front.weight,
         menu: front.menu,

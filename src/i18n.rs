@@ -40,6 +40,9 @@ const FUNCTIONS: [&str; 2] = ["PLURAL", "DATETIME"];
 pub struct LocaleData {
     dates: FixedCalendarDateTimeFormatter<Gregorian, YMD>,
     plurals: PluralRules,
+    /// French writes the first day of a month as an ordinal ("1er janvier"), which CLDR's
+    /// patterns cannot say.
+    ordinal_first_day: bool,
 }
 
 impl LocaleData {
@@ -49,18 +52,27 @@ impl LocaleData {
             .map_err(|e| format!("{code:?} is not a locale: {e}"))?;
         let dates = FixedCalendarDateTimeFormatter::try_new(locale.clone().into(), YMD::long())
             .map_err(|e| format!("no CLDR date format for {code}: {e}"))?;
+        let ordinal_first_day = locale.id.language.as_str() == "fr";
         let plurals = PluralRules::try_new_cardinal(locale.into())
             .map_err(|e| format!("no CLDR plural rules for {code}: {e}"))?;
-        Ok(LocaleData { dates, plurals })
+        Ok(LocaleData {
+            dates,
+            plurals,
+            ordinal_first_day,
+        })
     }
 
     pub fn long_date(&self, date: NaiveDate) -> String {
         // chrono dates always fit the ISO calendar ICU expects.
         let month = date.month() as u8;
         let day = date.day() as u8;
-        match Date::try_new_gregorian(date.year(), month, day) {
+        let formatted = match Date::try_new_gregorian(date.year(), month, day) {
             Ok(date) => self.dates.format(&date).to_string(),
-            Err(_) => date.to_string(),
+            Err(_) => return date.to_string(),
+        };
+        match formatted.strip_prefix("1 ") {
+            Some(rest) if self.ordinal_first_day && day == 1 => format!("1er {rest}"),
+            _ => formatted,
         }
     }
 
@@ -402,6 +414,19 @@ mod tests {
                 "15 Januari 2026",
                 "15 يناير 2026"
             ]
+        );
+    }
+
+    #[test]
+    fn french_writes_the_first_of_the_month_as_an_ordinal() {
+        let fr = LocaleData::new("fr").unwrap();
+        let first = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+        assert_eq!(fr.long_date(first), "1er janvier 2026");
+        let eleventh = NaiveDate::from_ymd_opt(2026, 1, 11).unwrap();
+        assert_eq!(fr.long_date(eleventh), "11 janvier 2026");
+        assert_eq!(
+            LocaleData::new("tr").unwrap().long_date(first),
+            "1 Ocak 2026"
         );
     }
 

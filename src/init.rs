@@ -32,7 +32,7 @@ const STARTER: [(&str, &str); 5] = [
 ];
 
 /// The default templates and static files: the ones this repository's site uses.
-pub const DEFAULT_THEME: [(&str, &str); 11] = [
+pub const DEFAULT_THEME: [(&str, &str); 10] = [
     (
         "templates/base.html",
         include_str!("../templates/base.html"),
@@ -54,10 +54,6 @@ pub const DEFAULT_THEME: [(&str, &str); 11] = [
     (
         "templates/partials/languages.html",
         include_str!("../templates/partials/languages.html"),
-    ),
-    (
-        "templates/partials/phase-guard.html",
-        include_str!("../templates/partials/phase-guard.html"),
     ),
     (
         "templates/partials/status.html",

@@ -129,7 +129,7 @@ fn write_all(dir: &Path, files: &[OutputFile]) -> io::Result<()> {
     }
     for level in levels.values() {
         level
-            .par_iter()
+            .iter()
             .try_for_each(|folder| match fs::create_dir(folder) {
                 Err(e) if e.kind() != io::ErrorKind::AlreadyExists => Err(e),
                 _ => Ok(()),

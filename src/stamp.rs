@@ -19,7 +19,7 @@
 //! with its new text, or the page with the parts that changed. The hashes are FNV-1a, which is
 //! the same on every machine and Rust version, as something stored in files must be.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 use crate::check::{MessageInfo, messages_of};
@@ -59,22 +59,36 @@ pub fn page_parts(page: &Page) -> BTreeMap<String, String> {
     let mut parts = BTreeMap::new();
     parts.insert("title".to_string(), hash(&page.title));
     parts.insert("description".to_string(), hash(&page.description));
+    for (phase, text) in &page.phase_texts {
+        let phase = phase.as_str();
+        if let Some(title) = &text.title {
+            parts.insert(format!("{phase}.title"), hash(title));
+        }
+        if let Some(description) = &text.description {
+            parts.insert(format!("{phase}.description"), hash(description));
+        }
+    }
+    // A section may have a heading per phase (`::: ended` then `## … {#why}`): its parts, all
+    // under one id, are followed together.
+    let mut sections: BTreeMap<String, String> = BTreeMap::new();
     let mut current = "intro".to_string();
-    let mut text = String::new();
     for line in page.body_source().lines() {
         if let Some(heading) = line.strip_prefix("## ") {
-            parts.insert(current, hash(text.trim()));
             current = format!("#{}", heading_id(heading));
-            text.clear();
             // The question of an FAQ entry is part of what its translation follows.
+            let text = sections.entry(current.clone()).or_default();
             text.push_str(heading.trim_end());
             text.push('\n');
         } else {
+            let text = sections.entry(current.clone()).or_default();
             text.push_str(line.trim_end());
             text.push('\n');
         }
     }
-    parts.insert(current, hash(text.trim()));
+    sections.entry("intro".to_string()).or_default();
+    for (part, text) in sections {
+        parts.insert(part, hash(text.trim()));
+    }
     parts
 }
 
@@ -195,18 +209,25 @@ pub fn stamp_language(
 }
 
 /// Puts `# translated-from: HASH` right above each message line in `stamps` (1-based line →
-/// hash), replacing an older stamp there.
+/// hash), replacing any older stamp in the comment above it (a translator's comment may sit
+/// between the two).
 fn stamp_messages(text: &str, stamps: &BTreeMap<usize, String>) -> String {
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let is_comment = |line: &str| line.starts_with("# ") || line.trim_end() == "#";
+    let mut replaced = BTreeSet::new();
+    for &message_line in stamps.keys() {
+        let above = lines[..message_line.saturating_sub(1).min(lines.len())]
+            .iter()
+            .enumerate();
+        for (index, line) in above.rev().take_while(|(_, line)| is_comment(line)) {
+            if line[1..].trim().starts_with(MESSAGE_STAMP) {
+                replaced.insert(index);
+            }
+        }
+    }
     let mut out = String::with_capacity(text.len() + stamps.len() * 32);
     for (index, line) in lines.iter().enumerate() {
-        let is_old_stamp = line
-            .trim_start_matches('#')
-            .trim()
-            .starts_with(MESSAGE_STAMP)
-            && line.starts_with("# ");
-        let next_is_stamped = stamps.contains_key(&(index + 2));
-        if is_old_stamp && next_is_stamped {
+        if replaced.contains(&index) {
             continue;
         }
         if let Some(hash) = stamps.get(&(index + 1)) {
@@ -266,6 +287,16 @@ mod tests {
         assert_eq!(hash(""), "cbf29ce4");
         assert_eq!(hash("ChatGPT"), hash("ChatGPT"));
         assert_ne!(hash("a"), hash("b"));
+    }
+
+    #[test]
+    fn a_new_stamp_replaces_the_old_one_above_a_translators_comment() {
+        let text = "# translated-from: 11111111\n# Keep it short.\nhello = Hi\n";
+        let stamped = stamp_messages(text, &BTreeMap::from([(3, "22222222".to_string())]));
+        assert_eq!(
+            stamped,
+            "# Keep it short.\n# translated-from: 22222222\nhello = Hi\n"
+        );
     }
 
     #[test]

@@ -549,9 +549,12 @@ fn a_calendar_reminder_is_offered_only_while_upcoming() {
         "{ics}"
     );
     assert!(
-        ics.contains("DESCRIPTION;LANGUAGE=fr:Le service s’arrête après le 15 janvier 2026.\r\n"),
-        "{ics}"
+        ics.contains(
+            "DESCRIPTION;LANGUAGE=fr:Le service s’arrête après le 15 janvier 2026.\\n\r\n \\nhttps://example.org/fr/\r\n"
+        ),
+        "the page's address is in the text, which calendars show: {ics}"
     );
+    assert!(ics.contains("\r\nURL:https://example.org/fr/\r\n"), "{ics}");
     assert!(ics.contains("DTSTART;VALUE=DATE:20260115\r\n"), "{ics}");
     assert!(ics.contains("TRIGGER:-P3D\r\n"), "{ics}");
     assert!(ics.contains("URL:https://example.org/fr/\r\n"), "{ics}");
@@ -634,5 +637,67 @@ fn assets_get_content_hashed_names_and_a_missing_one_is_an_error() {
         },
         "templates/page.html:3:",
         "there is no static/missing.css",
+    );
+}
+
+#[test]
+fn a_mistake_that_shows_only_after_the_end_fails_the_build_today() {
+    refused(
+        |site| {
+            site.edit(
+                "content/en/index.md",
+                "It is over.",
+                "It is over since {{ end-dat }}.",
+            );
+        },
+        "content/en/index.md:12:18",
+        "(in the `ended` phase)",
+    );
+}
+
+#[test]
+fn a_template_branch_taken_only_on_the_last_day_is_checked_before_it() {
+    refused(
+        |site| {
+            site.edit(
+                "templates/page.html",
+                "<main>",
+                "{% if clock.phase == \"last-day\" %}{{ t(id=\"no-such-message\") }}{% endif %}<main>",
+            );
+        },
+        "templates/page.html",
+        "(in the `last-day` phase)",
+    );
+}
+
+#[test]
+fn a_mistake_in_every_phase_is_reported_once_without_a_phase() {
+    let site = SiteTest::fixture("mini");
+    site.edit(
+        "content/en/index.md",
+        "The last day: {{ end-date }}.",
+        "The last day: {{ end-dat }}.",
+    );
+    let run = site.run(&["build", "--now", "2026-01-05"]).expect_code(1);
+    let reported = run
+        .stderr
+        .matches("no translation defines the message `end-dat`")
+        .count();
+    assert_eq!(reported, 1, "{}", run.stderr);
+    assert!(!run.stderr.contains("phase)"), "{}", run.stderr);
+}
+
+#[test]
+fn a_broken_link_that_shows_only_after_the_end_fails_the_build_today() {
+    refused(
+        |site| {
+            site.edit(
+                "content/en/index.md",
+                "It is over.",
+                "It is over: [see](/en/gone/).",
+            );
+        },
+        "links to /en/gone/",
+        "which the site does not have",
     );
 }

@@ -143,44 +143,224 @@ fn the_status_element_follows_the_contract_in_every_phase() {
     }
 }
 
-/// The guard that keeps a page read after its next change from showing a stale count.
+const CARRIED: &str = "<script type=\"application/json\" data-phase-page=";
+
+/// What a build writes inside `<body>`, without what it carries for later phases.
+fn visible_body(html: &str) -> &str {
+    let start = html.find("<body>").unwrap() + "<body>".len();
+    let end = html.rfind("</body>").unwrap();
+    let body = &html[start..end];
+    body.split(CARRIED).next().unwrap_or(body)
+}
+
+/// The later page carried by `html` for `phase`, applied as the page's script applies it:
+/// its title, and its body.
+fn carried_page(html: &str, phase: &str) -> Option<(String, String)> {
+    let open = format!("{CARRIED}\"{phase}\">");
+    let json = between(html, &open, "</script>");
+    let data: serde_json::Value = serde_json::from_str(json).ok()?;
+    let lines: Vec<&str> = visible_body(html).split('\n').collect();
+    assert_eq!(data["lines"].as_u64(), Some(lines.len() as u64));
+    let mut out: Vec<String> = Vec::new();
+    let mut at = 0usize;
+    for edit in data["edits"].as_array()? {
+        match edit {
+            serde_json::Value::String(text) => out.push(text.clone()),
+            serde_json::Value::Number(n) => {
+                let n = n.as_i64()?;
+                if n > 0 {
+                    out.extend(lines[at..at + n as usize].iter().map(|l| l.to_string()));
+                    at += n as usize;
+                } else {
+                    at += (-n) as usize;
+                }
+            }
+            _ => return None,
+        }
+    }
+    Some((data["title"].as_str()?.to_string(), out.join("\n")))
+}
+
+/// A page built before the end carries, for readers who open it later, exactly the page a
+/// build of that later day writes: its title and everything in its body.
 #[test]
-fn pages_carry_the_later_wording_and_a_small_guard_until_the_end() {
+fn pages_carry_each_later_phase_exactly_as_a_later_build_writes_it() {
+    let site = SiteTest::shipped();
+    let mut built = std::collections::BTreeMap::new();
+    for now in ["2026-01-05", "2026-01-15", "2026-01-20"] {
+        site.build_at(now);
+        for lang in LANGUAGES {
+            for p in PAGES {
+                built.insert((now, lang, p), site.output(&page(lang, p)));
+            }
+        }
+    }
+    for lang in LANGUAGES {
+        for p in PAGES {
+            let early = &built[&("2026-01-05", lang, p)];
+            let last_day = &built[&("2026-01-15", lang, p)];
+            let ended = &built[&("2026-01-20", lang, p)];
+            for (carrier, name, phase, later) in [
+                (early, "upcoming", "last-day", last_day),
+                (early, "upcoming", "ended", ended),
+                (last_day, "last-day", "ended", ended),
+            ] {
+                let where_ = format!("{lang}/{p} built in {name}, read in {phase}");
+                let (title, body) = carried_page(carrier, phase).expect(&where_);
+                assert_eq!(title, between(later, "<title>", "</title>"), "{where_}");
+                assert_eq!(body, visible_body(later), "{where_}");
+            }
+            let script = between(early, "<script data-phase-guard", "</script>");
+            assert!(
+                script.len() < 1000,
+                "{} bytes of inline script",
+                script.len()
+            );
+        }
+    }
+    for (&(now, lang, p), html) in &built {
+        if now == "2026-01-20" {
+            let name = page(lang, p);
+            assert!(
+                !html.contains(CARRIED),
+                "{name}: nothing left to change once ended"
+            );
+            assert!(!html.contains("data-phase-guard"), "{name}");
+        }
+    }
+}
+
+/// Sentences of a page's visible text, long enough to belong to one phase's wording.
+fn sentences(html: &str) -> std::collections::BTreeSet<String> {
+    plain(visible_body(html))
+        .split(['.', '?', '!', '\u{61f}', '\n', ':'])
+        .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|s| s.chars().count() >= 16)
+        .collect()
+}
+
+/// Every day from the announcement to a month after the end: each build is clean, states
+/// the day's phase and count, and after the end no page says what only held before it.
+#[test]
+fn the_notice_lives_day_by_day() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let sources = source::read(root).unwrap();
+    let build = |day: chrono::NaiveDate| {
+        let request = sunset::build::BuildRequest {
+            now: sunset::clock::NowInput::Date(day),
+            base_url: None,
+        };
+        sunset::build::build(&sources, &request).unwrap_or_else(|e| {
+            panic!(
+                "{day}: {}",
+                e.iter().map(|d| d.to_string()).collect::<String>()
+            )
+        })
+    };
+    let file = |built: &sunset::build::Built, path: &str| -> String {
+        let file = built.files.iter().find(|f| f.path == path).unwrap();
+        String::from_utf8(file.bytes.clone()).unwrap()
+    };
+    let date = |text: &str| chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap();
+    let end = date("2026-01-15");
+    let before_only: Vec<(String, std::collections::BTreeSet<String>)> = {
+        let (before, after) = (build(date("2026-01-05")), build(date("2026-01-20")));
+        LANGUAGES
+            .iter()
+            .flat_map(|l| PAGES.iter().map(move |p| page(l, p)))
+            .map(|name| {
+                let ended = sentences(&file(&after, &name));
+                let only = &sentences(&file(&before, &name)) - &ended;
+                assert!(
+                    !only.is_empty(),
+                    "{name}: no wording of its own before the end"
+                );
+                (name, only)
+            })
+            .collect()
+    };
+    let mut day = date("2025-10-21");
+    while day <= date("2026-02-15") {
+        let built = build(day);
+        let warnings: Vec<String> = built
+            .warnings
+            .iter()
+            .filter(|d| d.severity != sunset::diagnostics::Severity::Note)
+            .map(|d| d.to_string())
+            .collect();
+        assert!(warnings.is_empty(), "{day}: {warnings:?}");
+        let days_left = (end - day).num_days();
+        let (phase, count) = match days_left {
+            1.. => ("upcoming", Some(days_left)),
+            0 => ("last-day", Some(0)),
+            _ => ("ended", None),
+        };
+        for (name, only) in &before_only {
+            let html = file(&built, name);
+            let status = between(&html, "<section class=\"status\"", ">");
+            assert!(
+                status.contains(&format!("data-phase=\"{phase}\"")),
+                "{day} {name}: {status}"
+            );
+            match count {
+                Some(n) => assert!(
+                    status.contains(&format!("data-days-left=\"{n}\"")),
+                    "{day} {name}"
+                ),
+                None => assert!(!status.contains("data-days-left"), "{day} {name}"),
+            }
+            if phase == "ended" {
+                let shown = sentences(&html);
+                let stale: Vec<&String> = shown.intersection(only).collect();
+                assert!(stale.is_empty(), "{day} {name} still says {stale:?}");
+            }
+        }
+        day = day.succ_opt().unwrap();
+    }
+}
+
+/// The root page's title lists the site's name in every language on one line, which a
+/// `<title>` cannot mark up: each name is isolated, so a real bidi implementation shows the
+/// Arabic one in its own order.
+#[test]
+fn the_root_title_shows_each_language_in_its_own_order() {
     let site = SiteTest::shipped();
     site.build_at("2026-01-05");
-    let ar = site.output("ar/index.html");
+    let root = site.output("index.html");
+    let title = between(&root, "<title>", "</title>");
+    let arabic = site
+        .read("locales/ar/main.ftl")
+        .lines()
+        .find_map(|l| l.strip_prefix("site-name = "))
+        .unwrap()
+        .to_string();
     assert!(
-        ar.contains("<template data-phase-text=\"last-day\">اليوم هو آخر يوم</template>"),
-        "{ar}"
+        title.contains(&format!("\u{2067}{arabic}\u{2069}")),
+        "{title}"
     );
-    assert!(ar.contains("<template data-phase-text=\"ended\">"), "{ar}");
-    let script = between(
-        &ar,
-        "<script>(function(){var s=document.querySelector(\".status\")",
-        "</script>",
-    );
+    // As a reader sees it: the words of the Arabic name, laid out right to left, stay in
+    // the order of the name itself, read from the right.
+    let visual = |text: &str| {
+        let info = unicode_bidi::BidiInfo::new(text, Some(unicode_bidi::Level::ltr()));
+        let line = info.paragraphs[0].range.clone();
+        info.reorder_line(&info.paragraphs[0], line).into_owned()
+    };
+    let shown = visual(title);
+    let reversed_words: Vec<String> = arabic
+        .split(' ')
+        .rev()
+        .map(|word| {
+            visual(&format!("\u{2067}{word}\u{2069}"))
+                .trim_matches(['\u{2067}', '\u{2069}'])
+                .to_string()
+        })
+        .collect();
+    assert!(shown.contains(&reversed_words.join(" ")), "{shown}");
+    let plain_title = title.replace(['\u{2066}', '\u{2067}', '\u{2069}'], "");
     assert!(
-        script.len() < 600,
-        "{} bytes of inline script",
-        script.len()
+        !visual(&plain_title).contains(&reversed_words.join(" ")),
+        "the test would pass without isolation"
     );
-    let steps = site.output("ar/link-account/index.html");
-    let banner = between(
-        &steps,
-        "<p class=\"banner banner-upcoming\" data-phased=\"count\">",
-        "</p>",
-    );
-    assert!(
-        banner.contains("<template data-phase-text=\"ended\">"),
-        "{banner}"
-    );
-    site.build_at("2026-02-01");
-    let ended = site.output("ar/index.html");
-    assert!(
-        !ended.contains("<script>"),
-        "nothing left to change once ended"
-    );
-    assert!(!ended.contains("<template"));
 }
 
 #[test]
@@ -204,8 +384,21 @@ fn no_invisible_bidi_controls_anywhere() {
         site.build_at(now);
         for (name, bytes) in site.tree("public") {
             let text = String::from_utf8_lossy(&bytes);
-            let found = text.chars().find(|c| matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'));
+            // A `<title>` cannot hold markup: there, and only there, names are isolated.
+            let outside_titles: String = text
+                .split("<title>")
+                .map(|part| part.split_once("</title>").map_or(part, |(_, rest)| rest))
+                .collect();
+            let found = outside_titles.chars().find(|c| matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'));
             assert_eq!(found, None, "{name} at {now}");
+            let in_titles = text
+                .chars()
+                .filter(|c| matches!(c, '\u{202A}'..='\u{202E}' | '\u{200E}' | '\u{200F}'))
+                .count();
+            assert_eq!(
+                in_titles, 0,
+                "{name}: no embeddings or marks, only isolates"
+            );
         }
     }
 }
@@ -383,91 +576,91 @@ fn each_language_states_the_phase_in_its_own_words() {
             "2026-01-05",
             "en",
             "10 days left",
-            "You have 10 days left to link",
+            "You have 10 days left to link your WhatsApp number to a ChatGPT account and keep your chats.",
         ),
         (
             "2026-01-05",
             "ar",
             "بقي 10 أيام",
-            "بقي أمامك 10 أيام لربط رقمك",
+            "بقي أمامك 10 أيام لربط رقمك على واتساب بحساب ChatGPT والاحتفاظ بمحادثاتك.",
         ),
         (
             "2026-01-05",
             "tr",
             "10 gün kaldı",
-            "saklamak için 10 gününüz kaldı.",
+            "WhatsApp numaranızı bir ChatGPT hesabına bağlayıp sohbetlerinizi saklamak için 10 gününüz kaldı.",
         ),
         (
             "2026-01-05",
             "id",
             "Tinggal 10 hari lagi",
-            "Anda masih punya waktu 10 hari",
+            "Hari terakhir untuk menautkan nomor WhatsApp Anda ke akun ChatGPT tinggal 10 hari lagi.",
         ),
         (
             "2026-01-05",
             "fr",
-            "Il reste 10 jours",
-            "Il vous reste 10 jours pour lier",
+            "Il reste 10 jours",
+            "Il vous reste 10 jours pour lier votre numéro WhatsApp à un compte ChatGPT et garder vos discussions.",
         ),
         (
             "2026-01-15",
             "en",
             "Today is the last day",
-            "Today is the last day to link",
+            "Today is the last day to link your WhatsApp number to a ChatGPT account.",
         ),
         (
             "2026-01-15",
             "ar",
             "اليوم هو آخر يوم",
-            "اليوم هو آخر يوم لربط رقمك",
+            "اليوم هو آخر يوم لربط رقمك على واتساب بحساب ChatGPT.",
         ),
         (
             "2026-01-15",
             "tr",
             "Bugün son gün",
-            "bağlamak için bugün son gün.",
+            "WhatsApp numaranızı bir ChatGPT hesabına bağlamak için bugün son gün.",
         ),
         (
             "2026-01-15",
             "id",
             "Hari ini hari terakhir",
-            "Hari ini adalah hari terakhir untuk menautkan",
+            "Hari ini adalah hari terakhir untuk menautkan nomor WhatsApp Anda ke akun ChatGPT.",
         ),
         (
             "2026-01-15",
             "fr",
             "C’est aujourd’hui le dernier jour",
-            "C’est aujourd’hui le dernier jour pour lier",
+            "C’est aujourd’hui le dernier jour pour lier votre numéro WhatsApp à un compte ChatGPT.",
         ),
         (
             "2026-02-01",
             "en",
             "ChatGPT on WhatsApp has ended",
-            "Linking closed on January 15, 2026.",
+            "The last day to link was January 15, 2026.",
         ),
         (
             "2026-02-01",
             "ar",
             "انتهت خدمة ChatGPT على واتساب",
-            "أُغلق باب الربط في 15 يناير 2026.",
+            "كان آخر يوم لربط رقمك على واتساب بحساب ChatGPT هو 15 يناير 2026.",
         ),
         (
             "2026-02-01",
             "tr",
             "WhatsApp'taki ChatGPT hizmeti sona erdi",
-            "15 Ocak 2026 tarihinde doldu.",
+            "WhatsApp numaranızı bağlamak için son gün 15 Ocak 2026 tarihiydi.",
         ),
         (
             "2026-02-01",
             "id",
-            "ChatGPT di WhatsApp sudah berakhir",
-            "sudah berakhir pada 15 Januari 2026.",
+            "Layanan ChatGPT di WhatsApp sudah berakhir",
+            "Hari terakhir untuk menautkan nomor adalah 15 Januari 2026.",
         ),
         (
             "2026-02-01",
             "fr",
             "Le service ChatGPT sur WhatsApp a pris fin",
-            "jusqu’au 15 janvier 2026.",
+            "Le dernier jour pour lier votre numéro était le 15 janvier 2026.",
         ),
     ];
     let site = SiteTest::shipped();

@@ -19,27 +19,27 @@ skip-link = انتقل إلى المحتوى
 # translated-from: efcf950b
 languages-label = اللغة
 # translated-from: e29212a7
-pages-label = صفحات موقع المساعدة هذا
+pages-label = صفحات الموقع
 # translated-from: 469a870c
 last-updated = آخر تحديث في { DATETIME($date) }
-# translated-from: 8c65ad21
-footer-independent = تشرح هذه الصفحة انتهاء خدمة ChatGPT على واتساب. وهي لا تجمع أي بيانات، ولا تحمّل أي محتوى من مواقع أخرى.
+# translated-from: 45b1153c
+footer-independent = يشرح موقع المساعدة هذا انتهاء خدمة ChatGPT على واتساب، ولا يجمع أي بيانات ولا يحمّل أي محتوى من مواقع أخرى.
 
 ## Language chooser (/) and missing page (/404.html)
 
-# translated-from: 124d6f6d
-root-description = ماذا يعني لك انتهاء خدمة ChatGPT على واتساب، وكيف تحتفظ بمحادثاتك، باللغات الإنجليزية والعربية والتركية والإندونيسية والفرنسية.
+# translated-from: 3113a895
+root-description = ماذا يعني انتهاء خدمة ChatGPT على واتساب لك ولمحادثاتك، باللغات الإنجليزية والعربية والتركية والإندونيسية والفرنسية.
 # translated-from: ec77d4da
 not-found-title = الصفحة غير موجودة
 # translated-from: 3cebc142
-not-found-text = هذه الصفحة غير موجودة. اقرأ الإشعار باللغة العربية.
+not-found-text = هذه الصفحة غير موجودة. اطّلع على تفاصيل انتهاء الخدمة باللغة العربية.
 
 ## Status box, on every page
 
-# translated-from: ea49666e
+# translated-from: a601cb6a
 status-upcoming = { PLURAL($days_left) ->
-    [zero] لم يبقَ أي يوم
-    [one] بقي يوم واحد
+    [zero] اليوم هو آخر يوم
+    [one] غدًا هو آخر يوم
     [two] بقي يومان
     [few] بقي { $days_left } أيام
     [many] بقي { $days_left } يومًا
@@ -47,30 +47,41 @@ status-upcoming = { PLURAL($days_left) ->
 }
 # translated-from: 71dbcfb0
 status-last-day = اليوم هو آخر يوم
+# In place of the countdown on a page read some days after it was built.
+# translated-from: d462fd52
+status-ending = تقترب خدمة ChatGPT على واتساب من نهايتها
 # translated-from: a7d894c9
 status-ended = انتهت خدمة ChatGPT على واتساب
 # Followed by the date of the last day.
 # translated-from: 46dc965d
 status-last-day-is = آخر يوم للخدمة:
+# Shown only without JavaScript, under a countdown: the day the page counted from.
+# translated-from: e0144d99
+status-as-of = بتاريخ { DATETIME($date) }.
 
 ## Notice page
 
-# translated-from: 4a9a654f
-cta-link = احتفظ بمحادثاتك
+# The main button, to the linking steps; once linking has closed, that page says what became
+# of the chats.
+# translated-from: a0b6285e
+cta-link = { $phase ->
+    [ended] مصير محادثاتك
+   *[other] احتفظ بمحادثاتك
+}
 # translated-from: 19cf268a
-cta-faq = أسئلة وأجوبة
+cta-faq = الأسئلة الشائعة
 
 ## Questions and answers page
 
 # translated-from: c4049e8d
-faq-contents = الأسئلة في هذه الصفحة
+faq-contents = أسئلة هذه الصفحة
 
 ## Link your account page
 
-# translated-from: 0575be49
+# translated-from: f6c8a9bb
 link-banner-upcoming = { PLURAL($days_left) ->
-    [zero] لم يبقَ أمامك أي يوم لربط رقمك على واتساب بحساب ChatGPT والاحتفاظ بمحادثاتك.
-    [one] بقي أمامك يوم واحد لربط رقمك على واتساب بحساب ChatGPT والاحتفاظ بمحادثاتك.
+    [zero] اليوم هو آخر يوم لربط رقمك على واتساب بحساب ChatGPT. اربطه الآن لتحتفظ بمحادثاتك.
+    [one] غدًا هو آخر يوم لربط رقمك على واتساب بحساب ChatGPT والاحتفاظ بمحادثاتك.
     [two] بقي أمامك يومان لربط رقمك على واتساب بحساب ChatGPT والاحتفاظ بمحادثاتك.
     [few] بقي أمامك { $days_left } أيام لربط رقمك على واتساب بحساب ChatGPT والاحتفاظ بمحادثاتك.
     [many] بقي أمامك { $days_left } يومًا لربط رقمك على واتساب بحساب ChatGPT والاحتفاظ بمحادثاتك.
@@ -78,8 +89,8 @@ link-banner-upcoming = { PLURAL($days_left) ->
 }
 # translated-from: c92cbbce
 link-banner-last-day = اليوم هو آخر يوم لربط رقمك على واتساب بحساب ChatGPT. اربطه الآن لتحتفظ بمحادثاتك.
-# translated-from: cf891c7a
-link-banner-ended = أُغلق باب الربط في { DATETIME($end_date) }. أما المحادثات التي لم تُربط حتى ذلك اليوم، فلم يعد ممكنًا نقلها إلى ChatGPT.
+# translated-from: 9464f27a
+link-banner-ended = كان آخر يوم لربط رقمك على واتساب بحساب ChatGPT هو { DATETIME($end_date) }. وإن لم تكن قد ربطته حتى ذلك اليوم، فلم يعد نقل محادثاتك على واتساب إلى ChatGPT ممكنًا.
 
 ## Used inside the Markdown pages as {{ id }}
 
@@ -92,7 +103,7 @@ announced-date = { DATETIME($date_announced) }
 
 # translated-from: fcaef7bd
 reminder-link = أضف تذكيرًا إلى تقويمك
-# translated-from: e69d9a7c
-reminder-title = آخر يوم لربط رقمك على واتساب بحساب ChatGPT
-# translated-from: d5d2712b
-reminder-description = يتوقف ChatGPT عن الرد على واتساب بعد { DATETIME($end_date) }. اربط رقمك على واتساب بحساب ChatGPT اليوم لتحتفظ بمحادثاتك. ستجد الخطوات في الرابط المرفق بهذا الموعد.
+# translated-from: 033ca23a
+reminder-title = آخر يوم لربط رقمك على واتساب بحسابك في ChatGPT
+# translated-from: 2ed01992
+reminder-description = يتوقف ChatGPT عن الردّ على واتساب بعد { DATETIME($end_date) }. اربط رقمك على واتساب بحساب ChatGPT الآن، قبل توقف الخدمة، لتحتفظ بمحادثاتك. ستجد الخطوات في موقع المساعدة على الرابط أدناه.

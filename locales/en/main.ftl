@@ -16,28 +16,37 @@ skip-link = Skip to the content
 languages-label = Language
 pages-label = Pages of this help site
 last-updated = Last updated on { DATETIME($date) }
-footer-independent = This page explains the end of ChatGPT on WhatsApp. It collects no data and loads nothing from other sites.
+footer-independent = This help site explains the end of ChatGPT on WhatsApp. It collects no data and loads nothing from other sites.
 
 ## Language chooser (/) and missing page (/404.html)
 
-root-description = What the end of ChatGPT on WhatsApp means for you and how to keep your chats, in English, Arabic, Turkish, Indonesian and French.
+root-description = What the end of ChatGPT on WhatsApp means for you and your chats, in English, Arabic, Turkish, Indonesian and French.
 not-found-title = Page not found
 not-found-text = This page does not exist. Read the notice in English.
 
 ## Status box, on every page
 
 status-upcoming = { PLURAL($days_left) ->
-    [one] { $days_left } day left
+    [one] Tomorrow is the last day
    *[other] { $days_left } days left
 }
 status-last-day = Today is the last day
+# In place of the countdown on a page read some days after it was built.
+status-ending = ChatGPT on WhatsApp is ending
 status-ended = ChatGPT on WhatsApp has ended
 # Followed by the date of the last day.
 status-last-day-is = Last day of the service:
+# Shown only without JavaScript, under a countdown: the day the page counted from.
+status-as-of = As of { DATETIME($date) }.
 
 ## Notice page
 
-cta-link = Keep your chats
+# The main button, to the linking steps; once linking has closed, that page says what became
+# of the chats.
+cta-link = { $phase ->
+    [ended] What happened to your chats
+   *[other] Keep your chats
+}
 cta-faq = Questions and answers
 
 ## Questions and answers page
@@ -47,11 +56,11 @@ faq-contents = Questions on this page
 ## Link your account page
 
 link-banner-upcoming = { PLURAL($days_left) ->
-    [one] You have { $days_left } day left to link your WhatsApp number to a ChatGPT account and keep your chats.
+    [one] Tomorrow is the last day to link your WhatsApp number to a ChatGPT account and keep your chats.
    *[other] You have { $days_left } days left to link your WhatsApp number to a ChatGPT account and keep your chats.
 }
 link-banner-last-day = Today is the last day to link your WhatsApp number to a ChatGPT account. Do it now to keep your chats.
-link-banner-ended = Linking closed on { DATETIME($end_date) }. Chats that were not linked by then can no longer be moved to ChatGPT.
+link-banner-ended = The last day to link was { DATETIME($end_date) }. If your number was not linked by then, your WhatsApp chats can no longer be moved to ChatGPT.
 
 ## Used inside the Markdown pages as {{ id }}
 
@@ -61,5 +70,5 @@ announced-date = { DATETIME($date_announced) }
 ## Calendar reminder (<lang>/remind-me.ics), offered while the service still runs
 
 reminder-link = Add a reminder to your calendar
-reminder-title = Last day to link your WhatsApp number to ChatGPT
-reminder-description = ChatGPT stops answering on WhatsApp after { DATETIME($end_date) }. Link your WhatsApp number to a ChatGPT account today to keep your chats. The steps are on the page linked to this event.
+reminder-title = Last day to link your WhatsApp number to your ChatGPT account
+reminder-description = ChatGPT stops answering on WhatsApp after { DATETIME($end_date) }. Link your WhatsApp number to a ChatGPT account now, before the service stops, to keep your chats. The steps are on the help site, at the address below.

@@ -21,13 +21,13 @@ languages-label = Langue
 pages-label = Pages de ce site d’aide
 # translated-from: 469a870c
 last-updated = Dernière mise à jour le { DATETIME($date) }
-# translated-from: 8c65ad21
-footer-independent = Cette page explique la fin de ChatGPT sur WhatsApp. Elle ne collecte aucune donnée et ne charge aucun contenu provenant d’autres sites.
+# translated-from: 45b1153c
+footer-independent = Ce site d’aide explique la fin de ChatGPT sur WhatsApp. Il ne collecte aucune donnée et ne charge aucun contenu provenant d’autres sites.
 
 ## Choix de la langue (/) et page introuvable (/404.html)
 
-# translated-from: 124d6f6d
-root-description = Ce que la fin de ChatGPT sur WhatsApp change pour vous et comment garder vos discussions, en anglais, en arabe, en turc, en indonésien et en français.
+# translated-from: 3113a895
+root-description = Ce que la fin de ChatGPT sur WhatsApp change pour vous et pour vos discussions, en anglais, en arabe, en turc, en indonésien et en français.
 # translated-from: ec77d4da
 not-found-title = Page introuvable
 # translated-from: 3cebc142
@@ -35,23 +35,36 @@ not-found-text = Cette page n’existe pas. Lire les informations en français.
 
 ## Encadré d’état, sur chaque page
 
-# translated-from: ea49666e
-status-upcoming = { PLURAL($days_left) ->
-    [one] Il reste { $days_left } jour
-   *[other] Il reste { $days_left } jours
+# [1] : la veille du dernier jour. En français, la catégorie « one » couvre aussi 0 : on choisit
+# donc sur le nombre exact.
+# translated-from: a601cb6a
+status-upcoming = { $days_left ->
+    [1] C’est demain le dernier jour
+   *[other] Il reste { $days_left } jours
 }
 # translated-from: 71dbcfb0
 status-last-day = C’est aujourd’hui le dernier jour
 # translated-from: a7d894c9
 status-ended = Le service ChatGPT sur WhatsApp a pris fin
+# À la place du décompte, sur une page lue quelques jours après sa génération.
+# translated-from: d462fd52
+status-ending = Le service ChatGPT sur WhatsApp touche à sa fin
 # Suivi de la date du dernier jour.
 # translated-from: 46dc965d
 status-last-day-is = Dernier jour du service :
+# Affiché seulement sans JavaScript, sous le décompte : le jour à partir duquel la page a compté.
+# translated-from: e0144d99
+status-as-of = Situation au { DATETIME($date) }.
 
 ## Page d’information
 
-# translated-from: 4a9a654f
-cta-link = Conserver vos discussions
+# Le bouton principal, vers les étapes pour lier son numéro ; une fois le service terminé, cette
+# page explique ce que sont devenues les discussions.
+# translated-from: a0b6285e
+cta-link = { $phase ->
+    [ended] Ce que sont devenues vos discussions
+   *[other] Garder vos discussions
+}
 # translated-from: 19cf268a
 cta-faq = Questions et réponses
 
@@ -60,17 +73,18 @@ cta-faq = Questions et réponses
 # translated-from: c4049e8d
 faq-contents = Sur cette page
 
-## Page pour lier votre compte
+## Page pour lier votre numéro
 
-# translated-from: 0575be49
-link-banner-upcoming = { PLURAL($days_left) ->
-    [one] Il vous reste { $days_left } jour pour lier votre numéro WhatsApp à un compte ChatGPT et garder vos discussions.
-   *[other] Il vous reste { $days_left } jours pour lier votre numéro WhatsApp à un compte ChatGPT et garder vos discussions.
+# [1] : la veille du dernier jour (choix sur le nombre exact, comme pour status-upcoming).
+# translated-from: f6c8a9bb
+link-banner-upcoming = { $days_left ->
+    [1] C’est demain le dernier jour pour lier votre numéro WhatsApp à un compte ChatGPT et garder vos discussions.
+   *[other] Il vous reste { $days_left } jours pour lier votre numéro WhatsApp à un compte ChatGPT et garder vos discussions.
 }
 # translated-from: c92cbbce
 link-banner-last-day = C’est aujourd’hui le dernier jour pour lier votre numéro WhatsApp à un compte ChatGPT. Faites-le dès maintenant pour garder vos discussions.
-# translated-from: cf891c7a
-link-banner-ended = Vous pouviez lier votre numéro jusqu’au { DATETIME($end_date) }. Les discussions qui n’ont pas été liées à temps ne peuvent plus être transférées vers ChatGPT.
+# translated-from: 9464f27a
+link-banner-ended = Le dernier jour pour lier votre numéro était le { DATETIME($end_date) }. Si vous ne l’avez pas fait à temps, vos discussions WhatsApp ne peuvent plus être transférées vers ChatGPT.
 
 ## Utilisés dans les pages Markdown sous la forme {{ id }}
 
@@ -79,11 +93,11 @@ end-date = { DATETIME($end_date) }
 # translated-from: 38b22e75
 announced-date = { DATETIME($date_announced) }
 
-## Rappel d’agenda (<lang>/remind-me.ics), proposé tant que le service fonctionne
+## Rappel de calendrier (<lang>/remind-me.ics), proposé tant que le service fonctionne
 
 # translated-from: fcaef7bd
-reminder-link = Ajouter un rappel à votre agenda
-# translated-from: e69d9a7c
-reminder-title = Dernier jour pour lier votre numéro WhatsApp à ChatGPT
-# translated-from: d5d2712b
-reminder-description = ChatGPT cesse de répondre sur WhatsApp après le { DATETIME($end_date) }. Liez aujourd’hui votre numéro WhatsApp à un compte ChatGPT pour garder vos discussions. Les étapes se trouvent sur la page liée à cet événement.
+reminder-link = Ajouter un rappel à votre calendrier
+# translated-from: 033ca23a
+reminder-title = Dernier jour pour lier votre numéro WhatsApp à votre compte ChatGPT
+# translated-from: 2ed01992
+reminder-description = ChatGPT ne répondra plus sur WhatsApp après le { DATETIME($end_date) }. Liez dès maintenant votre numéro WhatsApp à un compte ChatGPT, avant l’arrêt du service, pour garder vos discussions. Les étapes se trouvent sur le site d’aide, à l’adresse ci-dessous.

@@ -21,36 +21,48 @@ languages-label = Bahasa
 pages-label = Halaman situs bantuan ini
 # translated-from: 469a870c
 last-updated = Terakhir diperbarui pada { DATETIME($date) }
-# translated-from: 8c65ad21
-footer-independent = Halaman ini menjelaskan berakhirnya ChatGPT di WhatsApp. Halaman ini tidak mengumpulkan data dan tidak memuat apa pun dari situs lain.
+# translated-from: 45b1153c
+footer-independent = Situs bantuan ini menjelaskan berakhirnya ChatGPT di WhatsApp. Situs ini tidak mengumpulkan data dan tidak memuat apa pun dari situs lain.
 
 ## Language chooser (/) and missing page (/404.html)
 
-# translated-from: 124d6f6d
-root-description = Apa arti berakhirnya ChatGPT di WhatsApp bagi Anda dan cara menyimpan obrolan Anda, dalam bahasa Inggris, Arab, Turki, Indonesia, dan Prancis.
+# translated-from: 3113a895
+root-description = Apa arti berakhirnya ChatGPT di WhatsApp bagi Anda dan obrolan Anda, dalam bahasa Inggris, Arab, Turki, Indonesia, dan Prancis.
 # translated-from: ec77d4da
 not-found-title = Halaman tidak ditemukan
 # translated-from: 3cebc142
-not-found-text = Halaman ini tidak ada. Baca pemberitahuan dalam bahasa Indonesia.
+not-found-text = Halaman yang Anda cari tidak ditemukan. Baca pemberitahuan dalam bahasa Indonesia.
 
 ## Status box, on every page
 
-# translated-from: ea49666e
-status-upcoming = { PLURAL($days_left) ->
+# translated-from: a601cb6a
+status-upcoming = { $days_left ->
+    [1] Besok hari terakhir
    *[other] Tinggal { $days_left } hari lagi
 }
 # translated-from: 71dbcfb0
 status-last-day = Hari ini hari terakhir
+# Menggantikan hitungan mundur pada halaman yang dibaca beberapa hari setelah dibuat.
+# translated-from: d462fd52
+status-ending = Layanan ChatGPT di WhatsApp akan berakhir
 # translated-from: a7d894c9
-status-ended = ChatGPT di WhatsApp sudah berakhir
+status-ended = Layanan ChatGPT di WhatsApp sudah berakhir
 # Followed by the date of the last day.
 # translated-from: 46dc965d
 status-last-day-is = Hari terakhir layanan:
+# Hanya tampil tanpa JavaScript, di bawah hitungan mundur: tanggal yang menjadi dasar hitungan.
+# translated-from: e0144d99
+status-as-of = Informasi per { DATETIME($date) }.
 
 ## Notice page
 
-# translated-from: 4a9a654f
-cta-link = Simpan obrolan Anda
+# Tombol utama, ke halaman langkah penautan; setelah layanan berakhir, halaman itu menjelaskan
+# apa yang terjadi pada obrolan.
+# translated-from: a0b6285e
+cta-link = { $phase ->
+    [ended] Nasib obrolan Anda
+   *[other] Simpan obrolan Anda
+}
 # translated-from: 19cf268a
 cta-faq = Tanya jawab
 
@@ -61,14 +73,15 @@ faq-contents = Pertanyaan di halaman ini
 
 ## Link your account page
 
-# translated-from: 0575be49
-link-banner-upcoming = { PLURAL($days_left) ->
-   *[other] Anda masih punya waktu { $days_left } hari untuk menautkan nomor WhatsApp Anda ke akun ChatGPT agar obrolan Anda tetap tersimpan.
+# translated-from: f6c8a9bb
+link-banner-upcoming = { $days_left ->
+    [1] Besok adalah hari terakhir untuk menautkan nomor WhatsApp Anda ke akun ChatGPT. Tautkan sekarang agar obrolan Anda tetap tersimpan.
+   *[other] Hari terakhir untuk menautkan nomor WhatsApp Anda ke akun ChatGPT tinggal { $days_left } hari lagi. Tautkan sekarang agar obrolan Anda tetap tersimpan.
 }
 # translated-from: c92cbbce
 link-banner-last-day = Hari ini adalah hari terakhir untuk menautkan nomor WhatsApp Anda ke akun ChatGPT. Lakukan sekarang agar obrolan Anda tetap tersimpan.
-# translated-from: cf891c7a
-link-banner-ended = Batas waktu untuk menautkan nomor sudah berakhir pada { DATETIME($end_date) }. Obrolan yang belum ditautkan sampai tanggal itu tidak bisa lagi dipindahkan ke ChatGPT.
+# translated-from: 9464f27a
+link-banner-ended = Hari terakhir untuk menautkan nomor adalah { DATETIME($end_date) }. Jika nomor Anda belum ditautkan sampai tanggal itu, obrolan WhatsApp Anda tidak bisa lagi dipindahkan ke ChatGPT.
 
 ## Used inside the Markdown pages as {{ id }}
 
@@ -81,7 +94,7 @@ announced-date = { DATETIME($date_announced) }
 
 # translated-from: fcaef7bd
 reminder-link = Tambahkan pengingat ke kalender Anda
-# translated-from: e69d9a7c
-reminder-title = Hari terakhir untuk menautkan nomor WhatsApp Anda ke ChatGPT
-# translated-from: d5d2712b
-reminder-description = ChatGPT akan berhenti menjawab di WhatsApp setelah { DATETIME($end_date) }. Tautkan nomor WhatsApp Anda ke akun ChatGPT hari ini agar obrolan Anda tetap tersimpan. Langkah-langkahnya ada di halaman yang ditautkan pada acara ini.
+# translated-from: 033ca23a
+reminder-title = Hari terakhir untuk menautkan nomor WhatsApp ke akun ChatGPT Anda
+# translated-from: 2ed01992
+reminder-description = ChatGPT tidak akan tersedia lagi di WhatsApp setelah { DATETIME($end_date) }. Tautkan nomor WhatsApp Anda ke akun ChatGPT sekarang, sebelum layanan berhenti, agar obrolan Anda tetap tersimpan. Langkah-langkahnya ada di situs bantuan, pada alamat di bawah ini.

@@ -22,13 +22,13 @@ languages-label = Dil
 pages-label = Bu yardım sitesinin sayfaları
 # translated-from: 469a870c
 last-updated = Son güncelleme: { DATETIME($date) }
-# translated-from: 8c65ad21
-footer-independent = Bu sayfa, WhatsApp'taki ChatGPT hizmetinin sona ermesiyle ilgili bilgi verir. Hiçbir veri toplamaz ve başka sitelerden hiçbir şey yüklemez.
+# translated-from: 45b1153c
+footer-independent = Bu yardım sitesi, WhatsApp'taki ChatGPT hizmetinin sona ermesiyle ilgili bilgi verir. Hiçbir veri toplamaz ve başka sitelerden hiçbir şey yüklemez.
 
 ## Language chooser (/) and missing page (/404.html)
 
-# translated-from: 124d6f6d
-root-description = WhatsApp'taki ChatGPT hizmetinin sona ermesi sizin için ne anlama geliyor ve sohbetlerinizi nasıl saklarsınız? İngilizce, Arapça, Türkçe, Endonezce ve Fransızca bilgiler.
+# translated-from: 3113a895
+root-description = WhatsApp'taki ChatGPT hizmetinin sona ermesi sizin ve sohbetleriniz için ne anlama geliyor? İngilizce, Arapça, Türkçe, Endonezce ve Fransızca bilgiler.
 # translated-from: ec77d4da
 not-found-title = Sayfa bulunamadı
 # translated-from: 3cebc142
@@ -36,23 +36,32 @@ not-found-text = Aradığınız sayfa mevcut değil. Duyuruyu Türkçe okuyun.
 
 ## Status box, on every page
 
-# translated-from: ea49666e
+# translated-from: a601cb6a
 status-upcoming = { PLURAL($days_left) ->
-    [one] { $days_left } gün kaldı
+    [one] Yarın son gün
    *[other] { $days_left } gün kaldı
 }
 # translated-from: 71dbcfb0
 status-last-day = Bugün son gün
+# In place of the countdown on a page read some days after it was built.
+# translated-from: d462fd52
+status-ending = WhatsApp'taki ChatGPT hizmeti sona eriyor
 # translated-from: a7d894c9
 status-ended = WhatsApp'taki ChatGPT hizmeti sona erdi
 # Followed by the date of the last day.
 # translated-from: 46dc965d
 status-last-day-is = Hizmetin son günü:
+# Shown only without JavaScript, under a countdown: the day the page counted from.
+# translated-from: e0144d99
+status-as-of = { DATETIME($date) } itibarıyla.
 
 ## Notice page
 
-# translated-from: 4a9a654f
-cta-link = Sohbetlerinizi saklayın
+# translated-from: a0b6285e
+cta-link = { $phase ->
+    [ended] Sohbetlerinize ne oldu?
+   *[other] Sohbetlerinizi kaybetmeyin
+}
 # translated-from: 19cf268a
 cta-faq = Sık sorulan sorular
 
@@ -63,15 +72,15 @@ faq-contents = Bu sayfadaki sorular
 
 ## Link your account page
 
-# translated-from: 0575be49
+# translated-from: f6c8a9bb
 link-banner-upcoming = { PLURAL($days_left) ->
-    [one] WhatsApp numaranızı bir ChatGPT hesabına bağlayıp sohbetlerinizi saklamak için { $days_left } gününüz kaldı.
+    [one] WhatsApp numaranızı bir ChatGPT hesabına bağlayıp sohbetlerinizi saklamak için yarın son gün.
    *[other] WhatsApp numaranızı bir ChatGPT hesabına bağlayıp sohbetlerinizi saklamak için { $days_left } gününüz kaldı.
 }
 # translated-from: c92cbbce
-link-banner-last-day = WhatsApp numaranızı bir ChatGPT hesabına bağlamak için bugün son gün. Sohbetlerinizi saklamak için bunu hemen yapın.
-# translated-from: cf891c7a
-link-banner-ended = Numara bağlama süresi { DATETIME($end_date) } tarihinde doldu. O tarihe kadar bağlanmamış sohbetler artık ChatGPT'ye taşınamaz.
+link-banner-last-day = WhatsApp numaranızı bir ChatGPT hesabına bağlamak için bugün son gün. Sohbetlerinizi kaybetmemek için hemen bağlayın.
+# translated-from: 9464f27a
+link-banner-ended = WhatsApp numaranızı bağlamak için son gün { DATETIME($end_date) } tarihiydi. Numaranızı o tarihe kadar bağlamadıysanız, WhatsApp sohbetleriniz artık ChatGPT'ye taşınamaz.
 
 ## Used inside the Markdown pages as {{ id }}
 
@@ -84,7 +93,7 @@ announced-date = { DATETIME($date_announced) }
 
 # translated-from: fcaef7bd
 reminder-link = Takviminize hatırlatıcı ekleyin
-# translated-from: e69d9a7c
-reminder-title = WhatsApp numaranızı ChatGPT'ye bağlamak için son gün
-# translated-from: d5d2712b
-reminder-description = ChatGPT, { DATETIME($end_date) } tarihinden sonra WhatsApp'ta yanıt vermeyecek. Sohbetlerinizi saklamak için WhatsApp numaranızı bugün bir ChatGPT hesabına bağlayın. Adımları bu etkinlikteki bağlantıda bulabilirsiniz.
+# translated-from: 033ca23a
+reminder-title = WhatsApp numaranızı ChatGPT hesabınıza bağlamak için son gün
+# translated-from: 2ed01992
+reminder-description = ChatGPT, { DATETIME($end_date) } tarihinden sonra WhatsApp'ta yanıt vermeyecek. Sohbetlerinizi saklamak için WhatsApp numaranızı hizmet sona ermeden, şimdiden bir ChatGPT hesabına bağlayın. Adımları, aşağıdaki adresteki yardım sayfasında bulabilirsiniz.

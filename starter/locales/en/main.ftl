@@ -18,7 +18,14 @@ status-upcoming = { PLURAL($days_left) ->
 status-last-day = Today is the last day
 status-ended = Example Service has ended
 status-last-day-is = Last day of the service:
-cta-link = Keep your data
+# In place of the countdown on a page read some days after it was built.
+status-ending = The service is ending
+# Shown only without JavaScript, under a countdown: the day the page counted from.
+status-as-of = As of { DATETIME($date) }.
+cta-link = { $phase ->
+    [ended] What happened to your data
+   *[other] Keep your data
+}
 cta-faq = Questions and answers
 faq-contents = Questions on this page
 link-banner-upcoming = { PLURAL($days_left) ->
@@ -26,7 +33,7 @@ link-banner-upcoming = { PLURAL($days_left) ->
    *[other] You have { $days_left } days left to keep your data.
 }
 link-banner-last-day = Today is the last day to keep your data.
-link-banner-ended = It has not been possible to keep data since { DATETIME($end_date) }.
+link-banner-ended = The last day to keep your data was { DATETIME($end_date) }.
 end-date = { DATETIME($end_date) }
 announced-date = { DATETIME($date_announced) }
 reminder-link = Add a reminder to your calendar

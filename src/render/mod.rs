@@ -17,8 +17,9 @@
 //! Besides pages, the root chooser and 404, rendering writes the sitemap, robots.txt and, while
 //! the notice is upcoming, each language's calendar reminder (see `calendar`).
 
+use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
 
 use fluent_bundle::{FluentArgs, FluentValue};
 use rayon::prelude::*;
@@ -28,7 +29,7 @@ use tera::{Context, Kwargs, State, Tera};
 use crate::bidi::text_html;
 use crate::cache::{Fingerprints, RenderCache};
 use crate::calendar;
-use crate::clock::{Phase, Status, rfc3339};
+use crate::clock::{self, Phase, Status, rfc3339};
 use crate::config::{Config, Direction, Language};
 use crate::content::Page;
 use crate::diagnostics::{Diagnostic, Location};
@@ -37,9 +38,11 @@ use crate::markdown::{self, References, RenderOptions};
 use crate::output::OutputFile;
 use crate::source::{StaticFile, TemplateFile};
 
+pub mod later;
+
 const ROOT_TEMPLATE: &str = "root.html";
 const NOT_FOUND_TEMPLATE: &str = "404.html";
-const RESERVED_ARGS: [&str; 2] = ["id", "lang"];
+const RESERVED_ARGS: [&str; 3] = ["id", "lang", "isolate"];
 
 /// Everything rendering needs, already loaded and checked.
 pub struct SiteModel<'a> {
@@ -115,14 +118,84 @@ impl BuildVariables {
     }
 }
 
-/// Renders the whole site. Errors from every page are collected; a site with errors yields no
-/// files. Pages whose inputs are unchanged since a build that filled `cache` are taken from it.
-pub fn render_site(
-    model: &SiteModel,
-    cache: &mut RenderCache,
-) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
-    let variables = BuildVariables::new(model.config, model.status);
-    let tera = load_templates(model, &variables)?;
+/// A page's HTML and what it carries for later phases, as the render cache keeps them.
+type CachedPage = (Vec<u8>, String);
+
+/// A translation's text by language, message and phase.
+type FormattedMessages = RwLock<HashMap<(String, String, Option<String>), String>>;
+
+/// What rendering needs to know of one phase: where the notice stands, the variables
+/// translations get from it, and each language's part of the templates' context (`lang`,
+/// `language`, `site`, `clock`, `reminder`, `menu`), built once for all its pages.
+struct PhaseView {
+    status: Status,
+    variables: BuildVariables,
+    contexts: HashMap<String, Context>,
+}
+
+impl PhaseView {
+    fn new(model: &SiteModel, status: Status) -> PhaseView {
+        let variables = BuildVariables::new(model.config, &status);
+        let contexts = model
+            .config
+            .languages
+            .iter()
+            .map(|language| {
+                let context = language_context(model, &status, language);
+                (language.code.clone(), context)
+            })
+            .collect();
+        PhaseView {
+            status,
+            variables,
+            contexts,
+        }
+    }
+
+    fn context(&self, language: &str) -> Context {
+        self.contexts.get(language).cloned().unwrap_or_default()
+    }
+}
+
+/// The rendered site, or as much of it as rendered.
+pub struct RenderedSite {
+    pub files: Vec<OutputFile>,
+    /// By output path, the HTML a page carries for later phases, for link checks.
+    pub later: HashMap<String, String>,
+    /// Whether every page rendered for the current phase, so that its links can be checked
+    /// (a missing page would make every link to it look broken).
+    pub complete: bool,
+    pub errors: Vec<Diagnostic>,
+}
+
+/// Renders the whole site. Errors from every page are collected; a site with errors must not
+/// be written. Pages whose inputs are unchanged since a build that filled `cache` are taken
+/// from it.
+///
+/// Every page is also rendered for each later phase: a mistake that only shows once the
+/// service has ended fails today's build, and the page carries those versions for readers who
+/// open it after the change (see [`later`]).
+pub fn render_site(model: &SiteModel, cache: &mut RenderCache) -> RenderedSite {
+    let current = PhaseView::new(model, model.status.clone());
+    let later: Vec<PhaseView> = clock::later_statuses(model.status, &model.config.notice)
+        .into_iter()
+        .map(|status| PhaseView::new(model, status))
+        .collect();
+    let phase_variables: Vec<(Phase, BuildVariables)> = std::iter::once(&current)
+        .chain(&later)
+        .map(|view| (view.status.phase, view.variables.clone()))
+        .collect();
+    let tera = match load_templates(model, phase_variables) {
+        Ok(tera) => tera,
+        Err(errors) => {
+            return RenderedSite {
+                files: Vec::new(),
+                later: HashMap::new(),
+                complete: false,
+                errors,
+            };
+        }
+    };
     let fingerprints = Fingerprints::new(
         model.config,
         model.status,
@@ -134,7 +207,7 @@ pub fn render_site(
     let mut files = Vec::new();
     let mut errors = Vec::new();
     // Pages found in the cache first; the others are rendered in parallel, in page order.
-    let looked_up: Vec<(String, u64, Option<Vec<u8>>)> = model
+    let looked_up: Vec<(String, u64, Option<CachedPage>)> = model
         .pages
         .iter()
         .map(|page| {
@@ -148,18 +221,33 @@ pub fn render_site(
         .into_par_iter()
         .zip(model.pages.par_iter())
         .map(|((path, fingerprint, cached), page)| {
-            let result = cached.map_or_else(|| render_page(model, &tera, &variables, page), Ok);
+            let result = cached.map_or_else(
+                || render_page_in_every_phase(model, &tera, &current, &later, page),
+                |(bytes, carried)| PageRender {
+                    html: Some(bytes),
+                    carried,
+                    errors: Vec::new(),
+                },
+            );
             (path, fingerprint, result)
         })
         .collect();
-    for (path, fingerprint, result) in rendered {
-        match result {
-            Ok(bytes) => {
-                cache.put(&path, fingerprint, &bytes);
+    let mut complete = true;
+    let mut carried_html = HashMap::new();
+    for (path, fingerprint, mut result) in rendered {
+        match result.html {
+            Some(bytes) => {
+                if result.errors.is_empty() {
+                    cache.put(&path, fingerprint, &bytes, &result.carried);
+                }
+                if !result.carried.is_empty() {
+                    carried_html.insert(path.clone(), result.carried);
+                }
                 files.push(OutputFile { path, bytes });
             }
-            Err(mut e) => errors.append(&mut e),
+            None => complete = false,
         }
+        errors.append(&mut result.errors);
     }
     for (template, path) in [
         (ROOT_TEMPLATE, "index.html"),
@@ -167,12 +255,31 @@ pub fn render_site(
     ] {
         let fingerprint = fingerprints.all_languages();
         let rendered = match cache.get(path, fingerprint) {
-            Some(bytes) => Ok(bytes),
-            None => render_site_page(model, &tera, template),
+            Some((bytes, _)) => Ok(bytes),
+            None => {
+                let later_errors = later
+                    .iter()
+                    .map(|view| {
+                        let result = render_site_page(model, &tera, view, template);
+                        (view.status.phase, result.err().into_iter().collect())
+                    })
+                    .collect();
+                let result = render_site_page(model, &tera, &current, template);
+                let current_errors = result.as_ref().err().cloned().into_iter().collect();
+                let mut merged = merge_phase_errors(current_errors, later_errors);
+                match result {
+                    Ok(bytes) if merged.is_empty() => Ok(bytes),
+                    _ => {
+                        complete &= result.is_ok();
+                        errors.append(&mut merged);
+                        continue;
+                    }
+                }
+            }
         };
         match rendered {
             Ok(bytes) => {
-                cache.put(path, fingerprint, &bytes);
+                cache.put(path, fingerprint, &bytes, "");
                 files.push(OutputFile {
                     path: path.to_string(),
                     bytes,
@@ -181,14 +288,11 @@ pub fn render_site(
             Err(e) => errors.push(e),
         }
     }
-    match reminders(model, &variables) {
+    match reminders(model, &current.variables) {
         Ok(mut reminders) => files.append(&mut reminders),
         Err(mut e) => errors.append(&mut e),
     }
-    if !errors.is_empty() {
-        errors.dedup_by(|a, b| a.to_string() == b.to_string());
-        return Err(errors);
-    }
+    errors.dedup_by(|a, b| a.to_string() == b.to_string());
     files.push(sitemap(model));
     files.push(robots(model.config));
     files.push(manifest(model));
@@ -203,10 +307,20 @@ pub fn render_site(
         });
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(files)
+    RenderedSite {
+        files,
+        later: carried_html,
+        complete,
+        errors,
+    }
 }
 
-fn load_templates(model: &SiteModel, variables: &BuildVariables) -> Result<Tera, Vec<Diagnostic>> {
+/// The Tera of this build, with the variables of each phase it renders (`t()` picks those of
+/// the phase being rendered).
+fn load_templates(
+    model: &SiteModel,
+    variables: Vec<(Phase, BuildVariables)>,
+) -> Result<Tera, Vec<Diagnostic>> {
     let mut tera = Tera::new();
     tera.autoescape_on([".html", ".xml", ".htm"]);
     register_functions(&mut tera, model, variables);
@@ -249,7 +363,19 @@ fn load_templates(model: &SiteModel, variables: &BuildVariables) -> Result<Tera,
     }
 }
 
-fn register_functions(tera: &mut Tera, model: &SiteModel, variables: &BuildVariables) {
+/// The name of the phase a template is being rendered for, from its `clock`.
+fn rendered_phase(state: &State) -> tera::TeraResult<Option<String>> {
+    let clock = state.get::<tera::Value>("clock")?;
+    Ok(clock.and_then(|clock| {
+        clock
+            .as_map()?
+            .get(&tera::value::Key::Str("phase"))?
+            .as_str()
+            .map(str::to_string)
+    }))
+}
+
+fn register_functions(tera: &mut Tera, model: &SiteModel, variables: Vec<(Phase, BuildVariables)>) {
     let languages: BTreeMap<String, Direction> = model
         .config
         .languages
@@ -258,13 +384,35 @@ fn register_functions(tera: &mut Tera, model: &SiteModel, variables: &BuildVaria
         .collect();
     let translate = {
         let translations = model.translations.clone();
-        let variables = variables.clone();
+        // Most calls repeat on every page of a language (the site name, the status): their
+        // text is formatted once per language and phase.
+        let formatted: FormattedMessages = RwLock::default();
         move |kwargs: &Kwargs, state: &State| -> tera::TeraResult<(String, String)> {
             let id: String = kwargs.must_get("id")?;
             let lang = match kwargs.get::<String>("lang")? {
                 Some(lang) => lang,
                 None => state.get::<String>("lang")?.unwrap_or_default(),
             };
+            let phase = rendered_phase(state)?;
+            let plain_call = kwargs
+                .iter()
+                .all(|(key, _)| RESERVED_ARGS.contains(&key.to_string().as_str()));
+            let key = (lang, id, phase);
+            if plain_call
+                && let Some(text) = formatted
+                    .read()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .get(&key)
+            {
+                return Ok((key.0, text.clone()));
+            }
+            let (lang, id, phase) = key;
+            let variables = variables
+                .iter()
+                .find(|(p, _)| Some(p.as_str()) == phase.as_deref())
+                .or(variables.first())
+                .map(|(_, v)| v)
+                .ok_or_else(|| tera::Error::message("t(): no phase is being rendered"))?;
             let mut args = variables.args();
             for (key, value) in kwargs.iter() {
                 let name = key.to_string();
@@ -275,19 +423,42 @@ fn register_functions(tera: &mut Tera, model: &SiteModel, variables: &BuildVaria
             let text = translations
                 .format(&lang, &id, &args)
                 .map_err(|d| tera::Error::message(describe(&d)))?;
+            if plain_call {
+                formatted
+                    .write()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .insert((lang.clone(), id, phase), text.clone());
+            }
             Ok((lang, text))
         }
     };
     let translate = Arc::new(translate);
     let plain = translate.clone();
+    let directions = languages.clone();
     tera.register_function("t", move |kwargs: Kwargs, state: &State| {
-        plain(&kwargs, state).map(|(_, text)| text)
+        let (lang, text) = plain(&kwargs, state)?;
+        if kwargs.get::<bool>("isolate")? == Some(true) {
+            let dir = directions.get(&lang).copied().unwrap_or(Direction::Ltr);
+            return Ok(isolated(&text, dir));
+        }
+        Ok(text)
     });
+    // The same texts come back on every page: each is turned into HTML once.
+    let html_of: RwLock<HashMap<(bool, String), String>> = RwLock::default();
     tera.register_function("t_html", move |kwargs: Kwargs, state: &State| {
         let (lang, text) = translate(&kwargs, state)?;
         let dir = languages.get(&lang).copied().unwrap_or(Direction::Ltr);
-        let html = text_html(&text, dir);
-        Ok(tera::Value::safe_string(&html))
+        let key = (dir == Direction::Rtl, text);
+        if let Some(html) = html_of.read().unwrap_or_else(|e| e.into_inner()).get(&key) {
+            return Ok(tera::Value::safe_string(html));
+        }
+        let html = text_html(&key.1, dir);
+        let value = tera::Value::safe_string(&html);
+        html_of
+            .write()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(key, html);
+        Ok(value)
     });
     let base_path = model.config.base_path.clone();
     tera.register_function("url", move |kwargs: Kwargs, _: &State| {
@@ -295,6 +466,22 @@ fn register_functions(tera: &mut Tera, model: &SiteModel, variables: &BuildVaria
         Ok::<_, tera::Error>(format!("{base_path}{}", path.trim_start_matches('/')))
     });
     register_json_functions(tera);
+    // A file of templates/ as it is (a stylesheet to inline): `include` would render it as a
+    // template on every page, which costs more than the rest of the page.
+    let raw_files: BTreeMap<String, String> = model
+        .templates
+        .iter()
+        .map(|t| (t.name.clone(), t.text.clone()))
+        .collect();
+    tera.register_function("include_raw", move |kwargs: Kwargs, _: &State| {
+        let path: String = kwargs.must_get("path")?;
+        raw_files
+            .get(&path)
+            .map(|text| tera::Value::safe_string(text))
+            .ok_or_else(|| {
+                tera::Error::message(format!("include_raw(): there is no templates/{path}"))
+            })
+    });
     let assets: BTreeMap<String, String> = model
         .statics
         .iter()
@@ -324,6 +511,17 @@ fn register_functions(tera: &mut Tera, model: &SiteModel, variables: &BuildVaria
             .map(|data| data.long_date(date))
             .ok_or_else(|| tera::Error::message(format!("date(): no language {lang:?}")))
     });
+}
+
+/// Text wrapped in the Unicode isolate of its direction (RLI or LRI … PDI), for places that
+/// cannot hold markup such as `<title>`, where several languages share one line: without it,
+/// an Arabic name among left-to-right ones is shown with its words out of order.
+fn isolated(text: &str, dir: Direction) -> String {
+    let open = match dir {
+        Direction::Rtl => '\u{2067}',
+        Direction::Ltr => '\u{2066}',
+    };
+    format!("{open}{text}\u{2069}")
 }
 
 /// JSON that is safe inside `<script>`: `<`, `>` and `&` only occur in strings, where their
@@ -482,7 +680,7 @@ fn reference_errors(templates: &[TemplateFile], reports: &str) -> Option<Vec<Dia
             Diagnostic::error(message)
                 .code("template")
                 .at(Location::from_line_col(&template.path, &template.text, line, byte_col))
-                .hint("functions are t, t_html, url, date, json, faq_json_ld and howto_json_ld; filters and tests are Tera's"),
+                .hint("functions are t, t_html, url, date, asset, include_raw, json, faq_json_ld and howto_json_ld; filters and tests are Tera's"),
         )
     };
     reports
@@ -568,12 +766,12 @@ struct PageContext<'a> {
     x_default: String,
 }
 
-fn common_context(model: &SiteModel, lang: &Language) -> Context {
+/// What every template of a language sees in one phase; pages add `page` and `translations`.
+fn language_context(model: &SiteModel, status: &Status, lang: &Language) -> Context {
     let config = model.config;
-    let status = model.status;
     let mut context = Context::new();
     context.insert("lang", &lang.code);
-    context.insert("reminder", &reminder_url(model, &lang.code));
+    context.insert("reminder", &reminder_url(model, status, &lang.code));
     context.insert("language", &LanguageContext::of(lang));
     context.insert(
         "site",
@@ -600,30 +798,177 @@ fn common_context(model: &SiteModel, lang: &Language) -> Context {
             next_change: status.next_change.as_ref().map(rfc3339),
         },
     );
+    context.insert(
+        "menu",
+        &model
+            .pages
+            .iter()
+            .filter(|p| p.menu && p.language == lang.code)
+            .map(|p| NavEntry {
+                key: &p.key,
+                title: p.title_in(status.phase),
+                url: format!("{}{}", config.base_path, p.url_path),
+            })
+            .collect::<Vec<_>>(),
+    );
     context
+}
+
+/// A page rendered for the current phase, carrying each later one.
+struct PageRender {
+    /// None when the current phase did not render.
+    html: Option<Vec<u8>>,
+    /// The HTML the later phases add, for link checks.
+    carried: String,
+    /// The errors of every phase, each later one with its phase named.
+    errors: Vec<Diagnostic>,
+}
+
+fn render_page_in_every_phase(
+    model: &SiteModel,
+    tera: &Tera,
+    current: &PhaseView,
+    later: &[PhaseView],
+    page: &Page,
+) -> PageRender {
+    let mut markdown = MarkdownMemo::default();
+    let mut later_html = Vec::new();
+    let mut later_errors = Vec::new();
+    for view in later {
+        match render_page(model, tera, view, page, &mut markdown) {
+            Ok(html) => later_html.push((view.status.phase, html)),
+            Err(errors) => later_errors.push((view.status.phase, errors)),
+        }
+    }
+    let result = render_page(model, tera, current, page, &mut markdown);
+    let current_errors = result.as_ref().err().cloned().unwrap_or_default();
+    let errors = merge_phase_errors(current_errors, later_errors);
+    let mut carried = String::new();
+    let html = result.ok().map(|html| {
+        let Some(body) = later::PageParts::of(&html).map(|parts| parts.body) else {
+            return html;
+        };
+        let pages: Vec<later::LaterPage> = later_html
+            .iter()
+            .filter_map(|(phase, later)| {
+                let parts = later::PageParts::of(later)?;
+                Some(later::later_page(*phase, body, &parts))
+            })
+            .collect();
+        for inserted in pages.iter().flat_map(later::LaterPage::inserted) {
+            carried.push_str(inserted);
+            carried.push('\n');
+        }
+        later::carry(&html, &current.status, &pages)
+    });
+    PageRender {
+        html: html.map(String::into_bytes),
+        carried,
+        errors,
+    }
+}
+
+/// The current phase's errors as they are, then each error that only a later phase has, with
+/// the phases it shows in named: "… (in the `ended` phase)".
+fn merge_phase_errors(
+    current: Vec<Diagnostic>,
+    later: Vec<(Phase, Vec<Diagnostic>)>,
+) -> Vec<Diagnostic> {
+    let seen: Vec<String> = current.iter().map(Diagnostic::to_string).collect();
+    let mut only_later: Vec<(String, Diagnostic, Vec<Phase>)> = Vec::new();
+    for (phase, errors) in later {
+        for error in errors {
+            let text = error.to_string();
+            if seen.contains(&text) {
+                continue;
+            }
+            match only_later.iter_mut().find(|(t, _, _)| *t == text) {
+                Some((_, _, phases)) => phases.push(phase),
+                None => only_later.push((text, error, vec![phase])),
+            }
+        }
+    }
+    let mut merged = current;
+    for (_, mut error, phases) in only_later {
+        let names: Vec<String> = phases.iter().map(|p| format!("`{}`", p.as_str())).collect();
+        let which = match names.as_slice() {
+            [one] => format!("the {one} phase"),
+            _ => format!("the {} phases", names.join(" and ")),
+        };
+        error.message = format!("{} (in {which})", error.message);
+        merged.push(error);
+    }
+    merged
+}
+
+/// The Markdown of a page as rendered for earlier phases: the phases of a page usually differ
+/// only in their templates, so the Markdown is rendered again only when its text or one of the
+/// messages it uses differs.
+#[derive(Default)]
+struct MarkdownMemo {
+    rendered: Vec<MarkdownRender>,
+}
+
+/// One phase's Markdown, the messages it used with their text, and its HTML.
+struct MarkdownRender {
+    text: String,
+    messages: Vec<(String, Result<String, String>)>,
+    rendered: markdown::Rendered,
+}
+
+impl MarkdownMemo {
+    fn render(
+        &mut self,
+        text: &str,
+        options: &RenderOptions,
+        references: &PageReferences,
+    ) -> (markdown::Rendered, Vec<markdown::Problem>) {
+        let reusable = self.rendered.iter().find(|kept| {
+            kept.text == text
+                && kept
+                    .messages
+                    .iter()
+                    .all(|(id, value)| references.format(id) == *value)
+        });
+        if let Some(kept) = reusable {
+            return (kept.rendered.clone(), Vec::new());
+        }
+        let (rendered, problems) = markdown::render(text, options, references);
+        if problems.is_empty() {
+            self.rendered.push(MarkdownRender {
+                text: text.to_string(),
+                messages: references.used.take(),
+                rendered: rendered.clone(),
+            });
+        }
+        (rendered, problems)
+    }
 }
 
 fn render_page(
     model: &SiteModel,
     tera: &Tera,
-    variables: &BuildVariables,
+    view: &PhaseView,
     page: &Page,
-) -> Result<Vec<u8>, Vec<Diagnostic>> {
+    markdown: &mut MarkdownMemo,
+) -> Result<String, Vec<Diagnostic>> {
     let config = model.config;
+    let phase = view.status.phase;
     let language = config
         .language(&page.language)
         .unwrap_or(config.default_language());
-    let body = page.body(model.status.phase);
+    let body = page.body(phase);
     let references = PageReferences {
         model,
         language: &language.code,
-        variables,
+        variables: &view.variables,
+        used: RefCell::default(),
     };
     let options = RenderOptions {
         dir: language.dir,
         raw_html: config.raw_html,
     };
-    let (rendered, problems) = markdown::render(&body.text, &options, &references);
+    let (rendered, problems) = markdown.render(&body.text, &options, &references);
     if !problems.is_empty() {
         return Err(problems
             .into_iter()
@@ -652,16 +997,19 @@ fn render_page(
             })
         })
         .collect();
-    let mut context = common_context(model, language);
+    let mut context = view.context(&language.code);
     context.insert(
         "page",
         &PageContext {
             key: &page.key,
-            title: &page.title,
-            description: &page.description,
+            title: page.title_in(phase),
+            description: page.description_in(phase),
             url: format!("{}{}", config.base_path, page.url_path),
             permalink: format!("{}{}", config.base_url, page.url_path),
-            updated: page.updated.map(|d| d.to_string()),
+            updated: page
+                .updated
+                .filter(|updated| *updated <= view.status.today)
+                .map(|d| d.to_string()),
             content: rendered.html,
             headings: rendered.headings,
             sections: rendered.sections,
@@ -671,23 +1019,8 @@ fn render_page(
         },
     );
     context.insert("translations", &alternates);
-    context.insert(
-        "menu",
-        &model
-            .pages
-            .iter()
-            .filter(|p| p.menu && p.language == page.language)
-            .map(|p| NavEntry {
-                key: &p.key,
-                title: &p.title,
-                url: format!("{}{}", config.base_path, p.url_path),
-            })
-            .collect::<Vec<_>>(),
-    );
-    let html = tera
-        .render(&page.template, &context)
-        .map_err(|e| vec![template_error(model.templates, &e)])?;
-    Ok(html.into_bytes())
+    tera.render(&page.template, &context)
+        .map_err(|e| vec![template_error(model.templates, &e)])
 }
 
 #[derive(Serialize)]
@@ -713,9 +1046,14 @@ fn x_default(model: &SiteModel, page: &Page) -> String {
 }
 
 /// The language chooser and the 404 page: one page for all languages.
-fn render_site_page(model: &SiteModel, tera: &Tera, template: &str) -> Result<Vec<u8>, Diagnostic> {
+fn render_site_page(
+    model: &SiteModel,
+    tera: &Tera,
+    view: &PhaseView,
+    template: &str,
+) -> Result<Vec<u8>, Diagnostic> {
     let config = model.config;
-    let mut context = common_context(model, config.default_language());
+    let mut context = view.context(&config.default_language().code);
     let notices: Vec<Alternate> = config
         .languages
         .iter()
@@ -744,6 +1082,17 @@ struct PageReferences<'a> {
     model: &'a SiteModel<'a>,
     language: &'a str,
     variables: &'a BuildVariables,
+    /// The messages the Markdown used, with their text (see [`MarkdownMemo`]).
+    used: RefCell<Vec<(String, Result<String, String>)>>,
+}
+
+impl PageReferences<'_> {
+    fn format(&self, id: &str) -> Result<String, String> {
+        self.model
+            .translations
+            .format(self.language, id, &self.variables.args())
+            .map_err(|d| describe(&d))
+    }
 }
 
 impl References for PageReferences<'_> {
@@ -766,10 +1115,9 @@ impl References for PageReferences<'_> {
     }
 
     fn message(&self, id: &str) -> Result<String, String> {
-        self.model
-            .translations
-            .format(self.language, id, &self.variables.args())
-            .map_err(|d| describe(&d))
+        let text = self.format(id);
+        self.used.borrow_mut().push((id.to_string(), text.clone()));
+        text
     }
 }
 
@@ -777,8 +1125,8 @@ const REMINDER_FILE: &str = "remind-me.ics";
 
 /// Where a language's calendar reminder is, when the site offers one now: only while the
 /// notice is upcoming, since afterwards there is nothing left to be reminded of.
-fn reminder_url(model: &SiteModel, lang: &str) -> Option<String> {
-    (model.config.reminder.is_some() && model.status.phase == Phase::Upcoming)
+fn reminder_url(model: &SiteModel, status: &Status, lang: &str) -> Option<String> {
+    (model.config.reminder.is_some() && status.phase == Phase::Upcoming)
         .then(|| format!("{}{lang}/{REMINDER_FILE}", model.config.base_path))
 }
 
@@ -791,7 +1139,7 @@ fn reminders(
     let Some(reminder) = config
         .reminder
         .as_ref()
-        .filter(|_| reminder_url(model, "").is_some())
+        .filter(|_| reminder_url(model, model.status, "").is_some())
     else {
         return Ok(Vec::new());
     };
@@ -819,6 +1167,8 @@ fn reminders(
             (Ok(summary), Ok(description)) => {
                 let uid = format!("end-{}-{}@{host}", config.notice.end_date, language.code);
                 let url = format!("{}{}", config.base_url, page.url_path);
+                // Many calendar apps hide an event's URL field: the address goes in the text too.
+                let description = format!("{description}\n\n{url}");
                 let ics = calendar::ics(&calendar::Reminder {
                     uid: &uid,
                     stamp: model.status.now,

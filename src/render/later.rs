@@ -1,0 +1,296 @@
+//! What a page built now carries for readers who open it after its wording's next change.
+//!
+//! Each page is rendered for every later phase too. The later versions travel inside the page
+//! as line edits against its own body (`<script type="application/json" data-phase-page>`),
+//! which cost a few hundred bytes instead of a second and third copy of the page; a small
+//! script at the end of the body applies the one for the reader's day. The edits work on
+//! lines because the browser gives back the body's HTML with the same line breaks (its
+//! serialization keeps text nodes as they are), and the script checks that before using them.
+
+use serde::Serialize;
+
+use crate::clock::{Phase, Status, rfc3339};
+
+/// A page as a later phase shows it, as edits of the current page's body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LaterPage {
+    #[serde(skip)]
+    pub phase: Phase,
+    /// The later page's `<title>`, as HTML text.
+    pub title: String,
+    /// How many lines of the current body the edits read.
+    pub lines: usize,
+    pub edits: Vec<Edit>,
+}
+
+impl LaterPage {
+    /// The HTML the later page adds to the current one: every inserted line.
+    pub fn inserted(&self) -> impl Iterator<Item = &str> {
+        self.edits.iter().filter_map(|edit| match edit {
+            Edit::Insert(text) => Some(text.as_str()),
+            _ => None,
+        })
+    }
+}
+
+/// One step from the current body's lines to the later one's: keep the next lines, skip them,
+/// or insert new ones. In JSON: a positive count, a negative count, a string.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Edit {
+    Keep(usize),
+    Skip(usize),
+    Insert(String),
+}
+
+impl Serialize for Edit {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Edit::Keep(n) => serializer.serialize_i64(*n as i64),
+            Edit::Skip(n) => serializer.serialize_i64(-(*n as i64)),
+            Edit::Insert(text) => serializer.serialize_str(text),
+        }
+    }
+}
+
+/// The parts of a rendered page the edits need: its title and its body's inner HTML.
+pub struct PageParts<'a> {
+    pub title: &'a str,
+    pub body: &'a str,
+    /// Where the body's inner HTML starts and ends in the page.
+    body_range: std::ops::Range<usize>,
+}
+
+impl<'a> PageParts<'a> {
+    /// `None` for a page without a `<body>` element, which then carries nothing.
+    pub fn of(html: &'a str) -> Option<PageParts<'a>> {
+        let title = html
+            .split_once("<title>")
+            .and_then(|(_, rest)| rest.split_once("</title>"))
+            .map_or("", |(title, _)| title);
+        let tag = html.find("<body")?;
+        let start = tag + html[tag..].find('>')? + 1;
+        let end = html.rfind("</body>")?;
+        Some(PageParts {
+            title,
+            body: html.get(start..end)?,
+            body_range: start..end,
+        })
+    }
+}
+
+/// The edits that turn the lines of `current` into those of `later`.
+pub fn later_page(phase: Phase, current: &str, later: &PageParts) -> LaterPage {
+    let mut old: Vec<&str> = current.split('\n').collect();
+    // `carry` ends the current body with a line break when it lacks one.
+    if !current.ends_with('\n') {
+        old.push("");
+    }
+    let new: Vec<&str> = later.body.split('\n').collect();
+    LaterPage {
+        phase,
+        title: later.title.to_string(),
+        lines: old.len(),
+        edits: line_edits(&old, &new),
+    }
+}
+
+/// How far ahead a changed line may be found again in the current body: phase differences are
+/// a few paragraphs long, and a short window keeps common lines (`</li>`) from matching far
+/// away.
+const WINDOW: usize = 64;
+
+/// A short edit script from `old` to `new`, linear in their length: equal lines are kept;
+/// where they differ, the next line of `new` is looked for a little further in `old` (with the
+/// line after it, unless it is a sentence that occurs once, so that a lone common line does not
+/// resynchronise), else inserted.
+fn line_edits(old: &[&str], new: &[&str]) -> Vec<Edit> {
+    let mut edits: Vec<Edit> = Vec::new();
+    let push = |edit: Edit, edits: &mut Vec<Edit>| match (edits.last_mut(), edit) {
+        (Some(Edit::Keep(n)), Edit::Keep(m)) => *n += m,
+        (Some(Edit::Skip(n)), Edit::Skip(m)) => *n += m,
+        (Some(Edit::Insert(text)), Edit::Insert(line)) => {
+            text.push('\n');
+            text.push_str(&line);
+        }
+        (_, edit) => edits.push(edit),
+    };
+    let (mut i, mut j) = (0, 0);
+    while j < new.len() {
+        if i < old.len() && old[i] == new[j] {
+            push(Edit::Keep(1), &mut edits);
+            i += 1;
+            j += 1;
+            continue;
+        }
+        let ahead = &old[(i + 1).min(old.len())..(i + WINDOW + 1).min(old.len())];
+        let mut matches = ahead
+            .iter()
+            .enumerate()
+            .filter(|(_, line)| **line == new[j])
+            .map(|(offset, _)| i + 1 + offset);
+        let first = matches.next();
+        let distinctive = first.is_some()
+            && matches.next().is_none()
+            && new[j].trim().len() > 16
+            && !old[..i].contains(&new[j]);
+        let found = first.filter(|_| distinctive).or_else(|| {
+            ahead
+                .iter()
+                .enumerate()
+                .map(|(offset, _)| i + 1 + offset)
+                .find(|&k| {
+                    old[k] == new[j] && (j + 1 == new.len() || old.get(k + 1) == new.get(j + 1))
+                })
+        });
+        match found {
+            Some(k) => {
+                push(Edit::Skip(k - i), &mut edits);
+                i = k;
+            }
+            None => {
+                push(Edit::Insert(new[j].to_string()), &mut edits);
+                j += 1;
+            }
+        }
+    }
+    edits
+}
+
+/// Applies `edits` to the lines of `current`, as the page's script does.
+#[cfg(test)]
+fn apply(current: &str, later: &LaterPage) -> String {
+    let old: Vec<&str> = current.split('\n').collect();
+    let mut out: Vec<&str> = Vec::new();
+    let mut i = 0;
+    for edit in &later.edits {
+        match edit {
+            Edit::Keep(n) => {
+                out.extend(&old[i..i + n]);
+                i += n;
+            }
+            Edit::Skip(n) => i += n,
+            Edit::Insert(text) => out.push(text),
+        }
+    }
+    out.join("\n")
+}
+
+/// How a carried later page starts: the script looks for it, and so does `check`.
+const CARRIED: &str = "<script type=\"application/json\" data-phase-page=";
+
+/// Applies the edits of the reader's phase when the page is read after its next change; read
+/// on a later day of the same phase, hides what counts days (`data-phased="count"`) or shows
+/// its `data-stale` text instead. Kept in step with [`apply`].
+const GUARD: &str = r#"(function(){var g=document.currentScript.dataset,n=Date.now();if(n<Date.parse(g.nextChange))return;var p=n>=Date.parse(g.ended)?"ended":n>=Date.parse(g.lastDay)?"last-day":"",d=p&&document.querySelector('script[data-phase-page="'+p+'"]'),b=document.body,a=b.innerHTML.split("\n");if(d){d=JSON.parse(d.textContent);if(a[d.lines-1].indexOf('<script type="application/json" data-phase-page=')==0){var o=[],i=0;d.edits.forEach(function(e){if(typeof e=="string")o.push(e);else if(e>0){o.push.apply(o,a.slice(i,i+e));i+=e}else i-=e});var t=document.createElement("b");t.innerHTML=d.title;document.title=t.textContent;b.innerHTML=o.join("\n");return}}document.querySelectorAll("[data-phased]").forEach(function(e){if(e.dataset.stale)e.textContent=e.dataset.stale;else e.hidden=true});var s=document.querySelector("[data-days-left]");if(s)delete s.dataset.daysLeft})()"#;
+
+/// `html` with what it carries for `later` phases and the script that uses it, at the end of
+/// its body. `status` is the current phase's, whose instants the script compares with the
+/// reader's clock.
+pub fn carry(html: &str, status: &Status, later: &[LaterPage]) -> String {
+    let Some(parts) = PageParts::of(html).filter(|_| !later.is_empty()) else {
+        return html.to_string();
+    };
+    let Some(next_change) = status.next_change.as_ref() else {
+        return html.to_string();
+    };
+    let end = parts.body_range.end;
+    let mut out = String::with_capacity(html.len() + 1024);
+    out.push_str(&html[..end]);
+    // The script finds where the body it edits ends by the line its data starts on.
+    if !parts.body.ends_with('\n') {
+        out.push('\n');
+    }
+    for page in later {
+        out.push_str(&format!(
+            "{CARRIED}\"{}\">{}</script>\n",
+            page.phase.as_str(),
+            script_safe_json(page)
+        ));
+    }
+    out.push_str(&format!(
+        "<script data-phase-guard data-next-change=\"{}\" data-last-day=\"{}\" data-ended=\"{}\">{GUARD}</script>\n",
+        rfc3339(next_change),
+        rfc3339(&status.last_day_start),
+        rfc3339(&status.end_instant),
+    ));
+    out.push_str(&html[end..]);
+    out
+}
+
+/// JSON that cannot end its `<script>` element or change how its text is read: `</` and
+/// `<!--`, the only sequences that matter there, escaped (`<\/`, `\u003c!--`), which JSON
+/// reads as the same text. The rest of the markup stays as it is, so the page stays small.
+fn script_safe_json(value: &impl Serialize) -> String {
+    serde_json::to_string(value)
+        .unwrap_or_default()
+        .replace("</", "<\\/")
+        .replace("<!--", "\\u003c!--")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn round_trip(old: &str, new: &str) -> Vec<Edit> {
+        let later = LaterPage {
+            phase: Phase::Ended,
+            title: String::new(),
+            lines: old.split('\n').count(),
+            edits: line_edits(
+                &old.split('\n').collect::<Vec<_>>(),
+                &new.split('\n').collect::<Vec<_>>(),
+            ),
+        };
+        assert_eq!(apply(old, &later), new);
+        later.edits
+    }
+
+    #[test]
+    fn edits_keep_what_is_shared_and_carry_only_what_differs() {
+        let old = "<h2>10 days left</h2>\n<p>Shared first paragraph.</p>\n<p>b</p>\n<p>upcoming only</p>\n<p>Shared last paragraph.</p>\n";
+        let new = "<h2>Ended</h2>\n<p>Shared first paragraph.</p>\n<p>b</p>\n<p>Shared last paragraph.</p>\n<p>ended only</p>\n";
+        assert_eq!(
+            round_trip(old, new),
+            [
+                Edit::Insert("<h2>Ended</h2>".into()),
+                Edit::Skip(1),
+                Edit::Keep(2),
+                Edit::Skip(1),
+                Edit::Keep(1),
+                Edit::Insert("<p>ended only</p>".into()),
+                Edit::Keep(1),
+            ]
+        );
+    }
+
+    #[test]
+    fn any_two_bodies_round_trip() {
+        let cases = [
+            ("", "x"),
+            ("x", ""),
+            ("a\nb\nc", "c\nb\na"),
+            ("</li>\n</li>\n</li>", "</li>\nnew\n</li>"),
+            ("a\n\n\nb", "\n\na\nb\n\n"),
+            ("same\nsame", "same\nsame"),
+        ];
+        for (old, new) in cases {
+            round_trip(old, new);
+        }
+    }
+
+    #[test]
+    fn the_carried_json_cannot_close_its_script() {
+        let later = LaterPage {
+            phase: Phase::Ended,
+            title: "</script><script>alert(1)</SCRIPT>".into(),
+            lines: 1,
+            edits: vec![Edit::Insert("<p>&amp;</p><!-- <script>".into())],
+        };
+        let json = script_safe_json(&later);
+        let lower = json.to_lowercase();
+        assert!(!lower.contains("</") && !lower.contains("<!--"), "{json}");
+        let parsed: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(parsed["edits"][0], "<p>&amp;</p><!-- <script>");
+        assert_eq!(parsed["title"], "</script><script>alert(1)</SCRIPT>");
+    }
+}
