@@ -101,6 +101,18 @@ impl Output {
                 .hint("remove the file or pass another --out"),
             ));
         }
+        let leftovers = [sibling(&path, "staging"), sibling(&path, "old")];
+        let check_owner = || {
+            for folder in std::iter::once(&path).chain(&leftovers) {
+                let holds = guard::holds(folder).map_err(|e| failed("read", folder, e))?;
+                if holds == Holds::Other && claim.replace == Replace::OnlyOurs {
+                    return Err(ClaimError::Refused(foreign(claim.name, folder)));
+                }
+            }
+            Ok(())
+        };
+        // Before the lock, so that a refused folder does not even get a lock file beside it.
+        check_owner()?;
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent).map_err(|e| failed("create", parent, e))?;
         }
@@ -118,14 +130,8 @@ impl Output {
             }
             LockError::Failed(e) => failed("create", &lock_path, e),
         })?;
-        // Under the lock, so that no other sunset changes them between the check and the write.
-        let leftovers = [sibling(&path, "staging"), sibling(&path, "old")];
-        for folder in std::iter::once(&path).chain(&leftovers) {
-            let holds = guard::holds(folder).map_err(|e| failed("read", folder, e))?;
-            if holds == Holds::Other && claim.replace == Replace::OnlyOurs {
-                return Err(ClaimError::Refused(foreign(claim.name, folder)));
-            }
-        }
+        // Again under the lock: the folder may have changed while this claim waited for it.
+        check_owner()?;
         Ok(Output { path, _lock: lock })
     }
 
@@ -464,6 +470,22 @@ mod tests {
         assert_eq!(fs::read_to_string(out.join(MARKER)).unwrap(), MARKER_TEXT);
         drop(output);
         claim(&out, Replace::OnlyOurs).expect("its own output is sunset's to replace");
+    }
+
+    #[test]
+    fn a_write_that_fails_midway_names_the_path_and_keeps_the_previous_site() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        write_site(&out, &[file("a.html", "1")]).unwrap();
+        // A file and a folder of the same name: the second write fails, for root too.
+        let error = write_site(&out, &[file("x/y.html", "2"), file("x", "3")]).unwrap_err();
+        assert!(
+            error.message.contains(".public.staging"),
+            "{}",
+            error.message
+        );
+        assert_eq!(fs::read_to_string(out.join("a.html")).unwrap(), "1");
+        assert!(!dir.path().join(".public.staging").exists());
     }
 
     #[test]
