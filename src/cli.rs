@@ -185,7 +185,7 @@ pub fn run(cli: Cli, env: &Environment) -> ExitCode {
                 now,
                 base_url: args.base_url,
             };
-            run_build(&root, (&out, &output), &request, env)
+            run_build(&root, &output, &request, env)
         }
         Command::Watch(args) => {
             let Some(now) = watch_now(&args.now, env) else {
@@ -247,6 +247,10 @@ fn claim(
     writer: Writer,
     env: &Environment,
 ) -> Result<Output, ExitCode> {
+    // Not a site (`sunset build` in the wrong folder): nothing is written, not even a lock.
+    if let Err(error) = source::find_site(root) {
+        return Err(fail(&[error], env));
+    }
     let sources = source::locations(root);
     let claim = Claim {
         out,
@@ -337,13 +341,7 @@ fn resolve_now(args: &NowArgs, env: &Environment) -> Option<NowInput> {
         .ok()
 }
 
-/// Builds into `output`; `out` is how the user named it.
-fn run_build(
-    root: &Path,
-    (out, output): (&Path, &Output),
-    request: &BuildRequest,
-    env: &Environment,
-) -> ExitCode {
+fn run_build(root: &Path, output: &Output, request: &BuildRequest, env: &Environment) -> ExitCode {
     let built = source::read(root).and_then(|sources| build::build(&sources, request));
     let built = match built {
         Ok(built) => built,
@@ -358,7 +356,7 @@ fn run_build(
         status_line(&built),
         built.files.len(),
         built.config.languages.len(),
-        shown(out, env).display()
+        output.name().display()
     );
     say(&text, env).err().unwrap_or(ExitCode::SUCCESS)
 }

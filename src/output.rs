@@ -68,6 +68,8 @@ pub enum ClaimError {
 pub struct Output {
     /// Resolved: where the files land, symlinks followed.
     path: PathBuf,
+    /// As the user named it.
+    name: PathBuf,
     _lock: Lock,
 }
 
@@ -132,12 +134,21 @@ impl Output {
         })?;
         // Again under the lock: the folder may have changed while this claim waited for it.
         check_owner()?;
-        Ok(Output { path, _lock: lock })
+        Ok(Output {
+            path,
+            name: claim.name.to_path_buf(),
+            _lock: lock,
+        })
     }
 
     /// Where the files land (the output folder with symlinks followed).
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// The output folder as the user named it, for messages.
+    pub fn name(&self) -> &Path {
+        &self.name
     }
 
     /// Writes `files` as the complete content of the folder, replacing what was there.

@@ -89,6 +89,20 @@ pub fn read(root: &Path) -> Result<Sources, Vec<Diagnostic>> {
     }
 }
 
+/// Whether `root` holds a site (its site.toml), and what to say if it does not.
+pub fn find_site(root: &Path) -> Result<(), Diagnostic> {
+    if root.join(CONFIG_FILE).is_file() {
+        Ok(())
+    } else {
+        Err(not_a_site(root))
+    }
+}
+
+fn not_a_site(root: &Path) -> Diagnostic {
+    Diagnostic::error(format!("no {CONFIG_FILE} in {}", root.display()))
+        .hint("run sunset in the folder of a site, or pass --root DIR")
+}
+
 /// Every path the site reads: site.toml, its folders, and each link met inside them (which
 /// leads elsewhere), so that a build can refuse an output over any of them. Whether they exist
 /// does not matter: a folder that is missing now is read once it is created.
@@ -119,10 +133,7 @@ pub fn reread(root: &Path, part: Part, sources: &mut Sources) -> Result<(), Vec<
                 Ok(text) => sources.config = text,
                 Err(d) => problems.push(d),
             },
-            Err(e) if e.kind() == io::ErrorKind::NotFound => problems.push(
-                Diagnostic::error(format!("no {CONFIG_FILE} in {}", root.display()))
-                    .hint("run sunset in the folder of a site, or pass --root DIR"),
-            ),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => problems.push(not_a_site(root)),
             Err(e) => problems.push(read_error(Path::new(CONFIG_FILE), &e)),
         },
         Part::Content => {

@@ -448,3 +448,15 @@ fn an_unwritable_output_is_an_error_that_names_it() {
         .expect_code(1);
     assert!(run.stderr.contains("/proc/"), "{}", run.stderr);
 }
+
+#[test]
+fn a_folder_that_is_not_a_site_gets_nothing_written() {
+    let site = SiteTest::fixture("mini");
+    fs::remove_file(site.path("site.toml")).unwrap();
+    let before = everything(&site);
+    for command in ["build", "watch", "serve"] {
+        let run = site.run(&[command, "--now", NOW]).expect_code(1);
+        assert!(run.stderr.contains("no site.toml in"), "{}", run.stderr);
+        assert_eq!(everything(&site), before, "{command} wrote something");
+    }
+}
