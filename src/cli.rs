@@ -3,7 +3,6 @@
 //! The core never sees clap types, the environment or the system clock: `main` reads those
 //! once into an [`Environment`], and this module turns them into a `BuildRequest`.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -14,8 +13,9 @@ use crate::build::{self, BuildRequest, Built};
 use crate::clock::{NowInput, rfc3339};
 use crate::diagnostics::Severity;
 use crate::diagnostics::{self, Diagnostic};
+use crate::output::{Claim, ClaimError, Output, Replace, Writer};
 use crate::watch::{self, Now, Outcome, Session};
-use crate::{check, config, content, init, output, serve, source, stamp};
+use crate::{check, config, console, content, init, serve, source, stamp};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -70,6 +70,26 @@ struct ServeArgs {
     /// so that public/ keeps its production URLs.
     #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
+    #[command(flatten)]
+    force: ForceArgs,
+}
+
+#[derive(Debug, Args)]
+struct ForceArgs {
+    /// Replace the output folder even if sunset did not write it: everything in it is lost.
+    /// Never the site's own folders.
+    #[arg(long)]
+    force: bool,
+}
+
+impl ForceArgs {
+    fn replace(&self) -> Replace {
+        if self.force {
+            Replace::Anything
+        } else {
+            Replace::OnlyOurs
+        }
+    }
 }
 
 #[derive(Debug, Args)]
@@ -90,6 +110,8 @@ struct BuildArgs {
     /// Publish under another address than site.toml's base_url (for example a sub-path).
     #[arg(long, value_name = "URL")]
     base_url: Option<String>,
+    #[command(flatten)]
+    force: ForceArgs,
 }
 
 #[derive(Debug, Args)]
@@ -121,6 +143,13 @@ struct StampArgs {
     languages: Vec<String>,
 }
 
+impl Cli {
+    /// Whether the command is `serve`, which must outlive a closed connection.
+    pub fn serves(&self) -> bool {
+        matches!(self.command, Command::Serve(_))
+    }
+}
+
 /// What `main` reads from the world, once.
 pub struct Environment {
     pub current_dir: PathBuf,
@@ -148,11 +177,15 @@ pub fn run(cli: Cli, env: &Environment) -> ExitCode {
             let out = args
                 .out
                 .map_or_else(|| root.join("public"), |o| env.current_dir.join(o));
+            let output = match claim(&root, &out, args.force.replace(), Writer::Build, env) {
+                Ok(output) => output,
+                Err(code) => return code,
+            };
             let request = BuildRequest {
                 now,
                 base_url: args.base_url,
             };
-            run_build(&root, &out, &request, env)
+            run_build(&root, &output, &request, env)
         }
         Command::Watch(args) => {
             let Some(now) = watch_now(&args.now, env) else {
@@ -161,7 +194,11 @@ pub fn run(cli: Cli, env: &Environment) -> ExitCode {
             let out = args
                 .out
                 .map_or_else(|| root.join("public"), |o| env.current_dir.join(o));
-            let session = Session::new(root, out, args.base_url, now);
+            let output = match claim(&root, &out, args.force.replace(), Writer::Watch, env) {
+                Ok(output) => output,
+                Err(code) => return code,
+            };
+            let session = Session::new(root, output, args.base_url, now);
             let styled = env.styled_errors;
             let result = watch::run(session, |session, outcome| {
                 report_rebuild(session, outcome, styled)
@@ -179,11 +216,15 @@ pub fn run(cli: Cli, env: &Environment) -> ExitCode {
                 || env.temp_dir.join(format!("sunset-serve-{}", args.port)),
                 |o| env.current_dir.join(o),
             );
+            let output = match claim(&root, &out, args.force.replace(), Writer::Serve, env) {
+                Ok(output) => output,
+                Err(code) => return code,
+            };
             let styled = env.styled_errors;
             let report = move |session: &Session, outcome: &Outcome| {
                 report_rebuild(session, outcome, styled)
             };
-            match serve::serve(root, out, now, args.interface, args.port, report) {
+            match serve::serve(root, output, now, args.interface, args.port, report) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(message) => fail(
                     &[Diagnostic::error(message).hint("choose another --port")],
@@ -194,6 +235,46 @@ pub fn run(cli: Cli, env: &Environment) -> ExitCode {
         Command::Check(args) => run_check(&root, &args, env),
         Command::Stamp(args) => run_stamp(&root, &args.languages, env),
         Command::Init(args) => run_init(&env.current_dir.join(&args.dir), &args.languages, env),
+    }
+}
+
+/// Claims the output folder `out` of the site at `root` for `writer`, before anything is
+/// written. Exit code 2 when it is not sunset's to write (bad usage), 1 when the disk refuses.
+fn claim(
+    root: &Path,
+    out: &Path,
+    replace: Replace,
+    writer: Writer,
+    env: &Environment,
+) -> Result<Output, ExitCode> {
+    // Not a site (`sunset build` in the wrong folder): nothing is written, not even a lock.
+    if let Err(error) = source::find_site(root) {
+        return Err(fail(&[error], env));
+    }
+    let sources = source::locations(root);
+    let claim = Claim {
+        out,
+        name: shown(out, env),
+        root,
+        sources: &sources,
+        replace,
+        writer,
+    };
+    Output::claim(&claim).map_err(|error| match error {
+        ClaimError::Refused(diagnostic) => {
+            report(&[diagnostic], env);
+            ExitCode::from(EXIT_USAGE)
+        }
+        ClaimError::Failed(diagnostic) => fail(&[diagnostic], env),
+    })
+}
+
+/// `path` as the user would name it: relative to the current folder when inside it.
+fn shown<'a>(path: &'a Path, env: &Environment) -> &'a Path {
+    match path.strip_prefix(&env.current_dir) {
+        Ok(inside) if inside.as_os_str().is_empty() => Path::new("."),
+        Ok(inside) => inside,
+        Err(_) => path,
     }
 }
 
@@ -222,23 +303,24 @@ fn report_rebuild(session: &Session, outcome: &Outcome, styled: bool) {
             warnings,
         } => {
             print_diagnostics(warnings, styled);
-            println!(
-                "rebuilt in {:.1} ms{}: {rendered} pages rendered, {reused} reused, {written} files written to {}",
+            // A line that cannot be printed is lost; watching and writing go on.
+            let _ = console::print(&format!(
+                "rebuilt in {:.1} ms{}: {rendered} pages rendered, {reused} reused, {written} files written to {}\n",
                 elapsed.as_secs_f64() * 1000.0,
                 what(changed),
-                session.out.display()
-            );
+                session.out().display()
+            ));
         }
         Outcome::Failed {
             changed,
             diagnostics,
         } => {
             print_diagnostics(diagnostics, styled);
-            println!(
-                "rebuild failed{}; the last good output stays in {}",
+            let _ = console::print(&format!(
+                "rebuild failed{}; the last good output stays in {}\n",
                 what(changed),
-                session.out.display()
-            );
+                session.out().display()
+            ));
         }
     }
 }
@@ -259,24 +341,24 @@ fn resolve_now(args: &NowArgs, env: &Environment) -> Option<NowInput> {
         .ok()
 }
 
-fn run_build(root: &Path, out: &Path, request: &BuildRequest, env: &Environment) -> ExitCode {
+fn run_build(root: &Path, output: &Output, request: &BuildRequest, env: &Environment) -> ExitCode {
     let built = source::read(root).and_then(|sources| build::build(&sources, request));
     let built = match built {
         Ok(built) => built,
         Err(diagnostics) => return fail(&diagnostics, env),
     };
     report(&built.warnings, env);
-    if let Err(error) = output::write_site(out, &built.files) {
+    if let Err(error) = output.write_site(&built.files) {
         return fail(&[error], env);
     }
-    print_status(&built);
-    println!(
-        "built {} files in {} languages into {}",
+    let text = format!(
+        "{}\nbuilt {} files in {} languages into {}\n",
+        status_line(&built),
         built.files.len(),
         built.config.languages.len(),
-        out.strip_prefix(&env.current_dir).unwrap_or(out).display()
+        output.name().display()
     );
-    ExitCode::SUCCESS
+    say(&text, env).err().unwrap_or(ExitCode::SUCCESS)
 }
 
 /// The site's files and its checked site.toml, for commands that look at a site without
@@ -293,14 +375,16 @@ fn run_check(root: &Path, args: &CheckArgs, env: &Environment) -> ExitCode {
         Err(diagnostics) => return fail(&diagnostics, env),
     };
     if let Some(unknown) = args.languages.iter().find(|l| config.language(l).is_none()) {
-        eprintln!("error: --lang {unknown}: site.toml has no such language");
+        console::eprint(&format!(
+            "error: --lang {unknown}: site.toml has no such language\n"
+        ));
         return ExitCode::from(EXIT_USAGE);
     }
     let now = match &args.now {
         Some(now) => match NowInput::parse(now) {
             Ok(now) => now,
             Err(e) => {
-                eprintln!("error: --now: {e}");
+                console::eprint(&format!("error: --now: {e}\n"));
                 return ExitCode::from(EXIT_USAGE);
             }
         },
@@ -327,16 +411,19 @@ fn run_check(root: &Path, args: &CheckArgs, env: &Environment) -> ExitCode {
     summary.retain(|s| args.languages.is_empty() || args.languages.contains(&s.language));
     let count = |severity: Severity| findings.iter().filter(|f| f.severity == severity).count();
     let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
-    match args.format {
-        Format::Json => println!("{}", check::json_report(&summary, &findings)),
+    let text = match args.format {
+        Format::Json => format!("{}\n", check::json_report(&summary, &findings)),
         Format::Human => {
             report(&findings, env);
-            print!("{}", check::summary_table(&summary));
-            println!(
-                "check: {errors} errors, {warnings} warnings, {} notes",
+            format!(
+                "{}check: {errors} errors, {warnings} warnings, {} notes\n",
+                check::summary_table(&summary),
                 count(Severity::Note)
-            );
+            )
         }
+    };
+    if let Err(code) = say(&text, env) {
+        return code;
     }
     if errors > 0 || (args.strict && warnings > 0) {
         ExitCode::from(EXIT_SITE_ERRORS)
@@ -352,10 +439,10 @@ fn before_the_end(end: chrono::NaiveDate) -> NowInput {
 
 fn run_init(dir: &Path, languages: &[String], env: &Environment) -> ExitCode {
     if std::fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_some()) {
-        eprintln!(
-            "error: {} is not empty; sunset init only writes into a new or empty folder",
+        console::eprint(&format!(
+            "error: {} is not empty; sunset init only writes into a new or empty folder\n",
             dir.display()
-        );
+        ));
         return ExitCode::from(EXIT_USAGE);
     }
     let files = match init::starter_site(languages) {
@@ -381,12 +468,12 @@ fn run_init(dir: &Path, languages: &[String], env: &Environment) -> ExitCode {
             );
         }
     }
-    println!(
-        "created a notice site in {} ({}); next: edit site.toml and content/, then `sunset build` there",
+    let text = format!(
+        "created a notice site in {} ({}); next: edit site.toml and content/, then `sunset build` there\n",
         dir.display(),
         languages.join(", ")
     );
-    ExitCode::SUCCESS
+    say(&text, env).err().unwrap_or(ExitCode::SUCCESS)
 }
 
 fn run_stamp(root: &Path, languages: &[String], env: &Environment) -> ExitCode {
@@ -398,11 +485,12 @@ fn run_stamp(root: &Path, languages: &[String], env: &Environment) -> ExitCode {
     if problems.iter().any(Diagnostic::is_error) {
         return fail(&problems, env);
     }
+    let mut text = String::new();
     for language in languages {
         if config.language(language).is_none() || *language == config.default_language().code {
-            eprintln!(
-                "error: {language} is not a translation of this site (site.toml lists its languages, the default first)"
-            );
+            console::eprint(&format!(
+                "error: {language} is not a translation of this site (site.toml lists its languages, the default first)\n"
+            ));
             return ExitCode::from(EXIT_USAGE);
         }
         let edits = stamp::stamp_language(&config, language, &sources.locales, &pages);
@@ -414,15 +502,16 @@ fn run_stamp(root: &Path, languages: &[String], env: &Environment) -> ExitCode {
                 );
             }
         }
-        println!(
-            "{language}: {} files stamped as translated from the current default language",
+        text += &format!(
+            "{language}: {} files stamped as translated from the current default language\n",
             edits.len()
         );
     }
-    ExitCode::SUCCESS
+    say(&text, env).err().unwrap_or(ExitCode::SUCCESS)
 }
 
-fn print_status(built: &Built) {
+/// The build's phase and next change, for deploy jobs.
+fn status_line(built: &Built) -> String {
     let status = &built.status;
     let days = status
         .days_left
@@ -432,20 +521,31 @@ fn print_status(built: &Built) {
         .next_change
         .as_ref()
         .map_or_else(|| "none (the notice has ended)".to_string(), rfc3339);
-    println!(
+    format!(
         "phase: {}{days}; next change: {next}",
         status.phase.as_str()
-    );
+    )
 }
 
 fn fail(diagnostics: &[Diagnostic], env: &Environment) -> ExitCode {
     report(diagnostics, env);
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-    eprintln!(
-        "build failed with {errors} error{}; the previous output is untouched",
+    console::eprint(&format!(
+        "build failed with {errors} error{}; the previous output is untouched\n",
         if errors == 1 { "" } else { "s" }
-    );
+    ));
     ExitCode::from(EXIT_SITE_ERRORS)
+}
+
+/// Prints `text` on stdout. A stdout that cannot take it (a full disk) fails the command, as
+/// what it reports would be lost; a closed one has ended the program by SIGPIPE already.
+fn say(text: &str, env: &Environment) -> Result<(), ExitCode> {
+    console::print(text).map_err(|e| {
+        let error = Diagnostic::error(format!("cannot write to standard output: {e}"))
+            .hint("send the output where there is room, or to a file");
+        report(&[error], env);
+        ExitCode::from(EXIT_SITE_ERRORS)
+    })
 }
 
 fn report(diagnostics: &[Diagnostic], env: &Environment) {
@@ -454,7 +554,6 @@ fn report(diagnostics: &[Diagnostic], env: &Environment) {
 
 fn print_diagnostics(diagnostics: &[Diagnostic], styled: bool) {
     if !diagnostics.is_empty() {
-        let text = diagnostics::render(diagnostics, styled);
-        let _ = std::io::stderr().write_all(text.as_bytes());
+        console::eprint(&diagnostics::render(diagnostics, styled));
     }
 }

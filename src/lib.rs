@@ -13,6 +13,7 @@ pub mod check;
 pub mod cli;
 pub mod clock;
 pub mod config;
+pub mod console;
 pub mod content;
 pub mod diagnostics;
 pub mod i18n;

@@ -21,10 +21,10 @@ use tiny_http::{Header, Request, Response, Server};
 use crate::bidi::escape_html;
 use crate::build::{self, BuildRequest};
 use crate::clock::NowInput;
-use crate::diagnostics;
-use crate::output::OutputFile;
+use crate::output::{Output, OutputFile};
 use crate::source::Sources;
 use crate::watch::{self, Outcome, Session};
+use crate::{console, diagnostics};
 
 const EVENTS_PATH: &str = "/__sunset/events";
 const HEARTBEAT: Duration = Duration::from_secs(15);
@@ -55,7 +55,7 @@ fn lock(shared: &Mutex<Shared>) -> MutexGuard<'_, Shared> {
 /// Binds `address:port` (port 0: any free port), then watches and serves until stopped.
 pub fn serve(
     root: PathBuf,
-    out: PathBuf,
+    output: Output,
     now: watch::Now,
     address: IpAddr,
     port: u16,
@@ -73,15 +73,17 @@ pub fn serve(
         address.to_string()
     };
     let base_url = format!("http://{host}:{}/", bound.port());
-    println!("serving {base_url} (Ctrl-C to stop)");
+    // A console that cannot take a line (closed, full) does not stop the server.
+    let _ = console::print(&format!("serving {base_url} (Ctrl-C to stop)\n"));
     if !address.is_loopback() {
-        eprintln!(
-            "warning: listening on {address}: anyone who can reach this machine can read the site"
-        );
+        console::eprint(&format!(
+            "warning: listening on {address}: anyone who can reach this machine can read the site\n"
+        ));
     }
 
     let shared = Arc::new(Mutex::new(Shared::default()));
-    let session = Session::new(root, out.clone(), Some(base_url.clone()), now);
+    let out = output.path().to_path_buf();
+    let session = Session::new(root, output, Some(base_url.clone()), now);
     let watcher_shared = shared.clone();
     thread::spawn(move || {
         let result = watch::run(session, move |session, outcome| {
@@ -101,7 +103,7 @@ pub fn serve(
             report(session, outcome);
         });
         if let Err(error) = result {
-            eprintln!("{}", diagnostics::render(&[error], false));
+            console::eprint(&format!("{}\n", diagnostics::render(&[error], false)));
         }
     });
 

@@ -89,6 +89,41 @@ pub fn read(root: &Path) -> Result<Sources, Vec<Diagnostic>> {
     }
 }
 
+/// Whether `root` holds a site (its site.toml), and what to say if it does not.
+pub fn find_site(root: &Path) -> Result<(), Diagnostic> {
+    if root.join(CONFIG_FILE).is_file() {
+        Ok(())
+    } else {
+        Err(not_a_site(root))
+    }
+}
+
+fn not_a_site(root: &Path) -> Diagnostic {
+    Diagnostic::error(format!("no {CONFIG_FILE} in {}", root.display()))
+        .hint("run sunset in the folder of a site, or pass --root DIR")
+}
+
+/// Every path the site reads: site.toml, its folders, and each link met inside them (which
+/// leads elsewhere), so that a build can refuse an output over any of them. Whether they exist
+/// does not matter: a folder that is missing now is read once it is created.
+pub fn locations(root: &Path) -> Vec<PathBuf> {
+    let mut paths = Vec::new();
+    for part in Part::ALL {
+        let path = root.join(part.location());
+        let links = WalkDir::new(&path)
+            .follow_links(true)
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !is_ignored(e.file_name().to_str().unwrap_or("")))
+            // What cannot be read is reported by `read`; here it leads nowhere new.
+            .filter_map(Result::ok)
+            .filter(|e| e.depth() > 0 && e.path_is_symlink())
+            .map(|e| e.into_path());
+        paths.extend(links);
+        paths.push(path);
+    }
+    paths
+}
+
 /// Reads one part of the site again, replacing what `sources` held for it.
 pub fn reread(root: &Path, part: Part, sources: &mut Sources) -> Result<(), Vec<Diagnostic>> {
     let mut problems = Vec::new();
@@ -98,10 +133,7 @@ pub fn reread(root: &Path, part: Part, sources: &mut Sources) -> Result<(), Vec<
                 Ok(text) => sources.config = text,
                 Err(d) => problems.push(d),
             },
-            Err(e) if e.kind() == io::ErrorKind::NotFound => problems.push(
-                Diagnostic::error(format!("no {CONFIG_FILE} in {}", root.display()))
-                    .hint("run sunset in the folder of a site, or pass --root DIR"),
-            ),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => problems.push(not_a_site(root)),
             Err(e) => problems.push(read_error(Path::new(CONFIG_FILE), &e)),
         },
         Part::Content => {

@@ -22,7 +22,7 @@ use crate::build::{self, BuildRequest, Built};
 use crate::cache::RenderCache;
 use crate::clock::NowInput;
 use crate::diagnostics::Diagnostic;
-use crate::output::{self, OutputFile};
+use crate::output::{Output, OutputFile};
 use crate::source::{self, Part, Sources, is_ignored};
 
 /// Long enough to gather the events of one save, short enough to feel instant.
@@ -86,7 +86,9 @@ pub enum Outcome {
 /// the output folder holds.
 pub struct Session {
     pub root: PathBuf,
-    pub out: PathBuf,
+    /// Claimed for the session's whole life: each rebuild writes only what changed since the
+    /// last, which holds only while no one else writes the folder.
+    output: Output,
     pub base_url: Option<String>,
     pub now: Now,
     sources: Sources,
@@ -96,10 +98,10 @@ pub struct Session {
 }
 
 impl Session {
-    pub fn new(root: PathBuf, out: PathBuf, base_url: Option<String>, now: Now) -> Session {
+    pub fn new(root: PathBuf, output: Output, base_url: Option<String>, now: Now) -> Session {
         Session {
             root,
-            out,
+            output,
             base_url,
             now,
             sources: Sources::default(),
@@ -107,6 +109,11 @@ impl Session {
             written: Vec::new(),
             last: None,
         }
+    }
+
+    /// The output folder, resolved.
+    pub fn out(&self) -> &Path {
+        self.output.path()
     }
 
     /// The sources as last read, for previews at another date.
@@ -154,9 +161,11 @@ impl Session {
             }
         };
         let written = if self.last.is_none() {
-            output::write_site(&self.out, &built.files).map(|()| built.files.len())
+            self.output
+                .write_site(&built.files)
+                .map(|()| built.files.len())
         } else {
-            output::write_changes(&self.out, &self.written, &built.files)
+            self.output.write_changes(&self.written, &built.files)
         };
         let written = match written {
             Ok(count) => count,
@@ -225,7 +234,7 @@ pub fn run(
                 let mut batches = vec![batch];
                 // Saves that arrived during the last build are one more batch, not several.
                 batches.extend(events.try_iter());
-                let (parts, changed) = changes(&session.root, &session.out, batches);
+                let (parts, changed) = changes(&session.root, session.out(), batches);
                 if parts.is_empty() {
                     continue;
                 }

@@ -41,6 +41,7 @@ fn builds_every_page_of_every_language() {
     assert_eq!(
         names,
         [
+            ".sunset-output",
             "404.html",
             "ar/index.html",
             "ar/remind-me.ics",

@@ -40,6 +40,7 @@ fn builds_cleanly_in_every_phase() {
             .collect();
         expected.extend(
             [
+                ".sunset-output",
                 "404.html",
                 "favicon.svg",
                 "index.html",
