@@ -150,6 +150,12 @@ impl Page {
     }
 
     pub fn body(&self, phase: Phase) -> PhaseBody {
+        if self.lines.iter().all(|line| line.phases == PhaseSet::ALL) {
+            return PhaseBody {
+                text: self.body_source().to_string(),
+                line_starts: vec![(0, self.body_start)],
+            };
+        }
         let mut text = String::new();
         let mut line_starts = Vec::new();
         for line in &self.lines {

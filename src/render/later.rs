@@ -13,19 +13,19 @@ use crate::clock::{Phase, Status, rfc3339};
 
 /// A page as a later phase shows it, as edits of the current page's body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct LaterPage {
+struct LaterPage {
     #[serde(skip)]
-    pub phase: Phase,
+    phase: Phase,
     /// The later page's `<title>`, as HTML text.
-    pub title: String,
+    title: String,
     /// How many lines of the current body the edits read.
-    pub lines: usize,
-    pub edits: Vec<Edit>,
+    lines: usize,
+    edits: Vec<Edit>,
 }
 
 impl LaterPage {
     /// The HTML the later page adds to the current one: every inserted line.
-    pub fn inserted(&self) -> impl Iterator<Item = &str> {
+    fn inserted(&self) -> impl Iterator<Item = &str> {
         self.edits.iter().filter_map(|edit| match edit {
             Edit::Insert(text) => Some(text.as_str()),
             _ => None,
@@ -36,7 +36,7 @@ impl LaterPage {
 /// One step from the current body's lines to the later one's: keep the next lines, skip them,
 /// or insert new ones. In JSON: a positive count, a negative count, a string.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Edit {
+enum Edit {
     Keep(usize),
     Skip(usize),
     Insert(String),
@@ -53,16 +53,16 @@ impl Serialize for Edit {
 }
 
 /// The parts of a rendered page the edits need: its title and its body's inner HTML.
-pub struct PageParts<'a> {
-    pub title: &'a str,
-    pub body: &'a str,
+struct PageParts<'a> {
+    title: &'a str,
+    body: &'a str,
     /// Where the body's inner HTML starts and ends in the page.
     body_range: std::ops::Range<usize>,
 }
 
 impl<'a> PageParts<'a> {
     /// `None` for a page without a `<body>` element, which then carries nothing.
-    pub fn of(html: &'a str) -> Option<PageParts<'a>> {
+    fn of(html: &'a str) -> Option<PageParts<'a>> {
         let title = html
             .split_once("<title>")
             .and_then(|(_, rest)| rest.split_once("</title>"))
@@ -75,22 +75,6 @@ impl<'a> PageParts<'a> {
             body: html.get(start..end)?,
             body_range: start..end,
         })
-    }
-}
-
-/// The edits that turn the lines of `current` into those of `later`.
-pub fn later_page(phase: Phase, current: &str, later: &PageParts) -> LaterPage {
-    let mut old: Vec<&str> = current.split('\n').collect();
-    // `carry` ends the current body with a line break when it lacks one.
-    if !current.ends_with('\n') {
-        old.push("");
-    }
-    let new: Vec<&str> = later.body.split('\n').collect();
-    LaterPage {
-        phase,
-        title: later.title.to_string(),
-        lines: old.len(),
-        edits: line_edits(&old, &new),
     }
 }
 
@@ -183,38 +167,64 @@ const CARRIED: &str = "<script type=\"application/json\" data-phase-page=";
 /// its `data-stale` text instead. Kept in step with [`apply`].
 const GUARD: &str = r#"(function(){var g=document.currentScript.dataset,n=Date.now();if(n<Date.parse(g.nextChange))return;var p=n>=Date.parse(g.ended)?"ended":n>=Date.parse(g.lastDay)?"last-day":"",d=p&&document.querySelector('script[data-phase-page="'+p+'"]'),b=document.body,a=b.innerHTML.split("\n");if(d){d=JSON.parse(d.textContent);if(a[d.lines-1].indexOf('<script type="application/json" data-phase-page=')==0){var o=[],i=0;d.edits.forEach(function(e){if(typeof e=="string")o.push(e);else if(e>0){o.push.apply(o,a.slice(i,i+e));i+=e}else i-=e});var t=document.createElement("b");t.innerHTML=d.title;document.title=t.textContent;b.innerHTML=o.join("\n");return}}document.querySelectorAll("[data-phased]").forEach(function(e){if(e.dataset.stale)e.textContent=e.dataset.stale;else e.hidden=true});var s=document.querySelector("[data-days-left]");if(s)delete s.dataset.daysLeft})()"#;
 
-/// `html` with what it carries for `later` phases and the script that uses it, at the end of
-/// its body. `status` is the current phase's, whose instants the script compares with the
-/// reader's clock.
-pub fn carry(html: &str, status: &Status, later: &[LaterPage]) -> String {
-    let Some(parts) = PageParts::of(html).filter(|_| !later.is_empty()) else {
-        return html.to_string();
+/// The page rendered for the current phase (`html`), with what it carries for `later` pages
+/// (the same page rendered for each later phase) and the script that uses it, at the end of
+/// its body; and the HTML those later pages add to it, for link checks. `status` is the
+/// current phase's, whose instants the script compares with the reader's clock. A page
+/// without a `<body>` carries nothing.
+pub fn carry(mut html: String, status: &Status, later: &[(Phase, String)]) -> (String, String) {
+    let (Some(parts), Some(next_change)) = (PageParts::of(&html), status.next_change.as_ref())
+    else {
+        return (html, String::new());
     };
-    let Some(next_change) = status.next_change.as_ref() else {
-        return html.to_string();
-    };
-    let end = parts.body_range.end;
-    let mut out = String::with_capacity(html.len() + 1024);
-    out.push_str(&html[..end]);
+    let mut current: Vec<&str> = parts.body.split('\n').collect();
     // The script finds where the body it edits ends by the line its data starts on.
-    if !parts.body.ends_with('\n') {
-        out.push('\n');
+    let break_first = !parts.body.ends_with('\n');
+    if break_first {
+        current.push("");
     }
-    for page in later {
-        out.push_str(&format!(
-            "{CARRIED}\"{}\">{}</script>\n",
-            page.phase.as_str(),
-            script_safe_json(page)
-        ));
+    let pages: Vec<LaterPage> = later
+        .iter()
+        .filter_map(|(phase, later)| {
+            let parts = PageParts::of(later)?;
+            let new: Vec<&str> = parts.body.split('\n').collect();
+            Some(LaterPage {
+                phase: *phase,
+                title: parts.title.to_string(),
+                lines: current.len(),
+                edits: line_edits(&current, &new),
+            })
+        })
+        .collect();
+    if pages.is_empty() {
+        return (html, String::new());
     }
-    out.push_str(&format!(
+    let mut carried = String::with_capacity(2048);
+    if break_first {
+        carried.push('\n');
+    }
+    let mut inserted = String::new();
+    for page in &pages {
+        carried.push_str(CARRIED);
+        carried.push('"');
+        carried.push_str(page.phase.as_str());
+        carried.push_str("\">");
+        carried.push_str(&script_safe_json(page));
+        carried.push_str("</script>\n");
+        for text in page.inserted() {
+            inserted.push_str(text);
+            inserted.push('\n');
+        }
+    }
+    carried.push_str(&format!(
         "<script data-phase-guard data-next-change=\"{}\" data-last-day=\"{}\" data-ended=\"{}\">{GUARD}</script>\n",
         rfc3339(next_change),
         rfc3339(&status.last_day_start),
         rfc3339(&status.end_instant),
     ));
-    out.push_str(&html[end..]);
-    out
+    let end = parts.body_range.end;
+    html.insert_str(end, &carried);
+    (html, inserted)
 }
 
 /// JSON that cannot end its `<script>` element or change how its text is read: `</` and

@@ -122,7 +122,7 @@ impl BuildVariables {
 type CachedPage = (Vec<u8>, String);
 
 /// A translation's text by language, message and phase.
-type FormattedMessages = RwLock<HashMap<(String, String, Option<String>), String>>;
+type FormattedMessages = RwLock<HashMap<(String, String, Option<Phase>), String>>;
 
 /// What rendering needs to know of one phase: where the notice stands, the variables
 /// translations get from it, and each language's part of the templates' context (`lang`,
@@ -364,14 +364,14 @@ fn load_templates(
 }
 
 /// The name of the phase a template is being rendered for, from its `clock`.
-fn rendered_phase(state: &State) -> tera::TeraResult<Option<String>> {
+fn rendered_phase(state: &State) -> tera::TeraResult<Option<Phase>> {
     let clock = state.get::<tera::Value>("clock")?;
     Ok(clock.and_then(|clock| {
         clock
             .as_map()?
             .get(&tera::value::Key::Str("phase"))?
             .as_str()
-            .map(str::to_string)
+            .and_then(Phase::from_name)
     }))
 }
 
@@ -396,7 +396,7 @@ fn register_functions(tera: &mut Tera, model: &SiteModel, variables: Vec<(Phase,
             let phase = rendered_phase(state)?;
             let plain_call = kwargs
                 .iter()
-                .all(|(key, _)| RESERVED_ARGS.contains(&key.to_string().as_str()));
+                .all(|(key, _)| key.as_str().is_some_and(|k| RESERVED_ARGS.contains(&k)));
             let key = (lang, id, phase);
             if plain_call
                 && let Some(text) = formatted
@@ -409,7 +409,7 @@ fn register_functions(tera: &mut Tera, model: &SiteModel, variables: Vec<(Phase,
             let (lang, id, phase) = key;
             let variables = variables
                 .iter()
-                .find(|(p, _)| Some(p.as_str()) == phase.as_deref())
+                .find(|(p, _)| Some(*p) == phase)
                 .or(variables.first())
                 .map(|(_, v)| v)
                 .ok_or_else(|| tera::Error::message("t(): no phase is being rendered"))?;
@@ -832,35 +832,25 @@ fn render_page_in_every_phase(
     page: &Page,
 ) -> PageRender {
     let mut markdown = MarkdownMemo::default();
+    let translations = page_translations(model, page);
     let mut later_html = Vec::new();
     let mut later_errors = Vec::new();
     for view in later {
-        match render_page(model, tera, view, page, &mut markdown) {
+        match render_page(model, tera, view, page, &translations, &mut markdown) {
             Ok(html) => later_html.push((view.status.phase, html)),
             Err(errors) => later_errors.push((view.status.phase, errors)),
         }
     }
-    let result = render_page(model, tera, current, page, &mut markdown);
+    let result = render_page(model, tera, current, page, &translations, &mut markdown);
     let current_errors = result.as_ref().err().cloned().unwrap_or_default();
     let errors = merge_phase_errors(current_errors, later_errors);
-    let mut carried = String::new();
-    let html = result.ok().map(|html| {
-        let Some(body) = later::PageParts::of(&html).map(|parts| parts.body) else {
-            return html;
-        };
-        let pages: Vec<later::LaterPage> = later_html
-            .iter()
-            .filter_map(|(phase, later)| {
-                let parts = later::PageParts::of(later)?;
-                Some(later::later_page(*phase, body, &parts))
-            })
-            .collect();
-        for inserted in pages.iter().flat_map(later::LaterPage::inserted) {
-            carried.push_str(inserted);
-            carried.push('\n');
+    let (html, carried) = match result {
+        Ok(html) => {
+            let (html, carried) = later::carry(html, &current.status, &later_html);
+            (Some(html), carried)
         }
-        later::carry(&html, &current.status, &pages)
-    });
+        Err(_) => (None, String::new()),
+    };
     PageRender {
         html: html.map(String::into_bytes),
         carried,
@@ -899,6 +889,28 @@ fn merge_phase_errors(
         merged.push(error);
     }
     merged
+}
+
+/// `translations` of a page's templates: this page in every language that has it.
+fn page_translations(model: &SiteModel, page: &Page) -> tera::Value {
+    let config = model.config;
+    let alternates: Vec<Alternate> = config
+        .languages
+        .iter()
+        .filter_map(|l| {
+            let other = model.page(&l.code, &page.key)?;
+            Some(Alternate {
+                code: &l.code,
+                name: &l.name,
+                dir: l.dir.as_str(),
+                og_locale: &l.og_locale,
+                url: format!("{}{}", config.base_path, other.url_path),
+                permalink: format!("{}{}", config.base_url, other.url_path),
+                current: l.code == page.language,
+            })
+        })
+        .collect();
+    tera::Value::from_serializable(&alternates)
 }
 
 /// The Markdown of a page as rendered for earlier phases: the phases of a page usually differ
@@ -950,6 +962,7 @@ fn render_page(
     tera: &Tera,
     view: &PhaseView,
     page: &Page,
+    translations: &tera::Value,
     markdown: &mut MarkdownMemo,
 ) -> Result<String, Vec<Diagnostic>> {
     let config = model.config;
@@ -981,22 +994,6 @@ fn render_page(
             })
             .collect());
     }
-    let alternates: Vec<Alternate> = config
-        .languages
-        .iter()
-        .filter_map(|l| {
-            let other = model.page(&l.code, &page.key)?;
-            Some(Alternate {
-                code: &l.code,
-                name: &l.name,
-                dir: l.dir.as_str(),
-                og_locale: &l.og_locale,
-                url: format!("{}{}", config.base_path, other.url_path),
-                permalink: format!("{}{}", config.base_url, other.url_path),
-                current: l.code == page.language,
-            })
-        })
-        .collect();
     let mut context = view.context(&language.code);
     context.insert(
         "page",
@@ -1018,7 +1015,7 @@ fn render_page(
             x_default: x_default(model, page),
         },
     );
-    context.insert("translations", &alternates);
+    context.insert_value("translations", translations.clone());
     tera.render(&page.template, &context)
         .map_err(|e| vec![template_error(model.templates, &e)])
 }
