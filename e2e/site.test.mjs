@@ -192,25 +192,45 @@ test("the language switcher leads to the same page in every language", async () 
   await context.close();
 });
 
-test("Arabic pages lay out right to left", async () => {
+test("Arabic pages lay out right to left, and the others left to right", async () => {
   const { base } = servers.root;
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  for (const path of PAGES) {
-    const { page } = await open(context, `${base}ar/${path}`);
-    const layout = await page.evaluate(() => {
+  await context.clock.install({ time: new Date(`${NOW}T12:00:00Z`) });
+  // Where the heading's text itself sits (not its box, which spans the column in either
+  // direction), against the edges of its column.
+  const layout = async (url) => {
+    const { page } = await open(context, url);
+    const result = await page.evaluate(() => {
       const heading = document.querySelector("main h1");
-      const container = heading.parentElement;
-      const padding = parseFloat(getComputedStyle(container).paddingRight);
+      const range = document.createRange();
+      range.selectNodeContents(heading);
+      // Each line of the heading, from the boxes of its text (an isolated name has a box of
+      // its own); the narrowest says where the text goes, a line that fills the column does not.
+      const lines = new Map();
+      for (const box of range.getClientRects()) {
+        const key = Math.round(box.bottom);
+        const line = lines.get(key) ?? { left: Infinity, right: -Infinity };
+        lines.set(key, { left: Math.min(line.left, box.left), right: Math.max(line.right, box.right) });
+      }
+      const text = [...lines.values()].reduce((a, b) => (b.right - b.left < a.right - a.left ? b : a));
+      const column = heading.parentElement.getBoundingClientRect();
+      const style = getComputedStyle(heading.parentElement);
       return {
-        body: getComputedStyle(document.body).direction,
-        headingRight: heading.getBoundingClientRect().right,
-        containerRight: container.getBoundingClientRect().right - padding,
-        textAlign: getComputedStyle(heading).textAlign,
+        direction: getComputedStyle(document.body).direction,
+        fromStart: text.left - (column.left + parseFloat(style.paddingLeft)),
+        fromEnd: column.right - parseFloat(style.paddingRight) - text.right,
       };
     });
-    assert.equal(layout.body, "rtl", path);
-    assert.ok(Math.abs(layout.headingRight - layout.containerRight) <= 2, `ar/${path}: heading not on the right ${JSON.stringify(layout)}`);
     await page.close();
+    return result;
+  };
+  for (const path of PAGES) {
+    const ar = await layout(`${base}ar/${path}`);
+    assert.equal(ar.direction, "rtl", path);
+    assert.ok(Math.abs(ar.fromEnd) <= 2 && ar.fromStart > 40, `ar/${path}: heading text not on the right ${JSON.stringify(ar)}`);
+    const en = await layout(`${base}en/${path}`);
+    assert.equal(en.direction, "ltr", path);
+    assert.ok(Math.abs(en.fromStart) <= 2 && en.fromEnd > 40, `en/${path}: heading text not on the left ${JSON.stringify(en)}`);
   }
   await context.close();
 });

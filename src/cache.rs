@@ -2,7 +2,7 @@
 //! affects.
 //!
 //! A page is a function of: the site-wide inputs (site.toml, templates, the clock's values, the
-//! set of pages and their URLs), its language's translations and the default language's (the
+//! set of pages and their URLs, the static files that `asset()` names by their hash), its language's translations and the default language's (the
 //! fallback), the titles in its language's navigation, and its own file. [`RenderCache`] keeps
 //! each page's HTML with the fingerprint of those inputs; when the fingerprint is unchanged,
 //! the HTML is reused as is, which is exact because rendering is deterministic.
@@ -14,7 +14,7 @@ use crate::clock::Status;
 use crate::config::Config;
 use crate::content::Page;
 use crate::i18n::LocaleFile;
-use crate::source::TemplateFile;
+use crate::source::{StaticFile, TemplateFile};
 
 /// Rendered pages of earlier builds, by output path, with the fingerprint of their inputs.
 #[derive(Debug)]
@@ -95,6 +95,7 @@ impl Fingerprints {
         templates: &[TemplateFile],
         locales: &[LocaleFile],
         pages: &[Page],
+        statics: &[StaticFile],
     ) -> Fingerprints {
         let mut site = DefaultHasher::new();
         format!("{config:?}").hash(&mut site);
@@ -112,6 +113,10 @@ impl Fingerprints {
         }
         for page in pages {
             (&page.language, &page.key, &page.url_path).hash(&mut site);
+        }
+        // Templates name static files by a hash of their bytes (`asset()`).
+        for file in statics {
+            (&file.name, &file.bytes).hash(&mut site);
         }
         let default = &config.default_language().code;
         let translations = config

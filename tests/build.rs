@@ -366,7 +366,7 @@ fn broken_templates_are_located() {
             );
         },
         "templates/page.html:13:30",
-        "",
+        "expected }}",
     );
     refused(
         |s| {

@@ -202,3 +202,47 @@ fn stamping_records_the_source_and_check_sees_it_change() {
     site.run(&["check", "--strict"]).expect_code(0);
     site.run(&["stamp", "en"]).expect_code(2);
 }
+
+/// The parts of each translation of `page` that check reports outdated, as its messages say.
+fn outdated_parts(site: &SiteTest, page: &str) -> Vec<String> {
+    let run = site.run(&["check", "--format", "json"]);
+    let report: Value = serde_json::from_str(&run.stdout).unwrap();
+    report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "outdated-page" && f["file"] == format!("content/fr/{page}"))
+        .map(|f| {
+            let message = f["message"].as_str().unwrap();
+            message.split("changed since: ").nth(1).unwrap().to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn sections_added_removed_or_moved_in_the_default_language_are_outdated() {
+    let site = SiteTest::shipped();
+    assert_eq!(outdated_parts(&site, "faq.md"), Vec::<String>::new());
+    site.edit(
+        "content/en/faq.md",
+        "## Is this OpenAI's decision? {#openai-choice}",
+        "## A new question? {#new}\n\nA new answer.\n\n## Is this OpenAI's decision? {#openai-choice}",
+    );
+    assert_eq!(outdated_parts(&site, "faq.md"), ["#new, order"]);
+
+    let site = SiteTest::shipped();
+    let faq = site.read("content/en/faq.md");
+    let start = faq.find("## Does this affect businesses").unwrap();
+    let end = faq.find("## Are other AI assistants affected?").unwrap();
+    let section = faq[start..end].to_string();
+    site.write("content/en/faq.md", &faq.replacen(&section, "", 1));
+    assert_eq!(
+        outdated_parts(&site, "faq.md"),
+        ["order, #businesses (removed)"]
+    );
+
+    // The same section, moved: no text changed, but the translation's order is wrong now.
+    let moved = faq.replacen(&section, "", 1) + "\n" + section.trim_end() + "\n";
+    site.write("content/en/faq.md", &moved);
+    assert_eq!(outdated_parts(&site, "faq.md"), ["order"]);
+}

@@ -73,8 +73,8 @@ fn site_toml_mistakes() {
                 "end_date = 2026-13-45",
             );
         },
-        "site.toml:4:",
-        "",
+        "site.toml:4:12",
+        "expected month between 01 and 12",
     );
     refused(
         |s| {

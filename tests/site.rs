@@ -367,12 +367,30 @@ fn the_root_title_shows_each_language_in_its_own_order() {
 #[test]
 fn the_stylesheet_uses_logical_properties_only() {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    for file in ["templates/partials/style.css"] {
-        let css = std::fs::read_to_string(repo.join(file)).unwrap();
-        for word in ["left", "right"] {
+    let css = std::fs::read_to_string(repo.join("templates/partials/style.css")).unwrap();
+    let declarations: Vec<(&str, &str)> = css
+        .split(['{', '}', ';'])
+        .filter_map(|d| d.split_once(':'))
+        .map(|(property, value)| (property.trim(), value.trim()))
+        .collect();
+    assert!(
+        declarations.len() > 50,
+        "the stylesheet was read: {}",
+        declarations.len()
+    );
+    let physical = ["left", "right", "top", "bottom"];
+    for (property, value) in declarations {
+        let sides = property
+            .split('-')
+            .any(|part| physical[..2].contains(&part));
+        assert!(
+            !sides,
+            "`{property}` is a physical side: use its logical form (inline-start…)"
+        );
+        if ["float", "clear", "text-align"].contains(&property) {
             assert!(
-                !css.contains(word),
-                "{file} uses a physical direction: {word}"
+                !physical.contains(&value),
+                "`{property}: {value}`: use start or end"
             );
         }
     }
@@ -433,23 +451,54 @@ fn gzip_size(bytes: &[u8]) -> usize {
     encoder.finish().unwrap().len()
 }
 
+/// The local files a page makes the browser fetch: `src` of any element, and `href` of each
+/// `<link>` that is loaded (not the `alternate` and `canonical` ones, which only name pages).
+fn loaded_resources(html: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for (at, _) in html.match_indices(" src=\"") {
+        found.push(html[at + 6..].split('"').next().unwrap().to_string());
+    }
+    for tag in html
+        .split("<link ")
+        .skip(1)
+        .map(|t| t.split('>').next().unwrap())
+    {
+        let rel = between(&format!(" {tag}"), " rel=\"", "\"").to_string();
+        if !["alternate", "canonical"].contains(&rel.as_str()) {
+            found.push(between(&format!(" {tag}"), " href=\"", "\"").to_string());
+        }
+    }
+    found
+}
+
 #[test]
 fn every_page_with_what_it_loads_fits_in_one_round_trip() {
     let site = SiteTest::shipped();
-    let icon = gzip_size(site.read("static/favicon.svg").as_bytes());
     for now in DATES {
         site.build_at(now);
-        for (name, bytes) in site.tree("public") {
-            if name.ends_with(".html") {
-                let html = String::from_utf8_lossy(&bytes);
-                assert!(
-                    !html.contains("<link rel=\"stylesheet\""),
-                    "{name}: the CSS is inlined"
-                );
-                assert!(!html.contains("<img"), "{name}: no images to load");
-                let total = gzip_size(&bytes) + icon;
-                assert!(total <= 14 * 1024, "{name} at {now}: {total} bytes gzipped");
+        let files: std::collections::HashMap<String, Vec<u8>> =
+            site.tree("public").into_iter().collect();
+        for (name, bytes) in &files {
+            if !name.ends_with(".html") {
+                continue;
             }
+            let html = String::from_utf8_lossy(bytes);
+            let resources = loaded_resources(&html);
+            assert!(!resources.is_empty(), "{name}: the icon at least");
+            let mut total = gzip_size(bytes);
+            for resource in resources {
+                let path = resource
+                    .strip_prefix('/')
+                    .unwrap_or_else(|| panic!("{name} loads {resource} from elsewhere"));
+                let loaded = files
+                    .get(path)
+                    .unwrap_or_else(|| panic!("{name} loads {resource}, which is not there"));
+                total += gzip_size(loaded);
+            }
+            assert!(
+                total <= 14 * 1024,
+                "{name} at {now}: {total} bytes gzipped with what it loads"
+            );
         }
     }
 }
@@ -678,4 +727,138 @@ fn each_language_states_the_phase_in_its_own_words() {
             assert!(text.contains(banner), "{lang} at {now}: {text}");
         }
     }
+}
+
+/// `(hreflang, href)` of every `<link rel="alternate">` of a page, and its canonical URL.
+fn alternates(html: &str) -> (Vec<(String, String)>, String) {
+    let attribute = |tag: &str, name: &str| -> String {
+        between(tag, &format!(" {name}=\""), "\"").to_string()
+    };
+    let head = between(html, "<head>", "</head>");
+    let mut links = Vec::new();
+    let mut canonical = String::new();
+    for tag in head
+        .split("<link ")
+        .skip(1)
+        .map(|t| t.split('>').next().unwrap())
+    {
+        let tag = format!(" {tag}");
+        match attribute(&tag, "rel").as_str() {
+            "alternate" => links.push((attribute(&tag, "hreflang"), attribute(&tag, "href"))),
+            "canonical" => canonical = attribute(&tag, "href"),
+            _ => {}
+        }
+    }
+    (links, canonical)
+}
+
+/// Following every hreflang alternate of every page, in the head and in the sitemap, leads to
+/// that page in that language, which leads back; each page is its own canonical.
+#[test]
+fn hreflang_alternates_lead_to_each_language_and_back() {
+    let site = SiteTest::shipped();
+    let base = "https://chatgpt-whatsapp-ending.example/";
+    for now in DATES {
+        site.build_at(now);
+        let file_of = |url: &str| -> String {
+            let path = url
+                .strip_prefix(base)
+                .unwrap_or_else(|| panic!("{url} is outside the site"));
+            format!("{path}index.html")
+        };
+        let sitemap = site.output("sitemap.xml");
+        for lang in LANGUAGES {
+            for p in PAGES {
+                let name = page(lang, p);
+                let html = site.output(&name);
+                let own = format!("{base}{lang}/{p}");
+                let (links, canonical) = alternates(&html);
+                assert_eq!(canonical, own, "{name} at {now}");
+                let languages: Vec<&str> = links.iter().map(|(l, _)| l.as_str()).collect();
+                assert_eq!(
+                    languages,
+                    ["en", "ar", "tr", "id", "fr", "x-default"],
+                    "{name}"
+                );
+                for (hreflang, href) in &links {
+                    if hreflang == "x-default" {
+                        let expected = if p.is_empty() {
+                            base.to_string()
+                        } else {
+                            format!("{base}en/{p}")
+                        };
+                        assert_eq!(href, &expected, "{name}: x-default");
+                        continue;
+                    }
+                    let target = site.output(&file_of(href));
+                    assert!(
+                        target.contains(&format!("<html lang=\"{hreflang}\"")),
+                        "{name} → {href}"
+                    );
+                    let (back, _) = alternates(&target);
+                    assert!(
+                        back.contains(&(lang.to_string(), own.clone())),
+                        "{href} does not lead back to {own}"
+                    );
+                    assert_eq!(back, links, "{href} and {own} list different alternates");
+                }
+                let entry = between(&sitemap, &format!("<loc>{own}</loc>"), "</url>");
+                let in_sitemap: Vec<(String, String)> = entry
+                    .split("<xhtml:link ")
+                    .skip(1)
+                    .map(|tag| {
+                        (
+                            between(tag, "hreflang=\"", "\"").to_string(),
+                            between(tag, "href=\"", "\"").to_string(),
+                        )
+                    })
+                    .collect();
+                assert_eq!(
+                    in_sitemap, links,
+                    "{own}: the sitemap and the page disagree"
+                );
+            }
+        }
+    }
+}
+
+/// Whatever an answer says, the structured data embedded in the page parses and cannot end
+/// its `<script>` element, in the page and in what it carries for later phases.
+#[test]
+fn structured_data_cannot_close_its_script_whatever_the_content_says() {
+    let site = SiteTest::shipped();
+    let hostile = "It ends here: </script><script>alert(1)</script> <!-- and </SCRIPT >";
+    site.edit(
+        "content/en/faq.md",
+        "It is ChatGPT's number on WhatsApp: +1-800-242-8478.",
+        &format!("It is ChatGPT's number on WhatsApp: +1-800-242-8478. {hostile}"),
+    );
+    site.build_at("2026-01-05");
+    let html = site.output("en/faq/index.html");
+    let scripts: Vec<&str> = html.split("<script").skip(1).collect();
+    assert!(
+        scripts.len() >= 3,
+        "the FAQ data, the later pages, the guard"
+    );
+    for script in scripts {
+        let inside = between(script, ">", "</script>");
+        let lower = inside.to_lowercase();
+        assert!(
+            !lower.contains("</script") && !lower.contains("<!--"),
+            "{inside}"
+        );
+    }
+    let json = between(&html, "<script type=\"application/ld+json\">", "</script>");
+    let data: serde_json::Value = serde_json::from_str(json).unwrap();
+    let answers: Vec<&str> = data["mainEntity"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q["acceptedAnswer"]["text"].as_str().unwrap())
+        .collect();
+    assert!(answers.iter().any(|a| a.contains(hostile)), "{answers:?}");
+    assert!(
+        visible_body(&html).contains("&lt;/script&gt;&lt;script&gt;alert(1)"),
+        "the page shows the answer as text"
+    );
 }

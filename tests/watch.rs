@@ -366,3 +366,34 @@ fn serve_sends_a_reload_after_an_edit_and_shows_errors() {
         thread::sleep(Duration::from_millis(50));
     }
 }
+
+/// Pages name static files by a hash of their bytes (`asset()`): editing one must re-render
+/// every page that names it, or cached pages keep linking to a file that is gone.
+#[test]
+fn editing_a_static_file_named_by_asset_rerenders_the_pages_that_name_it() {
+    let site = SiteTest::fixture("mini");
+    site.edit(
+        "templates/page.html",
+        "<main>",
+        "<link rel=\"stylesheet\" href=\"{{ asset(path=\"site.css\") }}\"><main>",
+    );
+    let watch = start_watch(&site);
+    assert_matches_fresh_build(&site, "the first build");
+    let before = site.output("en/index.html");
+    site.write("static/site.css", "body { color: rebeccapurple }\n");
+    watch.wait_for("rebuilt in");
+    assert_matches_fresh_build(&site, "editing a static file");
+    let after = site.output("en/index.html");
+    assert_ne!(before, after, "the page names the new file");
+    let hashed = after
+        .split("href=\"/site.")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap();
+    assert!(
+        site.path(&format!("public/site.{hashed}")).exists(),
+        "{hashed}"
+    );
+}

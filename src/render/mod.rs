@@ -202,6 +202,7 @@ pub fn render_site(model: &SiteModel, cache: &mut RenderCache) -> RenderedSite {
         model.templates,
         model.locales,
         model.pages,
+        model.statics,
     );
     cache.start_build();
     let mut files = Vec::new();
