@@ -209,7 +209,7 @@ fn write_site(out: &Path, files: &[OutputFile]) -> Result<(), Diagnostic> {
         let _ = discard(&staging);
         return Err(fail("write into", &staging, e));
     }
-    swap_in(&staging, out, &old).map_err(|e| {
+    swap_in(&staging, out, &old).map(|_| ()).map_err(|e| {
         let _ = discard(&staging);
         fail("replace", out, e)
     })
@@ -305,17 +305,32 @@ fn sibling(out: &Path, role: &str) -> PathBuf {
     out.with_file_name(format!(".{name}.{role}"))
 }
 
-fn swap_in(staging: &Path, out: &Path, old: &Path) -> io::Result<()> {
+/// How the new site took the place of the old one.
+#[derive(Debug, PartialEq, Eq)]
+enum Swap {
+    /// There was no previous site.
+    Renamed,
+    /// One atomic exchange: at every instant, `out` held one whole site.
+    Exchanged,
+    /// Where the system cannot exchange: the old site moved aside, then the new one in, which
+    /// leaves a moment without `out`.
+    MovedAside,
+}
+
+fn swap_in(staging: &Path, out: &Path, old: &Path) -> io::Result<Swap> {
     if !out.exists() {
-        return fs::rename(staging, out);
+        fs::rename(staging, out)?;
+        return Ok(Swap::Renamed);
     }
     if exchange(staging, out).is_ok() {
         // `staging` now holds the previous site.
-        return discard(staging);
+        discard(staging)?;
+        return Ok(Swap::Exchanged);
     }
     fs::rename(out, old)?;
     fs::rename(staging, out)?;
-    discard(old)
+    discard(old)?;
+    Ok(Swap::MovedAside)
 }
 
 /// Removes a folder that sunset replaced, marking it first and removing the marker last: a
@@ -373,6 +388,29 @@ fn exchange(_: &Path, _: &Path) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What the kill test relies on: on Linux, a rebuild replaces the old site in one atomic
+    /// exchange, never by moving it aside first.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_rebuild_exchanges_the_sites_in_one_step() {
+        let dir = tempfile::tempdir().unwrap();
+        let (out, staging, old) = (
+            dir.path().join("public"),
+            dir.path().join("s"),
+            dir.path().join("o"),
+        );
+        for (folder, text) in [(&out, "old"), (&staging, "new")] {
+            fs::create_dir(folder).unwrap();
+            fs::write(folder.join("index.html"), text).unwrap();
+        }
+        assert_eq!(swap_in(&staging, &out, &old).unwrap(), Swap::Exchanged);
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "new");
+        assert!(!old.exists() && !staging.exists());
+        fs::create_dir(&staging).unwrap();
+        let fresh = dir.path().join("fresh");
+        assert_eq!(swap_in(&staging, &fresh, &old).unwrap(), Swap::Renamed);
+    }
 
     fn file(path: &str, text: &str) -> OutputFile {
         OutputFile {

@@ -1,5 +1,6 @@
 //! A build killed at any moment leaves either the complete previous site or the complete new
-//! one, and the next build clears what the killed one left behind.
+//! one, the site is there at every moment someone reads it, and the next build clears what the
+//! killed one left behind.
 
 mod common;
 
@@ -48,6 +49,24 @@ fn a_killed_build_never_leaves_a_mixed_site() {
     }
     assert_ne!(snapshots[0], snapshots[1]);
 
+    // All along, someone reads the site: it must always be there (an exchange, not a move
+    // aside and back, which leaves a moment without it).
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let reader = {
+        let (stop, public) = (stop.clone(), site.path("public"));
+        thread::spawn(move || {
+            let (mut looks, mut missing) = (0u64, 0u64);
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                looks += 1;
+                if !public.join("index.html").exists() {
+                    missing += 1;
+                }
+                // A reader, not a spinner: the builds need the cores.
+                thread::sleep(Duration::from_micros(100));
+            }
+            (looks, missing)
+        })
+    };
     let mut random = Lcg(20_260_115);
     let (mut interrupted, mut while_writing) = (0, 0);
     for kill in 0..KILLS {
@@ -74,6 +93,10 @@ fn a_killed_build_never_leaves_a_mixed_site() {
             "after kill {kill} ({delay} µs): the output is neither the old site nor the new one"
         );
     }
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    let (looks, missing) = reader.join().unwrap();
+    assert!(looks > 1000, "the site was read only {looks} times");
+    assert_eq!(missing, 0, "{missing} of {looks} reads found no site");
     assert!(
         interrupted >= KILLS / 2,
         "only {interrupted} of {KILLS} kills interrupted a build"
