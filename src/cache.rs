@@ -112,7 +112,7 @@ impl Fingerprints {
             (&template.name, &template.text).hash(&mut site);
         }
         for page in pages {
-            (&page.language, &page.key, &page.url_path).hash(&mut site);
+            (&page.language, &page.key, &page.role, &page.url_path).hash(&mut site);
         }
         // Templates name static files by a hash of their bytes (`asset()`).
         for file in statics {

@@ -53,6 +53,9 @@ pub struct Page {
     pub weight: i64,
     /// Whether the page is in its language's menu (the `menu` of templates).
     pub menu: bool,
+    /// What the page is for (`role = "steps"`), so that templates can link to it by role
+    /// rather than by a file name or slug that a team may change.
+    pub role: Option<String>,
     /// The page's URL below the site root, without the base path: `en/` or `en/faq/`.
     pub url_path: String,
     pub updated: Option<NaiveDate>,
@@ -178,6 +181,7 @@ struct FrontMatter {
     weight: i64,
     #[serde(default)]
     menu: bool,
+    role: Option<String>,
     slug: Option<Spanned<String>>,
     updated: Option<Spanned<Datetime>>,
     #[serde(default)]
@@ -241,7 +245,7 @@ fn parse_page(config: &Config, file: &ContentFile) -> Result<Page, Vec<Diagnosti
                 ))
                 .hint(
                     "front matter keys are title, description, template, weight, slug, \
-                         menu, updated, translated_from, [phases.<phase>] and [extra]",
+                         menu, role, updated, translated_from, [phases.<phase>] and [extra]",
                 ),
         ]
     })?;
@@ -322,6 +326,7 @@ fn parse_page(config: &Config, file: &ContentFile) -> Result<Page, Vec<Diagnosti
         template,
         weight: front.weight,
         menu: front.menu,
+        role: front.role,
         url_path,
         updated,
         extra: front.extra,

@@ -32,7 +32,7 @@ const STARTER: [(&str, &str); 5] = [
 ];
 
 /// The default templates and static files: the ones this repository's site uses.
-pub const DEFAULT_THEME: [(&str, &str); 10] = [
+pub const DEFAULT_THEME: [(&str, &str); 11] = [
     (
         "templates/base.html",
         include_str!("../templates/base.html"),
@@ -51,6 +51,10 @@ pub const DEFAULT_THEME: [(&str, &str); 10] = [
         include_str!("../templates/root.html"),
     ),
     ("templates/404.html", include_str!("../templates/404.html")),
+    (
+        "templates/page.html",
+        include_str!("../templates/page.html"),
+    ),
     (
         "templates/partials/languages.html",
         include_str!("../templates/partials/languages.html"),

@@ -862,3 +862,59 @@ fn structured_data_cannot_close_its_script_whatever_the_content_says() {
         "the page shows the answer as text"
     );
 }
+
+/// A team renames its steps page with data only: templates find it by its role.
+#[test]
+fn pages_are_found_by_role_so_a_rename_is_a_data_edit() {
+    let site = SiteTest::shipped();
+    for lang in LANGUAGES {
+        let old = site.path(&format!("content/{lang}/link-account.md"));
+        std::fs::rename(
+            &old,
+            site.path(&format!("content/{lang}/keep-your-chats.md")),
+        )
+        .unwrap();
+        for page in ["index.md", "faq.md"] {
+            let file = format!("content/{lang}/{page}");
+            let text = site
+                .read(&file)
+                .replace("@/link-account.md", "@/keep-your-chats.md");
+            site.write(&file, &text);
+        }
+    }
+    site.edit(
+        "site.toml",
+        "page = \"link-account\"",
+        "page = \"keep-your-chats\"",
+    );
+    // A new page needs no template of its own either.
+    site.write(
+        "content/en/contact.md",
+        "+++\ntitle = \"Contact\"\ndescription = \"Who to ask\"\n+++\nWrite to us.\n",
+    );
+    site.build_at("2026-01-05");
+    let notice = site.output("en/index.html");
+    assert!(
+        notice.contains("class=\"button\" href=\"/en/keep-your-chats/\""),
+        "{notice}"
+    );
+    assert!(
+        site.output("en/contact/index.html")
+            .contains("Write to us.")
+    );
+
+    // Without the role, the template says which page it looked for, at its line.
+    site.edit("content/fr/keep-your-chats.md", "role = \"steps\"\n", "");
+    let run = site.run(&["build", "--now", "2026-01-05"]).expect_code(1);
+    assert!(
+        run.stderr.contains("templates/notice.html:9:"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("content/fr/ has no page with role = \"steps\""),
+        "{}",
+        run.stderr
+    );
+}

@@ -467,6 +467,7 @@ fn register_functions(tera: &mut Tera, model: &SiteModel, variables: Vec<(Phase,
         Ok::<_, tera::Error>(format!("{base_path}{}", path.trim_start_matches('/')))
     });
     register_json_functions(tera);
+    register_page_url(tera, model);
     // A file of templates/ as it is (a stylesheet to inline): `include` would render it as a
     // template on every page, which costs more than the rest of the page.
     let raw_files: BTreeMap<String, String> = model
@@ -523,6 +524,50 @@ fn isolated(text: &str, dir: Direction) -> String {
         Direction::Ltr => '\u{2066}',
     };
     format!("{open}{text}\u{2069}")
+}
+
+/// `page_url(key="faq")` or `page_url(role="steps")`: the URL of a page of the language being
+/// rendered (or `lang=`), found by its key or its front matter's `role`, so that templates
+/// never spell out a slug.
+fn register_page_url(tera: &mut Tera, model: &SiteModel) {
+    let base_path = model.config.base_path.clone();
+    let pages: Vec<(String, String, Option<String>, String)> = model
+        .pages
+        .iter()
+        .map(|p| {
+            (
+                p.language.clone(),
+                p.key.clone(),
+                p.role.clone(),
+                p.url_path.clone(),
+            )
+        })
+        .collect();
+    tera.register_function("page_url", move |kwargs: Kwargs, state: &State| {
+        let lang = match kwargs.get::<String>("lang")? {
+            Some(lang) => lang,
+            None => state.get::<String>("lang")?.unwrap_or_default(),
+        };
+        let key = kwargs.get::<String>("key")?;
+        let role = kwargs.get::<String>("role")?;
+        let wanted = match (&key, &role) {
+            (Some(key), None) => format!("the key `{key}`"),
+            (None, Some(role)) => format!("role = \"{role}\""),
+            _ => return Err(tera::Error::message("page_url() takes key=\"…\" or role=\"…\"")),
+        };
+        pages
+            .iter()
+            .find(|(language, page_key, page_role, _)| {
+                *language == lang
+                    && (key.as_ref() == Some(page_key) || (role.is_some() && *page_role == role))
+            })
+            .map(|(_, _, _, url_path)| format!("{base_path}{url_path}"))
+            .ok_or_else(|| {
+                tera::Error::message(format!(
+                    "page_url(): content/{lang}/ has no page with {wanted}; add one, or set `role` in a page's front matter"
+                ))
+            })
+    });
 }
 
 /// JSON that is safe inside `<script>`: `<`, `>` and `&` only occur in strings, where their
@@ -681,7 +726,7 @@ fn reference_errors(templates: &[TemplateFile], reports: &str) -> Option<Vec<Dia
             Diagnostic::error(message)
                 .code("template")
                 .at(Location::from_line_col(&template.path, &template.text, line, byte_col))
-                .hint("functions are t, t_html, url, date, asset, include_raw, json, faq_json_ld and howto_json_ld; filters and tests are Tera's"),
+                .hint("functions are t, t_html, url, page_url, date, asset, include_raw, json, faq_json_ld and howto_json_ld; filters and tests are Tera's"),
         )
     };
     reports
