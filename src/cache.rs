@@ -170,3 +170,39 @@ impl Fingerprints {
         h.finish()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cache_gives_back_a_page_only_for_the_same_fingerprint_and_counts_both() {
+        let mut cache = RenderCache::default();
+        cache.start_build();
+        assert_eq!(cache.get("en/index.html", 1), None);
+        cache.put("en/index.html", 1, b"<p>1</p>", "later");
+        assert_eq!(
+            cache.get("en/index.html", 1),
+            Some((b"<p>1</p>".to_vec(), "later".to_string()))
+        );
+        assert_eq!(cache.get("en/index.html", 2), None, "its inputs changed");
+        assert_eq!(
+            cache.get("en/index.html", 1).map(|(html, _)| html.len()),
+            Some(8)
+        );
+        assert_eq!((cache.rendered, cache.reused), (2, 2));
+        cache.start_build();
+        assert_eq!((cache.rendered, cache.reused), (0, 0));
+    }
+
+    #[test]
+    fn a_cache_that_is_off_keeps_nothing() {
+        let mut cache = RenderCache::off();
+        cache.put("en/index.html", 1, b"<p>1</p>", "");
+        assert_eq!(
+            cache.get("en/index.html", 1),
+            None,
+            "a one-time build keeps no copy"
+        );
+    }
+}

@@ -27,6 +27,12 @@ pub struct Cli {
     /// The site's folder (holding site.toml); default: the current folder.
     #[arg(long, global = true, value_name = "DIR")]
     root: Option<PathBuf>,
+    /// Print only errors (build, watch, serve).
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    quiet: bool,
+    /// Print every note too, instead of counting them (build, watch, serve).
+    #[arg(short, long, global = true)]
+    verbose: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -150,6 +156,25 @@ impl Cli {
     }
 }
 
+impl Cli {
+    pub fn verbosity(&self) -> Verbosity {
+        match (self.quiet, self.verbose) {
+            (true, _) => Verbosity::Quiet,
+            (_, true) => Verbosity::Verbose,
+            _ => Verbosity::Normal,
+        }
+    }
+}
+
+/// How much of a build's findings is printed: errors always; warnings unless quiet; notes
+/// only when verbose, else one line that counts them, the way cargo keeps its output short.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verbosity {
+    Quiet,
+    Normal,
+    Verbose,
+}
+
 /// What `main` reads from the world, once.
 pub struct Environment {
     pub current_dir: PathBuf,
@@ -159,6 +184,7 @@ pub struct Environment {
     /// Reads the system clock; called once per build (watch and serve rebuild for hours).
     pub clock: fn() -> DateTime<Utc>,
     pub styled_errors: bool,
+    pub verbosity: Verbosity,
 }
 
 const EXIT_SITE_ERRORS: u8 = 1;
@@ -199,9 +225,9 @@ pub fn run(cli: Cli, env: &Environment) -> ExitCode {
                 Err(code) => return code,
             };
             let session = Session::new(root, output, args.base_url, now);
-            let styled = env.styled_errors;
+            let (styled, verbosity) = (env.styled_errors, env.verbosity);
             let result = watch::run(session, |session, outcome| {
-                report_rebuild(session, outcome, styled)
+                report_rebuild(session, outcome, styled, verbosity)
             });
             match result {
                 Ok(()) => ExitCode::SUCCESS,
@@ -220,9 +246,9 @@ pub fn run(cli: Cli, env: &Environment) -> ExitCode {
                 Ok(output) => output,
                 Err(code) => return code,
             };
-            let styled = env.styled_errors;
+            let (styled, verbosity) = (env.styled_errors, env.verbosity);
             let report = move |session: &Session, outcome: &Outcome| {
-                report_rebuild(session, outcome, styled)
+                report_rebuild(session, outcome, styled, verbosity)
             };
             match serve::serve(root, output, now, args.interface, args.port, report) {
                 Ok(()) => ExitCode::SUCCESS,
@@ -287,7 +313,7 @@ fn watch_now(args: &NowArgs, env: &Environment) -> Option<Now> {
 }
 
 /// One line per rebuild, with what changed and how long it took; diagnostics as in `build`.
-fn report_rebuild(session: &Session, outcome: &Outcome, styled: bool) {
+fn report_rebuild(session: &Session, outcome: &Outcome, styled: bool, verbosity: Verbosity) {
     let what = |changed: &[PathBuf]| match changed {
         [] => String::new(),
         [one] => format!(" after {} changed", one.display()),
@@ -302,7 +328,7 @@ fn report_rebuild(session: &Session, outcome: &Outcome, styled: bool) {
             elapsed,
             warnings,
         } => {
-            print_diagnostics(warnings, styled);
+            print_diagnostics(warnings, styled, verbosity);
             // A line that cannot be printed is lost; watching and writing go on.
             let _ = console::print(&format!(
                 "rebuilt in {:.1} ms{}: {rendered} pages rendered, {reused} reused, {written} files written to {}\n",
@@ -315,7 +341,7 @@ fn report_rebuild(session: &Session, outcome: &Outcome, styled: bool) {
             changed,
             diagnostics,
         } => {
-            print_diagnostics(diagnostics, styled);
+            print_diagnostics(diagnostics, styled, verbosity);
             let _ = console::print(&format!(
                 "rebuild failed{}; the last good output stays in {}\n",
                 what(changed),
@@ -352,10 +378,10 @@ fn run_build(root: &Path, output: &Output, request: &BuildRequest, env: &Environ
         return fail(&[error], env);
     }
     let text = format!(
-        "{}\nbuilt {} files in {} languages into {}\n",
+        "{}\nbuilt {} in {} into {}\n",
         status_line(&built),
-        built.files.len(),
-        built.config.languages.len(),
+        counted(built.files.len(), "file"),
+        counted(built.config.languages.len(), "language"),
         output.name().display()
     );
     say(&text, env).err().unwrap_or(ExitCode::SUCCESS)
@@ -414,7 +440,8 @@ fn run_check(root: &Path, args: &CheckArgs, env: &Environment) -> ExitCode {
     let text = match args.format {
         Format::Json => format!("{}\n", check::json_report(&summary, &findings)),
         Format::Human => {
-            report(&findings, env);
+            // check is the list: everything, errors first.
+            print_diagnostics(&findings, env.styled_errors, Verbosity::Verbose);
             format!(
                 "{}check: {errors} errors, {warnings} warnings, {} notes\n",
                 check::summary_table(&summary),
@@ -549,11 +576,62 @@ fn say(text: &str, env: &Environment) -> Result<(), ExitCode> {
 }
 
 fn report(diagnostics: &[Diagnostic], env: &Environment) {
-    print_diagnostics(diagnostics, env.styled_errors);
+    print_diagnostics(diagnostics, env.styled_errors, env.verbosity);
 }
 
-fn print_diagnostics(diagnostics: &[Diagnostic], styled: bool) {
-    if !diagnostics.is_empty() {
-        console::eprint(&diagnostics::render(diagnostics, styled));
+/// Errors first, then warnings, then notes, as much as `verbosity` asks for; what is left out
+/// is counted in a line that says where to see it.
+fn print_diagnostics(diagnostics: &[Diagnostic], styled: bool, verbosity: Verbosity) {
+    let rank = |d: &Diagnostic| rank_of(d.severity);
+    let shown_up_to = match verbosity {
+        Verbosity::Quiet => 0,
+        Verbosity::Normal => 1,
+        Verbosity::Verbose => 2,
+    };
+    let mut shown: Vec<Diagnostic> = diagnostics
+        .iter()
+        .filter(|d| rank(d) <= shown_up_to)
+        .cloned()
+        .collect();
+    shown.sort_by_key(rank);
+    if !shown.is_empty() {
+        console::eprint(&diagnostics::render(&shown, styled));
+    }
+    let count = |severity: Severity| {
+        diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
+    };
+    let hidden: Vec<String> = [(Severity::Warning, "warning"), (Severity::Note, "note")]
+        .into_iter()
+        .filter(|(severity, _)| rank_of(*severity) > shown_up_to)
+        .map(|(severity, name)| (count(severity), name))
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, name)| counted(n, name))
+        .collect();
+    if !hidden.is_empty() && verbosity == Verbosity::Normal {
+        console::eprint(&format!(
+            "{} not shown: `sunset check` lists them (or add --verbose)\n",
+            hidden.join(" and ")
+        ));
+    }
+}
+
+/// Errors before warnings before notes.
+fn rank_of(severity: Severity) -> usize {
+    match severity {
+        Severity::Error => 0,
+        Severity::Warning => 1,
+        Severity::Note => 2,
+    }
+}
+
+/// "1 note", "2 notes".
+fn counted(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
     }
 }

@@ -111,3 +111,42 @@ fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
     }
     files
 }
+
+/// A first build of a new site prints a few lines, the way cargo does: notes are counted, not
+/// listed (`check` lists them), errors come first, and `-v` and `-q` say more or less.
+#[test]
+fn a_first_build_prints_a_few_lines() {
+    let dir = TempDir::new().unwrap();
+    sunset(dir.path(), &["init", "notice", "--languages", "en,de,ar"]);
+    let site = dir.path().join("notice");
+    let now = ["--now", "2027-06-01"];
+    let (code, stdout, stderr) = sunset(&site, &[&["build"][..], &now].concat());
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        stdout.lines().count() + stderr.lines().count(),
+        3,
+        "{stdout}{stderr}"
+    );
+    assert!(
+        stderr.ends_with("notes not shown: `sunset check` lists them (or add --verbose)\n"),
+        "{stderr}"
+    );
+    assert!(stdout.contains("built 19 files in 3 languages"), "{stdout}");
+    let (_, _, verbose) = sunset(&site, &[&["build", "-v"][..], &now].concat());
+    assert!(verbose.matches("note:").count() > 10, "{verbose}");
+    let (_, _, quiet) = sunset(&site, &[&["-q", "build"][..], &now].concat());
+    assert_eq!(quiet, "");
+
+    // A broken page: its error comes before every warning and note.
+    fs::write(site.join("content/de/faq.md"), "no front matter").unwrap();
+    let (code, _, stderr) = sunset(&site, &[&["build", "-v"][..], &now].concat());
+    assert_eq!(code, 1);
+    let first_error = stderr.find("error:").unwrap();
+    let first_other = stderr
+        .find("warning:")
+        .into_iter()
+        .chain(stderr.find("note:"))
+        .min()
+        .unwrap();
+    assert!(first_error < first_other, "{stderr}");
+}
