@@ -22,6 +22,7 @@ use crate::bidi::escape_html;
 use crate::build::{self, BuildRequest};
 use crate::clock::NowInput;
 use crate::output::{Output, OutputFile};
+use crate::render::later;
 use crate::source::Sources;
 use crate::watch::{self, Outcome, Session};
 use crate::{console, diagnostics};
@@ -42,6 +43,8 @@ struct Shared {
     listeners: Vec<Sender<()>>,
     /// The last preview built: its "now" as given, and its files.
     preview: Option<(String, Vec<OutputFile>)>,
+    /// Whether `--now` fixes the served build's day, which then is a preview too.
+    fixed_now: bool,
 }
 
 fn lock(shared: &Mutex<Shared>) -> MutexGuard<'_, Shared> {
@@ -81,7 +84,10 @@ pub fn serve(
         ));
     }
 
-    let shared = Arc::new(Mutex::new(Shared::default()));
+    let shared = Arc::new(Mutex::new(Shared {
+        fixed_now: matches!(now, watch::Now::Fixed(_)),
+        ..Shared::default()
+    }));
     let out = output.path().to_path_buf();
     let session = Session::new(root, output, Some(base_url.clone()), now);
     let watcher_shared = shared.clone();
@@ -252,7 +258,10 @@ fn respond(out: &Path, base_url: &str, shared: &Mutex<Shared>, url: &str) -> Rep
     }
     match resolve(out, path) {
         Target::File(file) => match std::fs::read(&file) {
-            Ok(bytes) => page_response(bytes, &file.to_string_lossy(), 200, shared, None),
+            Ok(bytes) => {
+                let day = served_day(shared);
+                page_response(bytes, &file.to_string_lossy(), 200, shared, day, None)
+            }
             Err(_) => not_found(out, shared),
         },
         Target::Redirect(location) => with_header(
@@ -267,7 +276,15 @@ fn respond(out: &Path, base_url: &str, shared: &Mutex<Shared>, url: &str) -> Rep
 fn not_found(out: &Path, shared: &Mutex<Shared>) -> Reply {
     let body = std::fs::read(out.join("404.html"))
         .unwrap_or_else(|_| b"<!DOCTYPE html><title>404</title><body>Not found</body>".to_vec());
-    page_response(body, "404.html", 404, shared, None)
+    page_response(body, "404.html", 404, shared, served_day(shared), None)
+}
+
+fn served_day(shared: &Mutex<Shared>) -> Day {
+    if lock(shared).fixed_now {
+        Day::Previewed
+    } else {
+        Day::Browser
+    }
 }
 
 /// The page at `path` as the site reads at `now`, built in memory from the current sources.
@@ -295,7 +312,14 @@ fn respond_preview(base_url: &str, shared: &Mutex<Shared>, path: &str, now: &str
         Err(message) => {
             drop(state);
             let body = b"<!DOCTYPE html><title>Preview</title><body></body>".to_vec();
-            return page_response(body, "preview.html", 400, shared, Some(message));
+            return page_response(
+                body,
+                "preview.html",
+                400,
+                shared,
+                Day::Previewed,
+                Some(message),
+            );
         }
     };
     drop(state);
@@ -310,16 +334,33 @@ fn respond_preview(base_url: &str, shared: &Mutex<Shared>, path: &str, now: &str
         .iter()
         .find_map(|c| files.iter().find(|f| f.path == *c))
     {
-        Some(file) => page_response(file.bytes.clone(), &file.path, 200, shared, None),
+        Some(file) => page_response(
+            file.bytes.clone(),
+            &file.path,
+            200,
+            shared,
+            Day::Previewed,
+            None,
+        ),
         None => {
             let body = files
                 .iter()
                 .find(|f| f.path == "404.html")
                 .map(|f| f.bytes.clone())
                 .unwrap_or_default();
-            page_response(body, "404.html", 404, shared, None)
+            page_response(body, "404.html", 404, shared, Day::Previewed, None)
         }
     }
+}
+
+/// Whose day a page shows.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Day {
+    /// Today's build: the browser's clock is the reader's day, as on the published site.
+    Browser,
+    /// A preview (`?now=` or `--now`): the page must read as that day's build, whatever the
+    /// browser's clock says, so what the page carries for later phases is left out.
+    Previewed,
 }
 
 /// A response; HTML gets the live-reload script, the preview panel and any error overlay.
@@ -328,18 +369,19 @@ fn page_response(
     name: &str,
     status: u16,
     shared: &Mutex<Shared>,
+    day: Day,
     error: Option<String>,
 ) -> Reply {
     let kind = content_type(name);
     let body = if kind.starts_with("text/html") {
         let state = lock(shared);
         let failure = error.or_else(|| state.failure.clone());
-        inject(
-            &String::from_utf8_lossy(&bytes),
-            failure.as_deref(),
-            state.end_date,
-        )
-        .into_bytes()
+        let html = String::from_utf8_lossy(&bytes);
+        let html = match day {
+            Day::Browser => html.into_owned(),
+            Day::Previewed => later::without_later(&html),
+        };
+        inject(&html, failure.as_deref(), state.end_date).into_bytes()
     } else {
         bytes
     };

@@ -321,6 +321,24 @@ fn serve_previews_another_date_without_restarting() {
 }
 
 #[test]
+fn previews_leave_out_what_pages_carry_for_the_browsers_clock() {
+    let site = SiteTest::fixture("mini");
+    let (_serve, port) = start_serve(&site);
+    let on_disk = fs::read_to_string(site.path("served/en/index.html")).unwrap();
+    assert!(
+        on_disk.contains("data-phase-guard"),
+        "build's files keep it"
+    );
+    // `--now` fixes the served day, and `?now=` previews another: neither may be rewritten
+    // for the day of the browser's clock.
+    for target in ["/en/", "/en/?now=2026-01-12", "/no/such/page/"] {
+        let (_, _, body) = get(port, target);
+        assert!(!body.contains("data-phase-guard"), "{target}: {body}");
+        assert!(!body.contains("data-phase-page"), "{target}: {body}");
+    }
+}
+
+#[test]
 fn serve_sends_a_reload_after_an_edit_and_shows_errors() {
     let site = SiteTest::fixture("mini");
     let (_serve, port) = start_serve(&site);
