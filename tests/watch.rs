@@ -320,6 +320,37 @@ fn serve_previews_another_date_without_restarting() {
     assert!(body.contains("someday"), "{body}");
 }
 
+/// The version `/__sunset/check` gives for `page`.
+fn version(port: u16, page: &str) -> String {
+    let (status, _, body) = get(port, &format!("/__sunset/check?page={page}"));
+    assert_eq!(status, 200, "{body}");
+    let json: serde_json::Value = serde_json::from_str(&body).unwrap();
+    json["version"].as_str().unwrap().to_string()
+}
+
+#[test]
+fn only_pages_whose_output_changed_get_a_new_version() {
+    let site = SiteTest::fixture("mini");
+    let (_serve, port) = start_serve(&site);
+    let (faq, fr, preview) = (
+        version(port, "/en/faq/"),
+        version(port, "/fr/"),
+        version(port, "/en/faq/%3Fnow%3D2026-01-22"),
+    );
+    assert_eq!(version(port, "/en/faq/"), faq, "a version is stable");
+    site.edit("content/en/faq.md", "Because.", "Because of new terms.");
+    let deadline = Instant::now() + PATIENCE;
+    while version(port, "/en/faq/") == faq {
+        assert!(
+            Instant::now() < deadline,
+            "the edited page kept its version"
+        );
+        thread::sleep(Duration::from_millis(50));
+    }
+    assert_eq!(version(port, "/fr/"), fr, "a page the edit did not change");
+    assert_ne!(version(port, "/en/faq/%3Fnow%3D2026-01-22"), preview);
+}
+
 #[test]
 fn previews_leave_out_what_pages_carry_for_the_browsers_clock() {
     let site = SiteTest::fixture("mini");
@@ -353,22 +384,25 @@ fn serve_sends_a_reload_after_an_edit_and_shows_errors() {
     let mut line = String::new();
     reader.read_line(&mut line).unwrap();
     assert!(line.starts_with("HTTP/1.1 200"), "{line}");
+    let next_build = |reader: &mut BufReader<TcpStream>| loop {
+        let mut line = String::new();
+        assert!(
+            reader.read_line(&mut line).unwrap() > 0,
+            "the event stream closed"
+        );
+        if let Some(build) = line.trim().strip_prefix("data: ") {
+            return build.parse::<u64>().unwrap();
+        }
+    };
+    // The current build number as soon as a page listens: one it missed shows at once.
+    let first = next_build(&mut reader);
 
     site.edit(
         "templates/page.html",
         "{{ page.content | safe }}",
         "{{ page.content | safe }",
     );
-    loop {
-        line.clear();
-        assert!(
-            reader.read_line(&mut line).unwrap() > 0,
-            "the event stream closed"
-        );
-        if line.trim() == "data: reload" {
-            break;
-        }
-    }
+    assert_eq!(next_build(&mut reader), first + 1);
     let (_, _, body) = get(port, "/en/");
     assert!(body.contains("The last rebuild failed"), "{body}");
     assert!(body.contains("templates/page.html:13:"), "{body}");
