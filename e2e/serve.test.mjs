@@ -287,8 +287,11 @@ test("the overlay points at the mistake, is dismissed from the keyboard, and pas
   await dialog.waitFor({ state: "visible", timeout: 15_000 });
   const text = await dialog.innerText();
   assert.match(text, /The last rebuild failed\. Close this to see the last good build\./);
-  assert.match(text, new RegExp(`${file}:${line}:\\d+`), `the error is on the line of the {: ${text}`);
-  assert.match(text, /close it with `}`/, text);
+  const column = lines[line - 1].length + 2;
+  assert.match(text, new RegExp(`${file}:${line}:${column}\\b`), `the error is at the {: ${text}`);
+  assert.match(text, /this `\{` is never closed/, text);
+  assert.match(text, /close the placeable with `\}`/, text);
+  assert.doesNotMatch(text, /is missing in fr/, "a broken message is not called missing");
   assert.deepEqual(await axeViolations(page), []);
   // Focus is inside the dialog and stays there.
   assert.equal(await page.evaluate(() => document.activeElement.closest("#sunset-error") !== null), true);

@@ -76,9 +76,10 @@ if(now)document.querySelectorAll('a[href^="/"]').forEach(function(a){var u=new U
 var dialog=document.getElementById('sunset-error');
 if(dialog){var before=document.activeElement,shut=dialog.querySelector('button');
 var away=[].filter.call(document.body.children,function(e){return e!==dev}).concat(document.getElementById('sunset-panel'));
-function esc(e){if(e.key==='Escape')close()}
-function close(){dialog.hidden=true;away.forEach(function(e){e.inert=false});document.removeEventListener('keydown',esc);if(before&&before.focus)before.focus()}
-away.forEach(function(e){e.inert=true});shut.addEventListener('click',close);document.addEventListener('keydown',esc);shut.focus()}
+function keys(e){if(e.key==='Escape')close();if(e.key!=='Tab')return;var stops=dialog.querySelectorAll('button,[tabindex]'),first=stops[0],last=stops[stops.length-1],at=document.activeElement;
+if(!dialog.contains(at)||(e.shiftKey?at===first:at===last)){e.preventDefault();(e.shiftKey?last:first).focus()}}
+function close(){dialog.hidden=true;away.forEach(function(e){e.inert=false});document.removeEventListener('keydown',keys);if(before&&before.focus)before.focus()}
+away.forEach(function(e){e.inert=true});shut.addEventListener('click',close);document.addEventListener('keydown',keys);shut.focus()}
 })();"#;
 
 /// `html` with the tools: their style before `</head>`, the rest before `</body>`.
@@ -112,7 +113,7 @@ fn aside(tools: &Tools) -> String {
         html.push_str(&format!(
             "<div id=\"sunset-error\" role=\"dialog\" aria-modal=\"true\" aria-labelledby=\"sunset-error-title\">\
              <p id=\"sunset-error-title\"><strong>{}</strong></p>\
-             <button type=\"button\">Close (Esc)</button><pre>{}</pre></div>",
+             <button type=\"button\">Close (Esc)</button><pre tabindex=\"0\">{}</pre></div>",
             overlay.headline,
             escape_html(overlay.text)
         ));
