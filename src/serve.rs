@@ -75,8 +75,12 @@ pub fn serve(
     port: u16,
     mut report: impl FnMut(&Session, &Outcome) + Send + 'static,
 ) -> Result<(), String> {
+    // Before the first thread (tiny_http starts one to accept connections), which inherits it.
+    let stop_signals = block_stop_signals();
     let server = Server::http(SocketAddr::new(address, port))
         .map_err(|e| format!("cannot listen on {address}:{port}: {e}"))?;
+    let server = Arc::new(server);
+    stop_on(stop_signals, server.clone());
     let bound = server
         .server_addr()
         .to_ip()
@@ -162,6 +166,34 @@ pub fn serve(
         let _ = request.respond(response);
     }
     Ok(())
+}
+
+/// Blocks SIGINT and SIGTERM in the calling thread and every thread it starts later, so that
+/// they wait for [`stop_on`] instead of ending the process before its temporary output is
+/// removed. Returns the set blocked.
+fn block_stop_signals() -> libc::sigset_t {
+    // SAFETY: the set is initialized by sigemptyset before use, and pthread_sigmask only
+    // changes the calling thread's mask.
+    unsafe {
+        let mut set: libc::sigset_t = std::mem::zeroed();
+        libc::sigemptyset(&mut set);
+        libc::sigaddset(&mut set, libc::SIGINT);
+        libc::sigaddset(&mut set, libc::SIGTERM);
+        libc::pthread_sigmask(libc::SIG_BLOCK, &set, std::ptr::null_mut());
+        set
+    }
+}
+
+/// Waits for a signal of `set` in a thread of its own (no handler runs at an arbitrary
+/// point), then ends the server's loop: `serve` returns and its caller cleans up.
+fn stop_on(set: libc::sigset_t, server: Arc<Server>) {
+    thread::spawn(move || {
+        let mut signal = 0;
+        // SAFETY: `set` is an initialized signal set; sigwait writes into `signal` only.
+        if unsafe { libc::sigwait(&set, &mut signal) } == 0 {
+            server.unblock();
+        }
+    });
 }
 
 /// Keeps a live-reload connection open, sending the number of each rebuild.

@@ -23,10 +23,27 @@ struct Running {
 
 impl Running {
     fn start(site: &SiteTest, args: &[&str]) -> Running {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_sunset"))
+        Running::spawn(
+            Command::new(env!("CARGO_BIN_EXE_sunset"))
+                .arg("--root")
+                .arg(&site.root)
+                .args(args),
+        )
+    }
+
+    /// Like `start`, with `temp` as the system's temporary folder.
+    fn start_in_temp(site: &SiteTest, args: &[&str], temp: &std::path::Path) -> Running {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_sunset"));
+        command
+            .env("TMPDIR", temp)
             .arg("--root")
             .arg(&site.root)
-            .args(args)
+            .args(args);
+        Running::spawn(&mut command)
+    }
+
+    fn spawn(command: &mut Command) -> Running {
+        let mut child = command
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
@@ -234,6 +251,12 @@ fn start_serve(site: &SiteTest) -> (Running, u16) {
             out.to_str().unwrap(),
         ],
     );
+    let port = port_of(&serve);
+    (serve, port)
+}
+
+/// The port a starting server listens on, once its first build is done.
+fn port_of(serve: &Running) -> u16 {
     let line = serve.wait_for("serving http://127.0.0.1:");
     let port = line
         .split(':')
@@ -247,7 +270,49 @@ fn start_serve(site: &SiteTest) -> (Running, u16) {
         })
         .unwrap();
     serve.wait_for("rebuilt in");
-    (serve, port)
+    port
+}
+
+#[test]
+fn each_serve_has_its_own_temporary_output_removed_when_it_stops() {
+    let first = SiteTest::fixture("mini");
+    let second = SiteTest::fixture("mini");
+    second.edit(
+        "content/en/index.md",
+        "The last day:",
+        "Second site, last day:",
+    );
+    let temp = first.path("tmp");
+    fs::create_dir(&temp).unwrap();
+    let args = ["serve", "--port", "0", "--now", NOW];
+    let mut servers = [
+        Running::start_in_temp(&first, &args, &temp),
+        Running::start_in_temp(&second, &args, &temp),
+    ];
+    let ports = servers.each_ref().map(port_of);
+    assert!(!get(ports[0], "/en/").2.contains("Second site, last day"));
+    assert!(get(ports[1], "/en/").2.contains("Second site, last day"));
+    let folders = || fs::read_dir(&temp).unwrap().count();
+    assert_eq!(folders(), 2, "one folder each");
+
+    // Ctrl-C and SIGTERM both end the server and remove its folder (and the lock in it).
+    for (serve, signal) in servers.iter_mut().zip([libc::SIGINT, libc::SIGTERM]) {
+        // SAFETY: kill only sends a signal to the child this test started.
+        assert_eq!(unsafe { libc::kill(serve.child.id() as i32, signal) }, 0);
+        let deadline = Instant::now() + PATIENCE;
+        let status = loop {
+            if let Some(status) = serve.child.try_wait().unwrap() {
+                break status;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "signal {signal} did not stop serve"
+            );
+            thread::sleep(Duration::from_millis(20));
+        };
+        assert!(status.success(), "{status}");
+    }
+    assert_eq!(folders(), 0, "nothing left in the temporary folder");
 }
 
 #[test]
