@@ -34,11 +34,12 @@ let browser;
 function startServe(args) {
   const child = spawn(binary, ["--root", site, "serve", "--port", "0", ...args], { stdio: ["ignore", "pipe", "inherit"] });
   let output = "";
-  child.lines = [];
+  child.rebuilds = 0;
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`serve did not start: ${output}`)), 30_000);
     child.stdout.on("data", (chunk) => {
       output += chunk;
+      child.rebuilds += (String(chunk).match(/^rebuil/gm) ?? []).length;
       const url = output.match(/serving (http:\/\/127\.0\.0\.1:\d+\/)/);
       if (url && /rebuil/.test(output)) {
         clearTimeout(timer);
@@ -72,12 +73,27 @@ after(async () => {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Runs `save` (which writes files of the site) and waits for the rebuild it causes. */
+async function saved(save) {
+  const before = server.rebuilds;
+  save();
+  const deadline = Date.now() + 15_000;
+  while (server.rebuilds === before) {
+    assert.ok(Date.now() < deadline, "no rebuild after a save");
+    await sleep(20);
+  }
+}
+
 function edit(file, from, to) {
   const path = join(site, file);
   const text = readFileSync(path, "utf8");
   assert.ok(text.includes(from), `${file} has no ${from}`);
   writeFileSync(path, text.replace(from, to));
 }
+
+/** The text of `files` (paths in the site), to write back with `restore`. */
+const keep = (files) => Object.fromEntries(files.map((file) => [file, readFileSync(join(site, file), "utf8")]));
+const restore = (kept) => saved(() => { for (const [file, text] of Object.entries(kept)) writeFileSync(join(site, file), text); });
 
 /** A browser context whose clock says `LATE_CLOCK`, after the notice's end. */
 async function lateContext(options = {}) {
@@ -147,6 +163,7 @@ const mark = (page) => page.evaluate(() => { window.sunsetTestMark = true; });
 const marked = (page) => page.evaluate(() => window.sunsetTestMark === true);
 
 test("20 tabs on one server all reload after a save, and only tabs whose page changed", async () => {
+  const kept = keep(["templates/base.html", "content/en/faq.md"]);
   const context = await lateContext();
   const urls = [];
   for (let i = 0; i < 20; i++) {
@@ -174,6 +191,7 @@ test("20 tabs on one server all reload after a save, and only tabs whose page ch
   for (let i = 0; i < tabs.length; i++) if (!(await marked(tabs[i]))) reloaded.push(urls[i]);
   assert.deepEqual(reloaded, [`${base}en/faq/`]);
   await context.close();
+  await restore(kept);
 });
 
 test("bursts of saves at random gaps never leave an open page stale", async () => {
@@ -199,8 +217,8 @@ test("bursts of saves at random gaps never leave an open page stale", async () =
         .catch(() => assert.fail(`round ${round}: ${page.url()} never showed the last save ${last}`));
     }
   }
-  writeFileSync(path, original);
   await context.close();
+  await saved(() => writeFileSync(path, original));
 });
 
 test("the panel: a typed date applies on Enter, partial dates do nothing, the choice is marked", async () => {
@@ -308,7 +326,7 @@ test("the overlay points at the mistake, is dismissed from the keyboard, and pas
   await page.reload();
   await page.locator("#sunset-error button").click();
   assert.equal(await dialog.isVisible(), false);
-  writeFileSync(join(site, file), good);
+  await saved(() => writeFileSync(join(site, file), good));
   await page.waitForFunction(() => !document.getElementById("sunset-error") && document.readyState === "complete", null, { timeout: 15_000 });
   // A bad ?now= shows nothing behind the overlay, and says so.
   await page.goto(`${base}fr/?now=someday`);
@@ -331,6 +349,6 @@ test("the warnings of the last build are a count in the panel that opens their l
   await page.keyboard.press("Enter");
   assert.match(await page.locator("#sunset-warnings pre").innerText(), /content\/fr\/faq\.md/);
   assert.deepEqual(await axeViolations(page), []);
-  writeFileSync(path, original);
   await context.close();
+  await saved(() => writeFileSync(path, original));
 });
