@@ -52,8 +52,9 @@ struct Shared {
     end_date: Option<NaiveDate>,
     /// Connected live-reload clients, each sent the number of every rebuild.
     listeners: Vec<Sender<u64>>,
-    /// The last preview built: its "now" as given, and its files.
-    preview: Option<(String, Vec<OutputFile>)>,
+    /// The last preview built: its "now" as given, and its files (shared: every tab showing
+    /// it asks for its version after each rebuild).
+    preview: Option<(String, Arc<Vec<OutputFile>>)>,
     /// The day `--now` fixes, when it does: the served build is then a preview too.
     fixed_now: Option<String>,
 }
@@ -494,7 +495,7 @@ fn find(out: &Path, base_url: &str, shared: &Mutex<Shared>, url: &str) -> Answer
 fn find_preview(base_url: &str, shared: &Mutex<Shared>, path: &str, now: &str) -> Found {
     let mut state = lock(shared);
     let files = match &state.preview {
-        Some((built_for, files)) if built_for == now => Ok(files.clone()),
+        Some((built_for, files)) if built_for == now => Ok(Arc::clone(files)),
         _ => NowInput::parse(now)
             .map_err(|e| format!("preview: {e}"))
             .and_then(|input| {
@@ -503,13 +504,13 @@ fn find_preview(base_url: &str, shared: &Mutex<Shared>, path: &str, now: &str) -
                     base_url: Some(base_url.to_string()),
                 };
                 build::build(&state.sources, &request)
-                    .map(|built| built.files)
+                    .map(|built| Arc::new(built.files))
                     .map_err(|d| diagnostics::render(&d, false))
             }),
     };
     let files = match files {
         Ok(files) => {
-            state.preview = Some((now.to_string(), files.clone()));
+            state.preview = Some((now.to_string(), Arc::clone(&files)));
             files
         }
         Err(message) => {

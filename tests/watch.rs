@@ -274,6 +274,35 @@ fn port_of(serve: &Running) -> u16 {
 }
 
 #[test]
+fn a_first_build_that_fails_says_there_is_nothing_to_show() {
+    let site = SiteTest::fixture("mini");
+    site.edit(
+        "templates/page.html",
+        "{{ page.content | safe }}",
+        "{{ page.content | safe }",
+    );
+    let serve = Running::start(&site, &["serve", "--port", "0", "--now", NOW]);
+    let line = serve.wait_for("serving http://127.0.0.1:");
+    let port: u16 = line
+        .rsplit(':')
+        .next()
+        .unwrap()
+        .split('/')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    serve.wait_for("rebuild failed");
+    let (status, _, body) = get(port, "/en/");
+    assert_eq!(status, 404);
+    assert!(
+        body.contains("The site could not be built, so there is nothing to show yet."),
+        "{body}"
+    );
+    assert!(body.contains("templates/page.html:13:"), "{body}");
+}
+
+#[test]
 fn each_serve_has_its_own_temporary_output_removed_when_it_stops() {
     let first = SiteTest::fixture("mini");
     let second = SiteTest::fixture("mini");
@@ -383,6 +412,10 @@ fn serve_previews_another_date_without_restarting() {
     let (status, _, body) = get(port, "/en/?now=someday");
     assert_eq!(status, 400);
     assert!(body.contains("someday"), "{body}");
+    assert!(
+        body.contains("This preview could not be built, so there is nothing to show."),
+        "the overlay does not speak of a last good build: {body}"
+    );
 }
 
 /// The version `/__sunset/check` gives for `page`.
