@@ -82,26 +82,26 @@ function close(){dialog.hidden=true;away.forEach(function(e){e.inert=false});doc
 away.forEach(function(e){e.inert=true});shut.addEventListener('click',close);document.addEventListener('keydown',keys);shut.focus()}
 })();"#;
 
-/// `html` with the tools: their style before `</head>`, the rest before `</body>`.
+/// `html` with the tools: their style before `</head>` (or with the rest, in a page without
+/// one, where it must not come before the doctype), the rest before `</body>`.
 pub fn inject(html: &str, tools: &Tools) -> String {
-    let mut out = String::with_capacity(html.len() + 8192);
-    let (head, body) = match html.find("</head>") {
-        Some(at) => (&html[..at], &html[at..]),
-        None => ("", html),
-    };
-    out.push_str(head);
-    out.push_str(STYLE);
-    match body.rfind("</body>") {
+    let mut added = aside(tools);
+    let mut out = String::with_capacity(html.len() + STYLE.len() + added.len());
+    let body = match html.find("</head>") {
         Some(at) => {
-            out.push_str(&body[..at]);
-            out.push_str(&aside(tools));
-            out.push_str(&body[at..]);
+            out.push_str(&html[..at]);
+            out.push_str(STYLE);
+            &html[at..]
         }
         None => {
-            out.push_str(body);
-            out.push_str(&aside(tools));
+            added.insert_str(0, STYLE);
+            html
         }
-    }
+    };
+    let end = body.rfind("</body>").unwrap_or(body.len());
+    out.push_str(&body[..end]);
+    out.push_str(&added);
+    out.push_str(&body[end..]);
     out
 }
 
@@ -200,6 +200,16 @@ mod tests {
         assert!(html.contains("data-version=\"v1\" data-build=\"3\""));
         assert!(html.contains("data-now=\"2026-01-05\" aria-pressed=\"false\""));
         assert!(html.contains("data-now=\"\" aria-pressed=\"true\""));
+    }
+
+    #[test]
+    fn a_page_without_a_head_keeps_its_doctype_first() {
+        let html = inject(
+            "<!DOCTYPE html><title>404</title><body>Not found</body>",
+            &tools(None, None),
+        );
+        assert!(html.starts_with("<!DOCTYPE html><title>404</title><body>Not found<style>"));
+        assert!(html.ends_with("</aside></body>"), "{html}");
     }
 
     #[test]
