@@ -404,8 +404,8 @@ struct Page {
     html: String,
     overlay: Option<(&'static str, String)>,
     version: String,
-    /// The day the page shows, when it is not the clock's.
-    shown_day: Option<String>,
+    /// The `now` of a `?now=` preview, as given.
+    preview: Option<String>,
 }
 
 impl Page {
@@ -436,7 +436,7 @@ impl Page {
             html,
             overlay,
             version: format!("{:016x}", hasher.finish()),
-            shown_day: found.preview.or_else(|| state.fixed_now.clone()),
+            preview: found.preview,
         }
     }
 
@@ -449,7 +449,7 @@ impl Page {
             version: &self.version,
             build: state.build,
             end_date: state.end_date,
-            shown_day: self.shown_day.as_deref(),
+            preview: self.preview.as_deref(),
             fixed_now: state.fixed_now.as_deref(),
             warnings: &state.warnings,
         }

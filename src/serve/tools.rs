@@ -29,8 +29,8 @@ pub struct Tools<'a> {
     /// The number of the rebuild the page was answered after.
     pub build: u64,
     pub end_date: Option<NaiveDate>,
-    /// The day shown: a preview's `now`, or `--now`'s; `None` when it is the clock's.
-    pub shown_day: Option<&'a str>,
+    /// The `now` of a `?now=` preview, as given: the choice the panel marks.
+    pub preview: Option<&'a str>,
     /// The day `--now` fixes, which "now" returns to.
     pub fixed_now: Option<&'a str>,
     /// The warnings of the last good build, one rendered diagnostic each.
@@ -105,7 +105,7 @@ pub fn inject(html: &str, tools: &Tools) -> String {
     out
 }
 
-fn aside(tools: &Tools) -> String {
+fn aside<'a>(tools: &Tools<'a>) -> String {
     let mut html = String::from(
         "<aside id=\"sunset-dev\" aria-label=\"sunset serve\" dir=\"ltr\" lang=\"en\">",
     );
@@ -118,7 +118,10 @@ fn aside(tools: &Tools) -> String {
             escape_html(overlay.text)
         ));
     }
-    let shown = tools.shown_day.map(|day| day.get(..10).unwrap_or(day));
+    let day = |now: &'a str| now.get(..10).unwrap_or(now);
+    let preview = tools.preview.map(day);
+    // The field shows the day the page reads as: the preview's, else `--now`'s.
+    let shown = preview.or(tools.fixed_now.map(day));
     html.push_str(&format!(
         "<form id=\"sunset-panel\"><label>Preview at <input type=\"date\" id=\"sunset-now\" value=\"{}\"></label> \
          <span role=\"group\" aria-label=\"Preview shortcuts\">",
@@ -139,7 +142,7 @@ fn aside(tools: &Tools) -> String {
                 let date = date.to_string();
                 html.push_str(&format!(
                     "<button type=\"button\" data-now=\"{date}\" aria-pressed=\"{}\">{label}</button> ",
-                    pressed(shown == Some(date.as_str()))
+                    pressed(preview == Some(date.as_str()))
                 ));
             }
         }
@@ -148,10 +151,9 @@ fn aside(tools: &Tools) -> String {
         Some(day) => format!("now: {}", escape_html(day)),
         None => "now".to_string(),
     };
-    let back_home = shown.is_none() || shown == tools.fixed_now.map(|d| d.get(..10).unwrap_or(d));
     html.push_str(&format!(
         "<button type=\"button\" data-now=\"\" aria-pressed=\"{}\">{now_label}</button></span>",
-        pressed(back_home)
+        pressed(preview.is_none())
     ));
     let count = tools.warnings.len();
     html.push_str(&format!(
@@ -171,13 +173,13 @@ fn aside(tools: &Tools) -> String {
 mod tests {
     use super::*;
 
-    fn tools<'a>(overlay: Option<Overlay<'a>>, shown_day: Option<&'a str>) -> Tools<'a> {
+    fn tools<'a>(overlay: Option<Overlay<'a>>, preview: Option<&'a str>) -> Tools<'a> {
         Tools {
             overlay,
             version: "v1",
             build: 3,
             end_date: NaiveDate::from_ymd_opt(2026, 1, 15),
-            shown_day,
+            preview,
             fixed_now: None,
             warnings: &[],
         }
