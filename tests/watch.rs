@@ -281,7 +281,10 @@ fn a_first_build_that_fails_says_there_is_nothing_to_show() {
         "{{ page.content | safe }}",
         "{{ page.content | safe }",
     );
-    let serve = Running::start(&site, &["serve", "--port", "0", "--now", NOW]);
+    // Its temporary output in the site's folder: the server is killed, not stopped.
+    let temp = site.path("tmp");
+    fs::create_dir(&temp).unwrap();
+    let serve = Running::start_in_temp(&site, &["serve", "--port", "0", "--now", NOW], &temp);
     let line = serve.wait_for("serving http://127.0.0.1:");
     let port: u16 = line
         .rsplit(':')
