@@ -401,8 +401,17 @@ fn compare_messages(
     allow_identical: &[String],
     findings: &mut Vec<Diagnostic>,
 ) {
+    // A message written but unreadable (a syntax error, reported with its line) is broken, not
+    // missing: telling a translator to translate it again would mislead.
+    let written: BTreeSet<String> = files
+        .iter()
+        .flat_map(|f| crate::i18n::message_definitions(&f.path, &f.text).into_keys())
+        .collect();
     for (id, source) in reference {
         let Some(translation) = messages.get(id) else {
+            if written.contains(id) {
+                continue;
+            }
             let file_name = source.location.path.file_name().unwrap_or_default();
             let expected = files
                 .iter()

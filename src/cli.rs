@@ -238,10 +238,26 @@ pub fn run(cli: Cli, env: &Environment) -> ExitCode {
             let Some(now) = watch_now(&args.now, env) else {
                 return ExitCode::from(EXIT_USAGE);
             };
-            let out = args.out.map_or_else(
-                || env.temp_dir.join(format!("sunset-serve-{}", args.port)),
-                |o| env.current_dir.join(o),
-            );
+            // A folder of this server's own in the temporary folder, with the lock beside the
+            // site inside it, removed when the server stops; `--out` is the user's to keep.
+            let (temporary, out) = match &args.out {
+                Some(out) => (None, env.current_dir.join(out)),
+                None => match tempfile::Builder::new()
+                    .prefix("sunset-serve-")
+                    .tempdir_in(&env.temp_dir)
+                {
+                    Ok(dir) => {
+                        let out = dir.path().join("site");
+                        (Some(dir), out)
+                    }
+                    Err(e) => {
+                        let message =
+                            format!("cannot create a folder in {}: {e}", env.temp_dir.display());
+                        let error = Diagnostic::error(message).hint("choose one with --out");
+                        return fail(&[error], env);
+                    }
+                },
+            };
             let output = match claim(&root, &out, args.force.replace(), Writer::Serve, env) {
                 Ok(output) => output,
                 Err(code) => return code,
@@ -250,7 +266,10 @@ pub fn run(cli: Cli, env: &Environment) -> ExitCode {
             let report = move |session: &Session, outcome: &Outcome| {
                 report_rebuild(session, outcome, styled, verbosity)
             };
-            match serve::serve(root, output, now, args.interface, args.port, report) {
+            let served = serve::serve(root, output, now, args.interface, args.port, report);
+            // Stopped (Ctrl-C, SIGTERM) or unable to listen: the temporary output goes.
+            drop(temporary);
+            match served {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(message) => fail(
                     &[Diagnostic::error(message).hint("choose another --port")],

@@ -231,18 +231,25 @@ fn load_language<'a>(
             Ok(resource) => resource,
             Err((resource, errors)) => {
                 for error in errors {
+                    let (message, range, hint) = match unclosed_brace(&file.text, &error) {
+                        Some(at) => (
+                            "Fluent syntax: this `{` is never closed".to_string(),
+                            at..at + 1,
+                            "close the placeable with `}` (`{ $days }`); for a brace in the \
+                             text itself, write `{\"{\"}`",
+                        ),
+                        None => (
+                            format!("Fluent syntax: {}", error.kind),
+                            error_position(&file.text, &error),
+                            "messages look like `id = text`; continuation lines are \
+                             indented; see https://projectfluent.org/fluent/guide/",
+                        ),
+                    };
                     diagnostics.push(
-                        Diagnostic::error(format!("Fluent syntax: {}", error.kind))
+                        Diagnostic::error(message)
                             .code("syntax")
-                            .at(Location::from_range(
-                                &file.path,
-                                &file.text,
-                                error_position(&file.text, &error),
-                            ))
-                            .hint(
-                                "messages look like `id = text`; continuation lines are \
-                                 indented; see https://projectfluent.org/fluent/guide/",
-                            ),
+                            .at(Location::from_range(&file.path, &file.text, range))
+                            .hint(hint),
                     );
                 }
                 resource
@@ -274,8 +281,9 @@ fn load_language<'a>(
     })
 }
 
-/// Where to point for a parse error. The parser notices an unclosed placeable only at the
-/// start of the next line; the end of the line it belongs to is where the fix goes.
+/// Where to point for a parse error that is not an unclosed brace. The parser notices some
+/// mistakes only at the start of a following line, after any blank lines; the end of the
+/// line the mistake is on is where the fix goes.
 fn error_position(
     text: &str,
     error: &fluent_syntax::parser::ParserError,
@@ -283,10 +291,43 @@ fn error_position(
     let entry_start = error.slice.as_ref().map_or(error.pos.start, |s| s.start);
     let at = error.pos.start.min(text.len());
     if at > entry_start && text[..at].ends_with('\n') {
-        let end_of_line = text[..at - 1].trim_end_matches('\r').len();
+        let end_of_line = text[..at].trim_end().len().max(entry_start);
         return end_of_line..end_of_line;
     }
     error.pos.clone()
+}
+
+/// The offset of the `{` a parse error comes from, when the entry it is in opens a placeable
+/// before the error and never closes it: the parser reports that where it gave up (often the
+/// next line), the translator's slip is the brace. String literals in placeables (`{"{"}`)
+/// are skipped.
+fn unclosed_brace(text: &str, error: &fluent_syntax::parser::ParserError) -> Option<usize> {
+    let start = error.slice.as_ref().map_or(error.pos.start, |s| s.start);
+    let end = error.pos.start.min(text.len());
+    let entry = text.get(start..end)?;
+    let mut open = Vec::new();
+    let mut chars = entry.char_indices();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '{' => open.push(i),
+            '}' => {
+                open.pop();
+            }
+            '"' if !open.is_empty() => {
+                while let Some((_, c)) = chars.next() {
+                    match c {
+                        '\\' => {
+                            chars.next();
+                        }
+                        '"' | '\n' => break,
+                        _ => {}
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    open.last().map(|i| start + i)
 }
 
 fn duplicates(
@@ -353,6 +394,42 @@ fn register_functions(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The line, column and message of each syntax error in `text`.
+    fn syntax_errors(text: &str) -> Vec<(usize, usize, String)> {
+        let (_, errors) = FluentResource::try_new(text.to_string()).unwrap_err();
+        errors
+            .iter()
+            .map(|error| {
+                let (range, message) = match unclosed_brace(text, error) {
+                    Some(at) => (at..at + 1, "unclosed".to_string()),
+                    None => (error_position(text, error), error.kind.to_string()),
+                };
+                let location = Location::from_range(Path::new("x.ftl"), text, range);
+                (location.line, location.column, message)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_unclosed_brace_is_found_where_it_is() {
+        // At the end of a line, before a blank line: the parser gives up two lines later.
+        assert_eq!(
+            syntax_errors("a = A\nfaq = Sur cette page {\n\nb = B\n"),
+            [(2, 22, "unclosed".to_string())]
+        );
+        assert_eq!(
+            syntax_errors("cta = Questions { et réponses\nb = B\n"),
+            [(1, 17, "unclosed".to_string())]
+        );
+        // A brace inside a string literal is text; the one that opens the placeable is not.
+        assert_eq!(
+            syntax_errors("a = { \"{\" } and { $x\n"),
+            [(1, 17, "unclosed".to_string())]
+        );
+        let other = syntax_errors("a = A\n= B\n");
+        assert_ne!(other[0].2, "unclosed", "{other:?}");
+    }
 
     fn config(codes: &[&str]) -> Config {
         let mut text = String::from(
@@ -471,7 +548,11 @@ mod tests {
             .map(|d| d.location.as_ref().unwrap().line)
             .collect();
         assert_eq!(lines, [2, 4], "{d:#?}");
-        assert_eq!(d[0].location.as_ref().unwrap().column, 14);
+        assert_eq!(
+            d[0].location.as_ref().unwrap().column,
+            10,
+            "at the unclosed brace"
+        );
         assert!(t.has("en", "also-ok"), "the rest of the file stays usable");
     }
 

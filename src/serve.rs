@@ -2,11 +2,15 @@
 //!
 //! The server serves the output folder the way a static host does (pretty URLs, `/404.html`
 //! with status 404, content types, no listings, nothing outside the folder). Only here is
-//! anything added to pages, and only to the responses, never to the files: a live-reload script
-//! (Server-Sent Events on `/__sunset/events`), a panel to preview the site at another date
-//! (`?now=2026-01-15` on any page, built in memory), and an overlay with the diagnostics while
-//! the last rebuild has failed.
+//! anything added to pages, and only to the responses, never to the files ([`tools`]): live
+//! reload (the build number on `/__sunset/events`, each page's version on `/__sunset/check`),
+//! a panel to preview the site at another date (`?now=2026-01-15` on any page, built in
+//! memory), the warnings of the last build, and an overlay with the diagnostics while the
+//! last rebuild has failed.
 
+mod tools;
+
+use std::hash::{DefaultHasher, Hash, Hasher};
 use std::io::Write;
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
@@ -15,18 +19,20 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::thread;
 use std::time::Duration;
 
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 use tiny_http::{Header, Request, Response, Server};
 
-use crate::bidi::escape_html;
 use crate::build::{self, BuildRequest};
 use crate::clock::NowInput;
 use crate::output::{Output, OutputFile};
+use crate::render::later;
 use crate::source::Sources;
 use crate::watch::{self, Outcome, Session};
 use crate::{console, diagnostics};
+use tools::{Overlay, Tools};
 
 const EVENTS_PATH: &str = "/__sunset/events";
+const CHECK_PATH: &str = "/__sunset/check";
 const HEARTBEAT: Duration = Duration::from_secs(15);
 
 /// What the server knows of the last rebuild.
@@ -34,14 +40,23 @@ const HEARTBEAT: Duration = Duration::from_secs(15);
 struct Shared {
     /// The diagnostics of the last rebuild, when it failed.
     failure: Option<String>,
+    /// Whether a build has succeeded: the output folder holds a site to show.
+    built: bool,
+    /// The warnings of the last good build, one rendered diagnostic each.
+    warnings: Vec<String>,
+    /// Counts rebuilds, so that a page tells a signal it has acted on from a new one.
+    build: u64,
     /// The sources of the last rebuild, to build previews at other dates.
     sources: Sources,
     /// The last day of the notice, for the preview panel's shortcuts.
     end_date: Option<NaiveDate>,
-    /// Connected live-reload clients.
-    listeners: Vec<Sender<()>>,
-    /// The last preview built: its "now" as given, and its files.
-    preview: Option<(String, Vec<OutputFile>)>,
+    /// Connected live-reload clients, each sent the number of every rebuild.
+    listeners: Vec<Sender<u64>>,
+    /// The last preview built: its "now" as given, and its files (shared: every tab showing
+    /// it asks for its version after each rebuild).
+    preview: Option<(String, Arc<Vec<OutputFile>>)>,
+    /// The day `--now` fixes, when it does: the served build is then a preview too.
+    fixed_now: Option<String>,
 }
 
 fn lock(shared: &Mutex<Shared>) -> MutexGuard<'_, Shared> {
@@ -61,8 +76,12 @@ pub fn serve(
     port: u16,
     mut report: impl FnMut(&Session, &Outcome) + Send + 'static,
 ) -> Result<(), String> {
+    // Before the first thread (tiny_http starts one to accept connections), which inherits it.
+    let stop_signals = block_stop_signals();
     let server = Server::http(SocketAddr::new(address, port))
         .map_err(|e| format!("cannot listen on {address}:{port}: {e}"))?;
+    let server = Arc::new(server);
+    stop_on(stop_signals, server.clone());
     let bound = server
         .server_addr()
         .to_ip()
@@ -81,7 +100,15 @@ pub fn serve(
         ));
     }
 
-    let shared = Arc::new(Mutex::new(Shared::default()));
+    let fixed_now = match &now {
+        watch::Now::Fixed(NowInput::Date(date)) => Some(date.to_string()),
+        watch::Now::Fixed(NowInput::Instant(instant)) => Some(instant.to_rfc3339()),
+        watch::Now::Clock(_) => None,
+    };
+    let shared = Arc::new(Mutex::new(Shared {
+        fixed_now,
+        ..Shared::default()
+    }));
     let out = output.path().to_path_buf();
     let session = Session::new(root, output, Some(base_url.clone()), now);
     let watcher_shared = shared.clone();
@@ -91,13 +118,24 @@ pub fn serve(
             state.sources = session.sources().clone();
             state.end_date = session.end_date();
             state.preview = None;
-            state.failure = match outcome {
-                Outcome::Built { .. } => None,
-                Outcome::Failed { diagnostics, .. } => {
-                    Some(diagnostics::render(diagnostics, false))
+            state.build += 1;
+            match outcome {
+                Outcome::Built { warnings, .. } => {
+                    state.failure = None;
+                    state.built = true;
+                    state.warnings = warnings
+                        .iter()
+                        .map(|w| diagnostics::render(std::slice::from_ref(w), false))
+                        .collect();
                 }
-            };
-            state.listeners.retain(|listener| listener.send(()).is_ok());
+                Outcome::Failed { diagnostics, .. } => {
+                    state.failure = Some(diagnostics::render(diagnostics, false));
+                }
+            }
+            let build = state.build;
+            state
+                .listeners
+                .retain(|listener| listener.send(build).is_ok());
             drop(state);
             // After the state is updated, so that whoever reads this line finds the new build.
             report(session, outcome);
@@ -108,20 +146,59 @@ pub fn serve(
     });
 
     for request in server.incoming_requests() {
-        if request.url() == EVENTS_PATH {
+        let (path, query) = request.url().split_once('?').unwrap_or((request.url(), ""));
+        if path == EVENTS_PATH {
             let (sender, receiver) = channel();
-            lock(&shared).listeners.push(sender);
+            let mut state = lock(&shared);
+            // The current number first: a page that missed a signal while it reloaded, or
+            // whose leader tab just closed, learns of the build it missed.
+            let _ = sender.send(state.build);
+            state.listeners.push(sender);
+            drop(state);
             thread::spawn(move || stream_events(request, receiver));
             continue;
         }
-        let response = respond(&out, &base_url, &shared, request.url());
+        let response = if path == CHECK_PATH {
+            let page = query_value(query, "page").unwrap_or_default();
+            check(&out, &base_url, &shared, &page)
+        } else {
+            respond(&out, &base_url, &shared, request.url())
+        };
         let _ = request.respond(response);
     }
     Ok(())
 }
 
-/// Keeps a live-reload connection open, sending `reload` after each rebuild.
-fn stream_events(request: Request, rebuilds: Receiver<()>) {
+/// Blocks SIGINT and SIGTERM in the calling thread and every thread it starts later, so that
+/// they wait for [`stop_on`] instead of ending the process before its temporary output is
+/// removed. Returns the set blocked.
+fn block_stop_signals() -> libc::sigset_t {
+    // SAFETY: the set is initialized by sigemptyset before use, and pthread_sigmask only
+    // changes the calling thread's mask.
+    unsafe {
+        let mut set: libc::sigset_t = std::mem::zeroed();
+        libc::sigemptyset(&mut set);
+        libc::sigaddset(&mut set, libc::SIGINT);
+        libc::sigaddset(&mut set, libc::SIGTERM);
+        libc::pthread_sigmask(libc::SIG_BLOCK, &set, std::ptr::null_mut());
+        set
+    }
+}
+
+/// Waits for a signal of `set` in a thread of its own (no handler runs at an arbitrary
+/// point), then ends the server's loop: `serve` returns and its caller cleans up.
+fn stop_on(set: libc::sigset_t, server: Arc<Server>) {
+    thread::spawn(move || {
+        let mut signal = 0;
+        // SAFETY: `set` is an initialized signal set; sigwait writes into `signal` only.
+        if unsafe { libc::sigwait(&set, &mut signal) } == 0 {
+            server.unblock();
+        }
+    });
+}
+
+/// Keeps a live-reload connection open, sending the number of each rebuild.
+fn stream_events(request: Request, rebuilds: Receiver<u64>) {
     let mut writer = request.into_writer();
     let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\n\
                 Connection: keep-alive\r\n\r\n";
@@ -133,14 +210,14 @@ fn stream_events(request: Request, rebuilds: Receiver<()>) {
         return;
     }
     loop {
-        let message: &[u8] = match rebuilds.recv_timeout(HEARTBEAT) {
-            Ok(()) => b"data: reload\n\n",
-            Err(RecvTimeoutError::Timeout) => b": still here\n\n",
+        let message = match rebuilds.recv_timeout(HEARTBEAT) {
+            Ok(build) => format!("data: {build}\n\n"),
+            Err(RecvTimeoutError::Timeout) => ": still here\n\n".to_string(),
             Err(RecvTimeoutError::Disconnected) => return,
         };
         // Written and flushed by hand: tiny_http's responses buffer the whole body.
         if writer
-            .write_all(message)
+            .write_all(message.as_bytes())
             .and_then(|()| writer.flush())
             .is_err()
         {
@@ -240,41 +317,185 @@ fn with_header(response: Reply, name: &str, value: &str) -> Reply {
     }
 }
 
-fn respond(out: &Path, base_url: &str, shared: &Mutex<Shared>, url: &str) -> Reply {
-    let (path, query) = url.split_once('?').unwrap_or((url, ""));
-    let preview = query
+/// The value of `name` in a query string, percent-decoded.
+fn query_value(query: &str, name: &str) -> Option<String> {
+    query
         .split('&')
-        .find_map(|pair| pair.strip_prefix("now="))
+        .find_map(|pair| pair.strip_prefix(name)?.strip_prefix('='))
         .and_then(percent_decode)
-        .filter(|now| !now.is_empty());
-    if let Some(now) = preview {
-        return respond_preview(base_url, shared, path, &now);
-    }
-    match resolve(out, path) {
-        Target::File(file) => match std::fs::read(&file) {
-            Ok(bytes) => page_response(bytes, &file.to_string_lossy(), 200, shared, None),
-            Err(_) => not_found(out, shared),
-        },
-        Target::Redirect(location) => with_header(
+}
+
+/// What a URL leads to, before serve's tools are added.
+enum Answer {
+    File(Found),
+    /// A folder asked for without its trailing slash.
+    Redirect(String),
+}
+
+struct Found {
+    bytes: Vec<u8>,
+    /// The file's name, for its content type.
+    name: String,
+    status: u16,
+    day: Day,
+    /// The `now` of a `?now=` preview, as given.
+    preview: Option<String>,
+    /// Why nothing is shown: a preview that could not be built.
+    error: Option<String>,
+}
+
+/// Whose day a page shows.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Day {
+    /// Today's build: the browser's clock is the reader's day, as on the published site.
+    Browser,
+    /// A preview (`?now=` or `--now`): the page must read as that day's build, whatever the
+    /// browser's clock says, so what the page carries for later phases is left out.
+    Previewed,
+}
+
+fn respond(out: &Path, base_url: &str, shared: &Mutex<Shared>, url: &str) -> Reply {
+    match find(out, base_url, shared, url) {
+        Answer::Redirect(location) => with_header(
             Response::from_data(Vec::new()).with_status_code(301),
             "Location",
             &location,
         ),
-        Target::NotFound => not_found(out, shared),
+        Answer::File(found) => {
+            let kind = content_type(&found.name);
+            let status = found.status;
+            let body = if kind.starts_with("text/html") {
+                let state = lock(shared);
+                let page = Page::of(found, &state);
+                tools::inject(&page.html, &page.tools(&state)).into_bytes()
+            } else {
+                found.bytes
+            };
+            let response = Response::from_data(body).with_status_code(status);
+            with_header(
+                with_header(response, "Content-Type", kind),
+                "Cache-Control",
+                "no-store",
+            )
+        }
     }
 }
 
-fn not_found(out: &Path, shared: &Mutex<Shared>) -> Reply {
-    let body = std::fs::read(out.join("404.html"))
-        .unwrap_or_else(|_| b"<!DOCTYPE html><title>404</title><body>Not found</body>".to_vec());
-    page_response(body, "404.html", 404, shared, None)
+/// `page`'s version now and the warnings of the last build, as JSON: a tab reloads when the
+/// version differs from the one it was answered with.
+fn check(out: &Path, base_url: &str, shared: &Mutex<Shared>, page: &str) -> Reply {
+    let version = match find(out, base_url, shared, page) {
+        Answer::File(found) => Page::of(found, &lock(shared)).version,
+        Answer::Redirect(location) => format!("moved to {location}"),
+    };
+    let state = lock(shared);
+    let json = serde_json::json!({ "version": version, "warnings": state.warnings });
+    let response = Response::from_data(json.to_string().into_bytes());
+    with_header(
+        with_header(response, "Content-Type", "application/json"),
+        "Cache-Control",
+        "no-store",
+    )
 }
 
-/// The page at `path` as the site reads at `now`, built in memory from the current sources.
-fn respond_preview(base_url: &str, shared: &Mutex<Shared>, path: &str, now: &str) -> Reply {
+/// An HTML page as served: without what it carries for later phases when previewed, and the
+/// overlay it gets; `version` covers both, so a tab sees any change to what it shows.
+struct Page {
+    html: String,
+    overlay: Option<(&'static str, String)>,
+    version: String,
+    /// The `now` of a `?now=` preview, as given.
+    preview: Option<String>,
+}
+
+impl Page {
+    fn of(found: Found, state: &Shared) -> Page {
+        let html = String::from_utf8_lossy(&found.bytes);
+        let html = match found.day {
+            Day::Browser => html.into_owned(),
+            Day::Previewed => later::without_later(&html),
+        };
+        let overlay = match (found.error, &state.failure) {
+            (Some(error), _) => Some((
+                "This preview could not be built, so there is nothing to show.",
+                error,
+            )),
+            (None, Some(failure)) if state.built => Some((
+                "The last rebuild failed. Close this to see the last good build.",
+                failure.clone(),
+            )),
+            (None, Some(failure)) => Some((
+                "The site could not be built, so there is nothing to show yet.",
+                failure.clone(),
+            )),
+            (None, None) => None,
+        };
+        let mut hasher = DefaultHasher::new();
+        (&html, &overlay).hash(&mut hasher);
+        Page {
+            html,
+            overlay,
+            version: format!("{:016x}", hasher.finish()),
+            preview: found.preview,
+        }
+    }
+
+    fn tools<'a>(&'a self, state: &'a Shared) -> Tools<'a> {
+        Tools {
+            overlay: self
+                .overlay
+                .as_ref()
+                .map(|(headline, text)| Overlay { headline, text }),
+            version: &self.version,
+            build: state.build,
+            end_date: state.end_date,
+            preview: self.preview.as_deref(),
+            fixed_now: state.fixed_now.as_deref(),
+            warnings: &state.warnings,
+        }
+    }
+}
+
+/// What `url` (path and query) leads to: a preview when it has `now=`, else the output folder.
+fn find(out: &Path, base_url: &str, shared: &Mutex<Shared>, url: &str) -> Answer {
+    let (path, query) = url.split_once('?').unwrap_or((url, ""));
+    if let Some(now) = query_value(query, "now").filter(|now| !now.is_empty()) {
+        return Answer::File(find_preview(base_url, shared, path, &now));
+    }
+    let day = if lock(shared).fixed_now.is_some() {
+        Day::Previewed
+    } else {
+        Day::Browser
+    };
+    let found = |bytes, name: &Path, status| Found {
+        bytes,
+        name: name.to_string_lossy().into_owned(),
+        status,
+        day,
+        preview: None,
+        error: None,
+    };
+    let file = match resolve(out, path) {
+        Target::Redirect(location) => return Answer::Redirect(location),
+        Target::File(file) => std::fs::read(&file).ok().map(|bytes| (bytes, file)),
+        Target::NotFound => None,
+    };
+    Answer::File(match file {
+        Some((bytes, file)) => found(bytes, &file, 200),
+        None => {
+            let body = std::fs::read(out.join("404.html")).unwrap_or_else(|_| {
+                b"<!DOCTYPE html><title>404</title><body>Not found</body>".to_vec()
+            });
+            found(body, Path::new("404.html"), 404)
+        }
+    })
+}
+
+/// The file at `path` as the site reads at `now`, built in memory from the current sources.
+fn find_preview(base_url: &str, shared: &Mutex<Shared>, path: &str, now: &str) -> Found {
     let mut state = lock(shared);
     let files = match &state.preview {
-        Some((built_for, files)) if built_for == now => Ok(files.clone()),
+        Some((built_for, files)) if built_for == now => Ok(Arc::clone(files)),
         _ => NowInput::parse(now)
             .map_err(|e| format!("preview: {e}"))
             .and_then(|input| {
@@ -283,19 +504,24 @@ fn respond_preview(base_url: &str, shared: &Mutex<Shared>, path: &str, now: &str
                     base_url: Some(base_url.to_string()),
                 };
                 build::build(&state.sources, &request)
-                    .map(|built| built.files)
+                    .map(|built| Arc::new(built.files))
                     .map_err(|d| diagnostics::render(&d, false))
             }),
     };
     let files = match files {
         Ok(files) => {
-            state.preview = Some((now.to_string(), files.clone()));
+            state.preview = Some((now.to_string(), Arc::clone(&files)));
             files
         }
         Err(message) => {
-            drop(state);
-            let body = b"<!DOCTYPE html><title>Preview</title><body></body>".to_vec();
-            return page_response(body, "preview.html", 400, shared, Some(message));
+            return Found {
+                bytes: b"<!DOCTYPE html><title>Preview</title><body></body>".to_vec(),
+                name: "preview.html".into(),
+                status: 400,
+                day: Day::Previewed,
+                preview: Some(now.to_string()),
+                error: Some(message),
+            };
         }
     };
     drop(state);
@@ -306,96 +532,20 @@ fn respond_preview(base_url: &str, shared: &Mutex<Shared>, path: &str, now: &str
         format!("{wanted}index.html"),
         format!("{wanted}/index.html"),
     ];
-    match candidates
+    let file = candidates
         .iter()
-        .find_map(|c| files.iter().find(|f| f.path == *c))
-    {
-        Some(file) => page_response(file.bytes.clone(), &file.path, 200, shared, None),
-        None => {
-            let body = files
-                .iter()
-                .find(|f| f.path == "404.html")
-                .map(|f| f.bytes.clone())
-                .unwrap_or_default();
-            page_response(body, "404.html", 404, shared, None)
-        }
-    }
-}
-
-/// A response; HTML gets the live-reload script, the preview panel and any error overlay.
-fn page_response(
-    bytes: Vec<u8>,
-    name: &str,
-    status: u16,
-    shared: &Mutex<Shared>,
-    error: Option<String>,
-) -> Reply {
-    let kind = content_type(name);
-    let body = if kind.starts_with("text/html") {
-        let state = lock(shared);
-        let failure = error.or_else(|| state.failure.clone());
-        inject(
-            &String::from_utf8_lossy(&bytes),
-            failure.as_deref(),
-            state.end_date,
-        )
-        .into_bytes()
-    } else {
-        bytes
+        .find_map(|c| files.iter().find(|f| f.path == *c));
+    let (file, status) = match file {
+        Some(file) => (Some(file), 200),
+        None => (files.iter().find(|f| f.path == "404.html"), 404),
     };
-    let response = Response::from_data(body).with_status_code(status);
-    with_header(
-        with_header(response, "Content-Type", kind),
-        "Cache-Control",
-        "no-store",
-    )
-}
-
-/// Adds the development tools before `</body>`.
-fn inject(html: &str, failure: Option<&str>, end_date: Option<NaiveDate>) -> String {
-    let mut tools = String::from("<div id=\"sunset-dev\" dir=\"ltr\" lang=\"en\">");
-    if let Some(failure) = failure {
-        tools.push_str(&format!(
-            "<div role=\"alert\" style=\"position:fixed;inset:0;z-index:99;overflow:auto;background:#1b1f23f0;color:#fff;padding:2rem;font:14px/1.5 monospace\">\
-             <p style=\"font-weight:bold\">The last rebuild failed. The page shows the last good build.</p>\
-             <pre style=\"white-space:pre-wrap\">{}</pre></div>",
-            escape_html(failure)
-        ));
-    }
-    tools.push_str(
-        "<form style=\"position:fixed;inset-block-end:.5rem;inset-inline-end:.5rem;z-index:98;background:#fff;color:#000;\
-         border:1px solid #888;border-radius:.4rem;padding:.3rem .5rem;font:13px system-ui\" onsubmit=\"return false\">\
-         <label>Preview at <input type=\"date\" id=\"sunset-now\"></label> ",
-    );
-    if let Some(end) = end_date {
-        let shortcuts = [
-            ("10 days before", end.checked_sub_days(Days::new(10))),
-            ("last day", Some(end)),
-            ("a week after", end.checked_add_days(Days::new(7))),
-        ];
-        for (label, date) in shortcuts {
-            if let Some(date) = date {
-                tools.push_str(&format!(
-                    "<button type=\"button\" data-now=\"{date}\">{label}</button> "
-                ));
-            }
-        }
-    }
-    tools.push_str("<button type=\"button\" data-now=\"\">now</button></form>");
-    tools.push_str(
-        "<script>(function(){\
-         var q=new URLSearchParams(location.search),now=q.get('now')||'';\
-         var input=document.getElementById('sunset-now');input.value=now.slice(0,10);\
-         function go(v){var u=new URL(location.href);if(v){u.searchParams.set('now',v)}else{u.searchParams.delete('now')}location.href=u.href}\
-         input.addEventListener('change',function(){go(input.value)});\
-         document.querySelectorAll('#sunset-dev [data-now]').forEach(function(b){b.addEventListener('click',function(){go(b.dataset.now)})});\
-         if(now){document.querySelectorAll('a[href^=\"/\"]').forEach(function(a){var u=new URL(a.href);u.searchParams.set('now',now);a.href=u.href})}\
-         new EventSource('/__sunset/events').onmessage=function(e){if(e.data==='reload')location.reload()};\
-         })();</script></div>",
-    );
-    match html.rfind("</body>") {
-        Some(at) => format!("{}{tools}{}", &html[..at], &html[at..]),
-        None => format!("{html}{tools}"),
+    Found {
+        bytes: file.map(|f| f.bytes.clone()).unwrap_or_default(),
+        name: file.map_or_else(|| "404.html".into(), |f| f.path.clone()),
+        status,
+        day: Day::Previewed,
+        preview: Some(now.to_string()),
+        error: None,
     }
 }
 
@@ -440,20 +590,6 @@ mod tests {
         std::fs::write(dir.path().join("secret.toml"), "x").unwrap();
         std::os::unix::fs::symlink(dir.path().join("secret.toml"), out.join("link.toml")).unwrap();
         assert_eq!(resolve(&out, "/link.toml"), Target::NotFound);
-    }
-
-    #[test]
-    fn tools_are_injected_before_the_end_of_the_body() {
-        let html = inject(
-            "<html><body><p>x</p></body></html>",
-            Some("error: <bad>"),
-            NaiveDate::from_ymd_opt(2026, 1, 15),
-        );
-        assert!(html.ends_with("</div></body></html>"), "{html}");
-        assert!(html.contains("error: &lt;bad&gt;"));
-        assert!(html.contains("data-now=\"2026-01-05\""));
-        assert!(html.contains("data-now=\"2026-01-22\""));
-        assert!(html.contains("EventSource('/__sunset/events')"));
     }
 
     #[test]

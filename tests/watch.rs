@@ -23,10 +23,27 @@ struct Running {
 
 impl Running {
     fn start(site: &SiteTest, args: &[&str]) -> Running {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_sunset"))
+        Running::spawn(
+            Command::new(env!("CARGO_BIN_EXE_sunset"))
+                .arg("--root")
+                .arg(&site.root)
+                .args(args),
+        )
+    }
+
+    /// Like `start`, with `temp` as the system's temporary folder.
+    fn start_in_temp(site: &SiteTest, args: &[&str], temp: &std::path::Path) -> Running {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_sunset"));
+        command
+            .env("TMPDIR", temp)
             .arg("--root")
             .arg(&site.root)
-            .args(args)
+            .args(args);
+        Running::spawn(&mut command)
+    }
+
+    fn spawn(command: &mut Command) -> Running {
+        let mut child = command
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
@@ -234,6 +251,12 @@ fn start_serve(site: &SiteTest) -> (Running, u16) {
             out.to_str().unwrap(),
         ],
     );
+    let port = port_of(&serve);
+    (serve, port)
+}
+
+/// The port a starting server listens on, once its first build is done.
+fn port_of(serve: &Running) -> u16 {
     let line = serve.wait_for("serving http://127.0.0.1:");
     let port = line
         .split(':')
@@ -247,7 +270,81 @@ fn start_serve(site: &SiteTest) -> (Running, u16) {
         })
         .unwrap();
     serve.wait_for("rebuilt in");
-    (serve, port)
+    port
+}
+
+#[test]
+fn a_first_build_that_fails_says_there_is_nothing_to_show() {
+    let site = SiteTest::fixture("mini");
+    site.edit(
+        "templates/page.html",
+        "{{ page.content | safe }}",
+        "{{ page.content | safe }",
+    );
+    // Its temporary output in the site's folder: the server is killed, not stopped.
+    let temp = site.path("tmp");
+    fs::create_dir(&temp).unwrap();
+    let serve = Running::start_in_temp(&site, &["serve", "--port", "0", "--now", NOW], &temp);
+    let line = serve.wait_for("serving http://127.0.0.1:");
+    let port: u16 = line
+        .rsplit(':')
+        .next()
+        .unwrap()
+        .split('/')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    serve.wait_for("rebuild failed");
+    let (status, _, body) = get(port, "/en/");
+    assert_eq!(status, 404);
+    assert!(
+        body.contains("The site could not be built, so there is nothing to show yet."),
+        "{body}"
+    );
+    assert!(body.contains("templates/page.html:13:"), "{body}");
+}
+
+#[test]
+fn each_serve_has_its_own_temporary_output_removed_when_it_stops() {
+    let first = SiteTest::fixture("mini");
+    let second = SiteTest::fixture("mini");
+    second.edit(
+        "content/en/index.md",
+        "The last day:",
+        "Second site, last day:",
+    );
+    let temp = first.path("tmp");
+    fs::create_dir(&temp).unwrap();
+    let args = ["serve", "--port", "0", "--now", NOW];
+    let mut servers = [
+        Running::start_in_temp(&first, &args, &temp),
+        Running::start_in_temp(&second, &args, &temp),
+    ];
+    let ports = servers.each_ref().map(port_of);
+    assert!(!get(ports[0], "/en/").2.contains("Second site, last day"));
+    assert!(get(ports[1], "/en/").2.contains("Second site, last day"));
+    let folders = || fs::read_dir(&temp).unwrap().count();
+    assert_eq!(folders(), 2, "one folder each");
+
+    // Ctrl-C and SIGTERM both end the server and remove its folder (and the lock in it).
+    for (serve, signal) in servers.iter_mut().zip([libc::SIGINT, libc::SIGTERM]) {
+        // SAFETY: kill only sends a signal to the child this test started.
+        assert_eq!(unsafe { libc::kill(serve.child.id() as i32, signal) }, 0);
+        let deadline = Instant::now() + PATIENCE;
+        let status = loop {
+            if let Some(status) = serve.child.try_wait().unwrap() {
+                break status;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "signal {signal} did not stop serve"
+            );
+            thread::sleep(Duration::from_millis(20));
+        };
+        assert!(status.success(), "{status}");
+    }
+    assert_eq!(folders(), 0, "nothing left in the temporary folder");
 }
 
 #[test]
@@ -318,6 +415,59 @@ fn serve_previews_another_date_without_restarting() {
     let (status, _, body) = get(port, "/en/?now=someday");
     assert_eq!(status, 400);
     assert!(body.contains("someday"), "{body}");
+    assert!(
+        body.contains("This preview could not be built, so there is nothing to show."),
+        "the overlay does not speak of a last good build: {body}"
+    );
+}
+
+/// The version `/__sunset/check` gives for `page`.
+fn version(port: u16, page: &str) -> String {
+    let (status, _, body) = get(port, &format!("/__sunset/check?page={page}"));
+    assert_eq!(status, 200, "{body}");
+    let json: serde_json::Value = serde_json::from_str(&body).unwrap();
+    json["version"].as_str().unwrap().to_string()
+}
+
+#[test]
+fn only_pages_whose_output_changed_get_a_new_version() {
+    let site = SiteTest::fixture("mini");
+    let (_serve, port) = start_serve(&site);
+    let (faq, fr, preview) = (
+        version(port, "/en/faq/"),
+        version(port, "/fr/"),
+        version(port, "/en/faq/%3Fnow%3D2026-01-22"),
+    );
+    assert_eq!(version(port, "/en/faq/"), faq, "a version is stable");
+    site.edit("content/en/faq.md", "Because.", "Because of new terms.");
+    let deadline = Instant::now() + PATIENCE;
+    while version(port, "/en/faq/") == faq {
+        assert!(
+            Instant::now() < deadline,
+            "the edited page kept its version"
+        );
+        thread::sleep(Duration::from_millis(50));
+    }
+    assert_eq!(version(port, "/fr/"), fr, "a page the edit did not change");
+    assert_ne!(version(port, "/en/faq/%3Fnow%3D2026-01-22"), preview);
+}
+
+#[test]
+fn previews_leave_out_what_pages_carry_for_the_browsers_clock() {
+    let site = SiteTest::fixture("mini");
+    let (_serve, port) = start_serve(&site);
+    let on_disk = fs::read_to_string(site.path("served/en/index.html")).unwrap();
+    assert!(
+        on_disk.contains("data-phase-guard"),
+        "build's files keep it"
+    );
+    // `--now` fixes the served day, and `?now=` previews another: neither may be rewritten
+    // for the day of the browser's clock.
+    for target in ["/en/", "/en/?now=2026-01-12", "/no/such/page/"] {
+        let (_, _, body) = get(port, target);
+        assert!(!body.contains("data-phase-guard"), "{target}: {body}");
+        assert!(!body.contains("data-phase-page"), "{target}: {body}");
+    }
 }
 
 #[test]
@@ -335,22 +485,25 @@ fn serve_sends_a_reload_after_an_edit_and_shows_errors() {
     let mut line = String::new();
     reader.read_line(&mut line).unwrap();
     assert!(line.starts_with("HTTP/1.1 200"), "{line}");
+    let next_build = |reader: &mut BufReader<TcpStream>| loop {
+        let mut line = String::new();
+        assert!(
+            reader.read_line(&mut line).unwrap() > 0,
+            "the event stream closed"
+        );
+        if let Some(build) = line.trim().strip_prefix("data: ") {
+            return build.parse::<u64>().unwrap();
+        }
+    };
+    // The current build number as soon as a page listens: one it missed shows at once.
+    let first = next_build(&mut reader);
 
     site.edit(
         "templates/page.html",
         "{{ page.content | safe }}",
         "{{ page.content | safe }",
     );
-    loop {
-        line.clear();
-        assert!(
-            reader.read_line(&mut line).unwrap() > 0,
-            "the event stream closed"
-        );
-        if line.trim() == "data: reload" {
-            break;
-        }
-    }
+    assert_eq!(next_build(&mut reader), first + 1);
     let (_, _, body) = get(port, "/en/");
     assert!(body.contains("The last rebuild failed"), "{body}");
     assert!(body.contains("templates/page.html:13:"), "{body}");

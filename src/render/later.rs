@@ -162,6 +162,9 @@ fn apply(current: &str, later: &LaterPage) -> String {
 /// How a carried later page starts: the script looks for it, and so does `check`.
 const CARRIED: &str = "<script type=\"application/json\" data-phase-page=";
 
+/// How the guard script starts.
+const GUARD_START: &str = "<script data-phase-guard ";
+
 /// Applies the edits of the reader's phase when the page is read after its next change; read
 /// on a later day of the same phase, hides what counts days (`data-phased="count"`) or shows
 /// its `data-stale` text instead. Kept in step with [`apply`].
@@ -217,7 +220,7 @@ pub fn carry(mut html: String, status: &Status, later: &[(Phase, String)]) -> (S
         }
     }
     carried.push_str(&format!(
-        "<script data-phase-guard data-next-change=\"{}\" data-last-day=\"{}\" data-ended=\"{}\">{GUARD}</script>\n",
+        "{GUARD_START}data-next-change=\"{}\" data-last-day=\"{}\" data-ended=\"{}\">{GUARD}</script>\n",
         rfc3339(next_change),
         rfc3339(&status.last_day_start),
         rfc3339(&status.end_instant),
@@ -225,6 +228,29 @@ pub fn carry(mut html: String, status: &Status, later: &[(Phase, String)]) -> (S
     let end = parts.body_range.end;
     html.insert_str(end, &carried);
     (html, inserted)
+}
+
+/// `html` without what [`carry`] added: the page exactly as its own phase renders it, for a
+/// reader whose day is not the browser's (serve's previews), where the guard would apply the
+/// phase of the browser's clock instead.
+pub fn without_later(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = [CARRIED, GUARD_START]
+        .iter()
+        .filter_map(|start| rest.find(start))
+        .min()
+    {
+        out.push_str(&rest[..at]);
+        // What `carry` writes ends at its first `</script>` (the JSON cannot hold one) and a
+        // line break.
+        let Some(end) = rest[at..].find("</script>\n") else {
+            break;
+        };
+        rest = &rest[at + end + "</script>\n".len()..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// JSON that cannot end its `<script>` element or change how its text is read: `</` and
@@ -286,6 +312,27 @@ mod tests {
         for (old, new) in cases {
             round_trip(old, new);
         }
+    }
+
+    #[test]
+    fn what_is_carried_can_be_taken_out_again() {
+        let html =
+            "<html><head><title>Now</title></head><body>\n<p>10 days left</p>\n</body></html>";
+        let later = (
+            Phase::Ended,
+            "<title>Ended</title><body>\n<p>Ended</p>\n</body>".to_string(),
+        );
+        let notice = crate::config::Notice {
+            end_date: chrono::NaiveDate::from_ymd_opt(2026, 1, 15).unwrap(),
+            time_zone: chrono_tz::UTC,
+        };
+        let now = "2026-01-05T12:00:00Z".parse().unwrap();
+        let status = crate::clock::status(now, &notice);
+        let (carried, inserted) = carry(html.to_string(), &status, &[later]);
+        assert!(carried.contains("data-phase-guard"), "{carried}");
+        assert_eq!(inserted, "<p>Ended</p>\n");
+        assert_eq!(without_later(&carried), html);
+        assert_eq!(without_later(html), html);
     }
 
     #[test]

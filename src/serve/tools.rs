@@ -1,0 +1,228 @@
+//! What serve adds to HTML responses: the live-reload script, the preview panel and the error
+//! overlay. Nothing here is ever written to the output folder.
+//!
+//! Live reload holds one connection for all tabs: browsers open at most six HTTP/1.1
+//! connections per host, so one event stream per tab stalls every request once six tabs are
+//! open. The tabs elect a leader with a Web Lock; it alone listens to `/__sunset/events` and
+//! passes each build number on through a BroadcastChannel (without those, in an insecure
+//! context, each tab listens for itself). On load and on every new build number a tab asks
+//! `/__sunset/check` for its own page's version and reloads only when it differs, so that a
+//! save that does not change a page leaves its tab alone, and a signal lost while a page
+//! reloads cannot leave it stale. A check that hangs (seen while tabs hand the leadership
+//! over) is abandoned after three seconds and asked again.
+
+use chrono::{Days, NaiveDate};
+
+use crate::bidi::escape_html;
+
+/// The error overlay: what it says is shown behind it, and the diagnostics.
+pub struct Overlay<'a> {
+    pub headline: &'static str,
+    pub text: &'a str,
+}
+
+/// What the tools show on one page.
+pub struct Tools<'a> {
+    pub overlay: Option<Overlay<'a>>,
+    /// The page's version, which `/__sunset/check` compares with the current one.
+    pub version: &'a str,
+    /// The number of the rebuild the page was answered after.
+    pub build: u64,
+    pub end_date: Option<NaiveDate>,
+    /// The `now` of a `?now=` preview, as given: the choice the panel marks.
+    pub preview: Option<&'a str>,
+    /// The day `--now` fixes, which "now" returns to.
+    pub fixed_now: Option<&'a str>,
+    /// The warnings of the last good build, one rendered diagnostic each.
+    pub warnings: &'a [String],
+}
+
+const STYLE: &str = "<style>\
+#sunset-panel{position:fixed;inset-block-end:.5rem;inset-inline-end:.5rem;z-index:2147483646;box-sizing:border-box;\
+max-inline-size:calc(100vw - 1rem);color-scheme:light dark;background:Canvas;color:CanvasText;border:1px solid #888;\
+border-radius:.4rem;padding:.3rem .5rem;font:13px/1.6 system-ui,sans-serif}\
+#sunset-panel [aria-pressed=true]{font-weight:bold;text-decoration:underline}\
+#sunset-warnings pre{max-block-size:40vh;max-inline-size:60ch;overflow:auto;white-space:pre-wrap;font-size:12px}\
+#sunset-error{position:fixed;inset:0;z-index:2147483647;overflow:auto;background:#1b1f23f5;color:#fff;padding:2rem;\
+font:14px/1.5 monospace}\
+#sunset-error[hidden]{display:none}\
+#sunset-error pre{white-space:pre-wrap}\
+@media (max-width:40em){#sunset-panel{position:static;margin:1rem .5rem;max-inline-size:none}}\
+</style>";
+
+const SCRIPT: &str = r#"(function(){
+var me=document.currentScript.dataset,build=me.build,busy=0,again=0,dev=document.getElementById('sunset-dev');
+var count=document.getElementById('sunset-warnings');
+function warn(list){count.hidden=!list.length;count.querySelector('summary').textContent=list.length+(list.length==1?' warning':' warnings');count.querySelector('pre').textContent=list.join('\n')}
+function check(){if(busy){again=1;return}busy=1;var stop=new AbortController(),late=setTimeout(function(){again=1;stop.abort()},3000);
+fetch('/__sunset/check?page='+encodeURIComponent(location.pathname+location.search),{cache:'no-store',signal:stop.signal})
+.then(function(r){return r.json()}).then(function(s){if(s.version!==me.version){again=0;location.reload()}else warn(s.warnings)})
+.catch(function(){}).then(function(){clearTimeout(late);busy=0;if(again){again=0;check()}})}
+function signal(b){if(b!==build){build=b;check()}}
+var ch=window.BroadcastChannel?new BroadcastChannel('sunset-live'):null;
+function listen(){new EventSource('/__sunset/events').onmessage=function(e){if(ch)ch.postMessage(e.data);signal(e.data)}}
+if(ch)ch.onmessage=function(e){signal(e.data)};
+if(ch&&navigator.locks)navigator.locks.request('sunset-live',function(){listen();return new Promise(function(){})});else listen();
+check();
+var input=document.getElementById('sunset-now');
+function go(v){var u=new URL(location.href);if(v)u.searchParams.set('now',v);else u.searchParams.delete('now');if(u.href!==location.href)location.href=u.href}
+function typed(){var v=input.value;if(/^\d{4}-\d\d-\d\d$/.test(v)&&+v.slice(0,4)>=1970&&v!==input.defaultValue)go(v)}
+input.addEventListener('keydown',function(e){if(e.key==='Enter'){e.preventDefault();typed()}});
+input.addEventListener('blur',typed);
+document.getElementById('sunset-panel').addEventListener('submit',function(e){e.preventDefault()});
+dev.querySelectorAll('[data-now]').forEach(function(b){b.addEventListener('click',function(){go(b.dataset.now)})});
+var now=new URLSearchParams(location.search).get('now');
+if(now)document.querySelectorAll('a[href^="/"]').forEach(function(a){var u=new URL(a.href);u.searchParams.set('now',now);a.href=u.href});
+var dialog=document.getElementById('sunset-error');
+if(dialog){var before=document.activeElement,shut=dialog.querySelector('button');
+var away=[].filter.call(document.body.children,function(e){return e!==dev}).concat(document.getElementById('sunset-panel'));
+function keys(e){if(e.key==='Escape')close();if(e.key!=='Tab')return;var stops=dialog.querySelectorAll('button,[tabindex]'),first=stops[0],last=stops[stops.length-1],at=document.activeElement;
+if(!dialog.contains(at)||(e.shiftKey?at===first:at===last)){e.preventDefault();(e.shiftKey?last:first).focus()}}
+function close(){dialog.hidden=true;away.forEach(function(e){e.inert=false});document.removeEventListener('keydown',keys);if(before&&before.focus)before.focus()}
+away.forEach(function(e){e.inert=true});shut.addEventListener('click',close);document.addEventListener('keydown',keys);shut.focus()}
+})();"#;
+
+/// `html` with the tools: their style before `</head>` (or with the rest, in a page without
+/// one, where it must not come before the doctype), the rest before `</body>`.
+pub fn inject(html: &str, tools: &Tools) -> String {
+    let mut added = aside(tools);
+    let mut out = String::with_capacity(html.len() + STYLE.len() + added.len());
+    let body = match html.find("</head>") {
+        Some(at) => {
+            out.push_str(&html[..at]);
+            out.push_str(STYLE);
+            &html[at..]
+        }
+        None => {
+            added.insert_str(0, STYLE);
+            html
+        }
+    };
+    let end = body.rfind("</body>").unwrap_or(body.len());
+    out.push_str(&body[..end]);
+    out.push_str(&added);
+    out.push_str(&body[end..]);
+    out
+}
+
+fn aside<'a>(tools: &Tools<'a>) -> String {
+    let mut html = String::from(
+        "<aside id=\"sunset-dev\" aria-label=\"sunset serve\" dir=\"ltr\" lang=\"en\">",
+    );
+    if let Some(overlay) = &tools.overlay {
+        html.push_str(&format!(
+            "<div id=\"sunset-error\" role=\"dialog\" aria-modal=\"true\" aria-labelledby=\"sunset-error-title\">\
+             <p id=\"sunset-error-title\"><strong>{}</strong></p>\
+             <button type=\"button\">Close (Esc)</button><pre tabindex=\"0\">{}</pre></div>",
+            overlay.headline,
+            escape_html(overlay.text)
+        ));
+    }
+    let day = |now: &'a str| now.get(..10).unwrap_or(now);
+    let preview = tools.preview.map(day);
+    // The field shows the day the page reads as: the preview's, else `--now`'s.
+    let shown = preview.or(tools.fixed_now.map(day));
+    html.push_str(&format!(
+        "<form id=\"sunset-panel\"><label>Preview at <input type=\"date\" id=\"sunset-now\" value=\"{}\"></label> \
+         <span role=\"group\" aria-label=\"Preview shortcuts\">",
+        escape_html(shown.unwrap_or(""))
+    ));
+    let pressed = |active: bool| if active { "true" } else { "false" };
+    if let Some(end) = tools.end_date {
+        let shortcuts = [
+            (
+                "10 days before the end",
+                end.checked_sub_days(Days::new(10)),
+            ),
+            ("the last day", Some(end)),
+            ("a week after", end.checked_add_days(Days::new(7))),
+        ];
+        for (label, date) in shortcuts {
+            if let Some(date) = date {
+                let date = date.to_string();
+                html.push_str(&format!(
+                    "<button type=\"button\" data-now=\"{date}\" aria-pressed=\"{}\">{label}</button> ",
+                    pressed(preview == Some(date.as_str()))
+                ));
+            }
+        }
+    }
+    let now_label = match tools.fixed_now {
+        Some(day) => format!("now: {}", escape_html(day)),
+        None => "now".to_string(),
+    };
+    html.push_str(&format!(
+        "<button type=\"button\" data-now=\"\" aria-pressed=\"{}\">{now_label}</button></span>",
+        pressed(preview.is_none())
+    ));
+    let count = tools.warnings.len();
+    html.push_str(&format!(
+        " <details id=\"sunset-warnings\"{}><summary>{count} {}</summary><pre tabindex=\"0\">{}</pre></details></form>",
+        if count == 0 { " hidden" } else { "" },
+        if count == 1 { "warning" } else { "warnings" },
+        escape_html(&tools.warnings.join("\n"))
+    ));
+    html.push_str(&format!(
+        "<script data-version=\"{}\" data-build=\"{}\">{SCRIPT}</script></aside>",
+        tools.version, tools.build
+    ));
+    html
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tools<'a>(overlay: Option<Overlay<'a>>, preview: Option<&'a str>) -> Tools<'a> {
+        Tools {
+            overlay,
+            version: "v1",
+            build: 3,
+            end_date: NaiveDate::from_ymd_opt(2026, 1, 15),
+            preview,
+            fixed_now: None,
+            warnings: &[],
+        }
+    }
+
+    #[test]
+    fn tools_go_before_the_end_of_the_head_and_body() {
+        let overlay = Overlay {
+            headline: "The last rebuild failed.",
+            text: "error: <bad>",
+        };
+        let html = inject(
+            "<html><head><title>x</title></head><body><p>x</p></body></html>",
+            &tools(Some(overlay), None),
+        );
+        assert!(html.contains("<style>#sunset-panel"), "{html}");
+        assert!(html.find("<style>").unwrap() < html.find("</head>").unwrap());
+        assert!(html.ends_with("</aside></body></html>"), "{html}");
+        assert!(html.contains("error: &lt;bad&gt;"));
+        assert!(html.contains("data-version=\"v1\" data-build=\"3\""));
+        assert!(html.contains("data-now=\"2026-01-05\" aria-pressed=\"false\""));
+        assert!(html.contains("data-now=\"\" aria-pressed=\"true\""));
+    }
+
+    #[test]
+    fn a_page_without_a_head_keeps_its_doctype_first() {
+        let html = inject(
+            "<!DOCTYPE html><title>404</title><body>Not found</body>",
+            &tools(None, None),
+        );
+        assert!(html.starts_with("<!DOCTYPE html><title>404</title><body>Not found<style>"));
+        assert!(html.ends_with("</aside></body>"), "{html}");
+    }
+
+    #[test]
+    fn the_previewed_day_is_marked() {
+        let html = inject("<body></body>", &tools(None, Some("2026-01-22")));
+        assert!(html.contains("value=\"2026-01-22\""), "{html}");
+        assert!(html.contains("data-now=\"2026-01-22\" aria-pressed=\"true\""));
+        assert!(html.contains("data-now=\"\" aria-pressed=\"false\""));
+        assert!(
+            !html.contains("role=\"dialog\""),
+            "no overlay without a failure"
+        );
+    }
+}
