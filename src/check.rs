@@ -885,12 +885,26 @@ pub fn summarize(
                     })
                     .count()
             };
+            let is_default = &language.code == default;
+            // A text still the same as the default language's is not translated yet, whatever
+            // `init` or a hurried copy put there (names in `allow_identical` aside).
+            let translated_message = |id: &String, source: &MessageInfo| {
+                messages.get(id).is_some_and(|message| {
+                    is_default
+                        || !is_untranslated(&message.text, &source.text, &config.allow_identical)
+                })
+            };
+            let source_page = |key: &str| {
+                pages
+                    .iter()
+                    .find(|p| &p.language == default && p.key == key)
+            };
             LanguageSummary {
                 language: language.code.clone(),
                 messages: reference.len(),
                 translated: reference
-                    .keys()
-                    .filter(|id| messages.contains_key(*id))
+                    .iter()
+                    .filter(|(id, source)| translated_message(id, source))
                     .count(),
                 missing: reference
                     .keys()
@@ -904,7 +918,11 @@ pub fn summarize(
                 pages_translated: pages
                     .iter()
                     .filter(|p| {
-                        p.language == language.code && default_pages.contains(p.key.as_str())
+                        p.language == language.code
+                            && default_pages.contains(p.key.as_str())
+                            && (is_default
+                                || source_page(&p.key)
+                                    .is_none_or(|source| source.body_source() != p.body_source()))
                     })
                     .count(),
                 errors: count(Severity::Error),

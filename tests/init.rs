@@ -150,3 +150,42 @@ fn a_first_build_prints_a_few_lines() {
         .unwrap();
     assert!(first_error < first_other, "{stderr}");
 }
+
+/// `init` copies the default language into every other one: check does not count the copies
+/// as translated, messages or pages.
+#[test]
+fn copies_of_the_default_language_are_not_counted_as_translated() {
+    let dir = TempDir::new().unwrap();
+    sunset(dir.path(), &["init", "notice", "--languages", "en,de"]);
+    let site = dir.path().join("notice");
+    let (_, stdout, _) = sunset(&site, &["check", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let summary = report["summary"].as_array().unwrap();
+    let de = summary.iter().find(|s| s["language"] == "de").unwrap();
+    assert_eq!(de["pages_translated"], 0, "{de}");
+    let (translated, total) = (
+        de["translated"].as_u64().unwrap(),
+        de["messages"].as_u64().unwrap(),
+    );
+    assert!(
+        translated * 5 < total,
+        "only messages with nothing to translate count: {de}"
+    );
+    let en = summary.iter().find(|s| s["language"] == "en").unwrap();
+    assert_eq!(en["translated"], en["messages"], "{en}");
+
+    // Once a page is translated, it counts.
+    let faq = site.join("content/de/faq.md");
+    let text = fs::read_to_string(&faq).unwrap();
+    fs::write(&faq, format!("{text}\nEine neue Antwort.\n")).unwrap();
+    let (_, stdout, _) = sunset(&site, &["check", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let de = report["summary"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["language"] == "de")
+        .unwrap()
+        .clone();
+    assert_eq!(de["pages_translated"], 1, "{de}");
+}
