@@ -918,3 +918,29 @@ fn pages_are_found_by_role_so_a_rename_is_a_data_edit() {
         run.stderr
     );
 }
+
+/// A page's `updated` date is shown only from that day on and only while the notice is
+/// upcoming; before it, check says why it is missing.
+#[test]
+fn a_last_updated_date_is_never_in_the_future() {
+    let site = SiteTest::shipped();
+    let updated = "Last updated on November 21, 2025";
+    site.build_at("2025-11-01");
+    assert!(!site.output("en/index.html").contains(updated));
+    site.build_at("2025-12-01");
+    assert!(site.output("en/index.html").contains(updated));
+    site.build_at("2026-01-20");
+    assert!(
+        !site.output("en/index.html").contains(updated),
+        "after the end"
+    );
+    let run = site.run(&["check", "--format", "json", "--now", "2025-11-01"]);
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let notes = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "future-update" && f["severity"] == "note")
+        .count();
+    assert_eq!(notes, 15, "one per page");
+}

@@ -364,6 +364,14 @@ fn load_templates(
     }
 }
 
+/// The language a template function works in: its `lang=` argument, else the page's.
+fn language_of_call(kwargs: &Kwargs, state: &State) -> tera::TeraResult<String> {
+    match kwargs.get::<String>("lang")? {
+        Some(lang) => Ok(lang),
+        None => Ok(state.get::<String>("lang")?.unwrap_or_default()),
+    }
+}
+
 /// The name of the phase a template is being rendered for, from its `clock`.
 fn rendered_phase(state: &State) -> tera::TeraResult<Option<Phase>> {
     let clock = state.get::<tera::Value>("clock")?;
@@ -390,10 +398,7 @@ fn register_functions(tera: &mut Tera, model: &SiteModel, variables: Vec<(Phase,
         let formatted: FormattedMessages = RwLock::default();
         move |kwargs: &Kwargs, state: &State| -> tera::TeraResult<(String, String)> {
             let id: String = kwargs.must_get("id")?;
-            let lang = match kwargs.get::<String>("lang")? {
-                Some(lang) => lang,
-                None => state.get::<String>("lang")?.unwrap_or_default(),
-            };
+            let lang = language_of_call(kwargs, state)?;
             let phase = rendered_phase(state)?;
             let plain_call = kwargs
                 .iter()
@@ -544,10 +549,7 @@ fn register_page_url(tera: &mut Tera, model: &SiteModel) {
         })
         .collect();
     tera.register_function("page_url", move |kwargs: Kwargs, state: &State| {
-        let lang = match kwargs.get::<String>("lang")? {
-            Some(lang) => lang,
-            None => state.get::<String>("lang")?.unwrap_or_default(),
-        };
+        let lang = language_of_call(&kwargs, state)?;
         let key = kwargs.get::<String>("key")?;
         let role = kwargs.get::<String>("role")?;
         let wanted = match (&key, &role) {
