@@ -665,18 +665,27 @@ pub fn link_findings(
     later: &HashMap<String, String>,
 ) -> Vec<Diagnostic> {
     let html_files: Vec<&OutputFile> = files.iter().filter(|f| f.path.ends_with(".html")).collect();
-    // Each page's ids, found once: links are many, pages few.
-    let ids: HashMap<&str, BTreeSet<String>> = html_files
+    // Each page's ids and links, found in one reading: links are many, pages few.
+    let scanned: Vec<(&OutputFile, BTreeSet<String>, Vec<String>)> = html_files
         .par_iter()
-        .map(|f| {
-            let ids = checked_html(f, later).flat_map(element_ids).collect();
-            (f.path.as_str(), ids)
+        .map(|file| {
+            let (mut ids, mut targets) = (BTreeSet::new(), Vec::new());
+            for html in checked_html(file, later) {
+                ids.extend(element_ids(html));
+                targets.extend(link_targets(html));
+            }
+            (*file, ids, targets)
         })
         .collect();
+    let mut ids = HashMap::new();
+    let mut targets = Vec::new();
+    for (file, file_ids, file_targets) in scanned {
+        ids.insert(file.path.as_str(), file_ids);
+        targets.push((file, file_targets));
+    }
     let site = LinkSite {
         config,
         templates,
-        later,
         ids,
         exists: files.iter().map(|f| f.path.as_str()).collect(),
         pages: pages
@@ -684,9 +693,9 @@ pub fn link_findings(
             .map(|p| (format!("{}index.html", p.url_path), p))
             .collect(),
     };
-    let found: Vec<Vec<Diagnostic>> = html_files
-        .par_iter()
-        .map(|file| site.links_of(file))
+    let found: Vec<Vec<Diagnostic>> = targets
+        .into_par_iter()
+        .map(|(file, targets)| site.links_of(file, targets))
         .collect();
     let mut findings: Vec<Diagnostic> = Vec::new();
     for finding in found.into_iter().flatten() {
@@ -704,7 +713,6 @@ pub fn link_findings(
 struct LinkSite<'a> {
     config: &'a Config,
     templates: &'a [TemplateFile],
-    later: &'a HashMap<String, String>,
     ids: HashMap<&'a str, BTreeSet<String>>,
     exists: HashSet<&'a str>,
     /// The page each output file comes from.
@@ -712,11 +720,8 @@ struct LinkSite<'a> {
 }
 
 impl LinkSite<'_> {
-    fn links_of(&self, file: &OutputFile) -> Vec<Diagnostic> {
+    fn links_of(&self, file: &OutputFile, targets: Vec<String>) -> Vec<Diagnostic> {
         let config = self.config;
-        let targets: Vec<String> = checked_html(file, self.later)
-            .flat_map(link_targets)
-            .collect();
         let page = self.pages.get(&file.path).copied();
         let own_path = format!(
             "{}{}",
@@ -797,7 +802,6 @@ impl LinkSite<'_> {
     }
 }
 
-/// The `id` attributes of a page.
 /// A page's HTML as its links are checked: what it shows now, and what it carries for later
 /// phases, so that a link that only shows after the end is checked too.
 fn checked_html<'a>(
@@ -808,22 +812,24 @@ fn checked_html<'a>(
     std::iter::once(html).chain(later.get(&file.path).map(String::as_str))
 }
 
-fn element_ids(html: &str) -> BTreeSet<String> {
-    html.match_indices(" id=\"")
-        .map(|(at, found)| {
-            let value = &html[at + found.len()..];
-            value[..value.find('"').unwrap_or(0)].to_string()
-        })
-        .collect()
+/// The `id` attributes of a page.
+fn element_ids(html: &str) -> impl Iterator<Item = String> {
+    attribute_values(html, " id=\"").map(str::to_string)
+}
+
+/// The values of every `attribute` (`" id=\""`) in `html`.
+fn attribute_values<'a>(html: &'a str, attribute: &'a str) -> impl Iterator<Item = &'a str> {
+    memchr::memmem::find_iter(html.as_bytes(), attribute.as_bytes()).map(move |at| {
+        let value = &html[at + attribute.len()..];
+        &value[..value.find('"').unwrap_or(0)]
+    })
 }
 
 /// The `href` and `src` values of a page that point inside it or inside the site.
 fn link_targets(html: &str) -> Vec<String> {
     let mut targets = Vec::new();
     for attribute in ["href=\"", "src=\""] {
-        for (at, _) in html.match_indices(attribute) {
-            let value = &html[at + attribute.len()..];
-            let value = &value[..value.find('"').unwrap_or(0)];
+        for value in attribute_values(html, attribute) {
             if value.starts_with('/') || value.starts_with('#') {
                 targets.push(value.replace("&amp;", "&"));
             }

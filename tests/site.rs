@@ -929,6 +929,18 @@ fn a_last_updated_date_is_never_in_the_future() {
     assert!(!site.output("en/index.html").contains(updated));
     site.build_at("2025-12-01");
     assert!(site.output("en/index.html").contains(updated));
+    // Each page shows its own date, though the message is the same.
+    site.edit(
+        "content/en/faq.md",
+        "updated = 2025-11-21",
+        "updated = 2025-11-25",
+    );
+    site.build_at("2025-12-01");
+    assert!(site.output("en/index.html").contains(updated));
+    assert!(
+        site.output("en/faq/index.html")
+            .contains("Last updated on November 25, 2025")
+    );
     site.build_at("2026-01-20");
     assert!(
         !site.output("en/index.html").contains(updated),

@@ -63,11 +63,13 @@ struct PageParts<'a> {
 impl<'a> PageParts<'a> {
     /// `None` for a page without a `<body>` element, which then carries nothing.
     fn of(html: &'a str) -> Option<PageParts<'a>> {
-        let title = html
-            .split_once("<title>")
-            .and_then(|(_, rest)| rest.split_once("</title>"))
-            .map_or("", |(title, _)| title);
-        let tag = html.find("<body")?;
+        let find =
+            |text: &str, needle: &str| memchr::memmem::find(text.as_bytes(), needle.as_bytes());
+        let title = find(html, "<title>")
+            .map(|at| &html[at + "<title>".len()..])
+            .and_then(|rest| Some(&rest[..find(rest, "</title>")?]))
+            .unwrap_or_default();
+        let tag = find(html, "<body")?;
         let start = tag + html[tag..].find('>')? + 1;
         let end = html.rfind("</body>")?;
         Some(PageParts {

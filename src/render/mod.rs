@@ -121,8 +121,18 @@ impl BuildVariables {
 /// A page's HTML and what it carries for later phases, as the render cache keeps them.
 type CachedPage = (Vec<u8>, String);
 
-/// A translation's text by language, message and phase.
-type FormattedMessages = RwLock<HashMap<(String, String, Option<Phase>), String>>;
+/// A translation's text by the call that formatted it.
+type FormattedMessages = RwLock<HashMap<MessageCall, String>>;
+
+/// A call of `t()`: language, message, the phase being rendered, and the arguments the
+/// template gave (by name, as Fluent sees them).
+#[derive(PartialEq, Eq, Hash)]
+struct MessageCall {
+    lang: String,
+    id: String,
+    phase: Option<Phase>,
+    args: Vec<(String, String)>,
+}
 
 /// What rendering needs to know of one phase: where the notice stands, the variables
 /// translations get from it, and each language's part of the templates' context (`lang`,
@@ -324,6 +334,7 @@ fn load_templates(
 ) -> Result<Tera, Vec<Diagnostic>> {
     let mut tera = Tera::new();
     tera.autoescape_on([".html", ".xml", ".htm"]);
+    tera.set_escape_fn(crate::bidi::write_escaped);
     register_functions(&mut tera, model, variables);
     let templates = model
         .templates
@@ -393,48 +404,56 @@ fn register_functions(tera: &mut Tera, model: &SiteModel, variables: Vec<(Phase,
         .collect();
     let translate = {
         let translations = model.translations.clone();
-        // Most calls repeat on every page of a language (the site name, the status): their
-        // text is formatted once per language and phase.
+        // Most calls repeat on every page of a language (the site name, the status, the date
+        // the countdown counts from): each text is formatted once per language, phase and
+        // arguments.
         let formatted: FormattedMessages = RwLock::default();
         move |kwargs: &Kwargs, state: &State| -> tera::TeraResult<(String, String)> {
             let id: String = kwargs.must_get("id")?;
             let lang = language_of_call(kwargs, state)?;
             let phase = rendered_phase(state)?;
-            let plain_call = kwargs
+            let mut args: Vec<(String, FluentValue<'static>)> = kwargs
                 .iter()
-                .all(|(key, _)| key.as_str().is_some_and(|k| RESERVED_ARGS.contains(&k)));
-            let key = (lang, id, phase);
-            if plain_call
-                && let Some(text) = formatted
-                    .read()
-                    .unwrap_or_else(|e| e.into_inner())
-                    .get(&key)
+                .filter_map(|(key, value)| {
+                    let name = key.to_string();
+                    (!RESERVED_ARGS.contains(&name.as_str())).then(|| (name, fluent_value(value)))
+                })
+                .collect();
+            args.sort_by(|a, b| a.0.cmp(&b.0));
+            let key = MessageCall {
+                lang,
+                id,
+                phase,
+                args: args
+                    .iter()
+                    .map(|(name, value)| (name.clone(), format!("{value:?}")))
+                    .collect(),
+            };
+            if let Some(text) = formatted
+                .read()
+                .unwrap_or_else(|e| e.into_inner())
+                .get(&key)
             {
-                return Ok((key.0, text.clone()));
+                return Ok((key.lang, text.clone()));
             }
-            let (lang, id, phase) = key;
             let variables = variables
                 .iter()
                 .find(|(p, _)| Some(*p) == phase)
                 .or(variables.first())
                 .map(|(_, v)| v)
                 .ok_or_else(|| tera::Error::message("t(): no phase is being rendered"))?;
-            let mut args = variables.args();
-            for (key, value) in kwargs.iter() {
-                let name = key.to_string();
-                if !RESERVED_ARGS.contains(&name.as_str()) {
-                    args.set(name, fluent_value(value));
-                }
+            let mut fluent_args = variables.args();
+            for (name, value) in args {
+                fluent_args.set(name, value);
             }
             let text = translations
-                .format(&lang, &id, &args)
+                .format(&key.lang, &key.id, &fluent_args)
                 .map_err(|d| tera::Error::message(describe(&d)))?;
-            if plain_call {
-                formatted
-                    .write()
-                    .unwrap_or_else(|e| e.into_inner())
-                    .insert((lang.clone(), id, phase), text.clone());
-            }
+            let lang = key.lang.clone();
+            formatted
+                .write()
+                .unwrap_or_else(|e| e.into_inner())
+                .insert(key, text.clone());
             Ok((lang, text))
         }
     };
@@ -507,16 +526,28 @@ fn register_functions(tera: &mut Tera, model: &SiteModel, variables: Vec<(Phase,
             .ok_or_else(|| tera::Error::message(format!("asset(): there is no static/{path}")))
     });
     let translations = model.translations.clone();
+    // Every page shows the end date: each date is formatted once per language.
+    let dates: RwLock<HashMap<(String, String), String>> = RwLock::default();
     tera.register_function("date", move |kwargs: Kwargs, state: &State| {
         let value: String = kwargs.must_get("value")?;
         let lang = state.get::<String>("lang")?.unwrap_or_default();
-        let date = chrono::NaiveDate::parse_from_str(&value, "%Y-%m-%d").map_err(|_| {
+        let key = (lang, value);
+        if let Some(text) = dates.read().unwrap_or_else(|e| e.into_inner()).get(&key) {
+            return Ok(text.clone());
+        }
+        let (lang, value) = &key;
+        let date = chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d").map_err(|_| {
             tera::Error::message(format!("date(): {value:?} is not a date like 2026-01-15"))
         })?;
-        translations
-            .locale_data(&lang)
+        let text = translations
+            .locale_data(lang)
             .map(|data| data.long_date(date))
-            .ok_or_else(|| tera::Error::message(format!("date(): no language {lang:?}")))
+            .ok_or_else(|| tera::Error::message(format!("date(): no language {lang:?}")))?;
+        dates
+            .write()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(key, text.clone());
+        Ok(text)
     });
 }
 
@@ -536,35 +567,37 @@ fn isolated(text: &str, dir: Direction) -> String {
 /// never spell out a slug.
 fn register_page_url(tera: &mut Tera, model: &SiteModel) {
     let base_path = model.config.base_path.clone();
-    let pages: Vec<(String, String, Option<String>, String)> = model
-        .pages
-        .iter()
-        .map(|p| {
-            (
-                p.language.clone(),
-                p.key.clone(),
-                p.role.clone(),
-                p.url_path.clone(),
-            )
-        })
-        .collect();
+    // By language and key, and by language and role (the first page that has it): a lookup
+    // per call, as every page calls this a few times.
+    let mut by_key: HashMap<(String, String), String> = HashMap::new();
+    let mut by_role: HashMap<(String, String), String> = HashMap::new();
+    for page in model.pages {
+        by_key.insert(
+            (page.language.clone(), page.key.clone()),
+            page.url_path.clone(),
+        );
+        if let Some(role) = &page.role {
+            by_role
+                .entry((page.language.clone(), role.clone()))
+                .or_insert_with(|| page.url_path.clone());
+        }
+    }
     tera.register_function("page_url", move |kwargs: Kwargs, state: &State| {
         let lang = language_of_call(&kwargs, state)?;
         let key = kwargs.get::<String>("key")?;
         let role = kwargs.get::<String>("role")?;
-        let wanted = match (&key, &role) {
-            (Some(key), None) => format!("the key `{key}`"),
-            (None, Some(role)) => format!("role = \"{role}\""),
+        let (index, name, wanted) = match (key, role) {
+            (Some(key), None) => (&by_key, key, "the key `{}`"),
+            (None, Some(role)) => (&by_role, role, "role = \"{}\""),
             _ => return Err(tera::Error::message("page_url() takes key=\"…\" or role=\"…\"")),
         };
-        pages
-            .iter()
-            .find(|(language, page_key, page_role, _)| {
-                *language == lang
-                    && (key.as_ref() == Some(page_key) || (role.is_some() && *page_role == role))
-            })
-            .map(|(_, _, _, url_path)| format!("{base_path}{url_path}"))
+        let lookup = (lang, name);
+        index
+            .get(&lookup)
+            .map(|url_path| format!("{base_path}{url_path}"))
             .ok_or_else(|| {
+                let (lang, name) = lookup;
+                let wanted = wanted.replace("{}", &name);
                 tera::Error::message(format!(
                     "page_url(): content/{lang}/ has no page with {wanted}; add one, or set `role` in a page's front matter"
                 ))
@@ -574,13 +607,19 @@ fn register_page_url(tera: &mut Tera, model: &SiteModel) {
 
 /// JSON that is safe inside `<script>`: `<`, `>` and `&` only occur in strings, where their
 /// `\u` escapes mean the same to a JSON reader and nothing to the HTML parser.
-fn script_json(value: &serde_json::Value) -> tera::Value {
-    let json = serde_json::to_string(value)
-        .unwrap_or_default()
-        .replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026");
-    tera::Value::safe_string(&json)
+fn script_json(value: &impl Serialize) -> tera::Value {
+    let json = serde_json::to_string(value).unwrap_or_default();
+    let mut safe = String::with_capacity(json.len() + 64);
+    for piece in json.split_inclusive(['<', '>', '&']) {
+        let (text, special) = piece.split_at(piece.len() - 1);
+        match special {
+            "<" => (safe.push_str(text), safe.push_str("\\u003c")),
+            ">" => (safe.push_str(text), safe.push_str("\\u003e")),
+            "&" => (safe.push_str(text), safe.push_str("\\u0026")),
+            _ => (safe.push_str(piece), ()),
+        };
+    }
+    tera::Value::safe_string(&safe)
 }
 
 fn json_kwarg(kwargs: &Kwargs, name: &str) -> tera::TeraResult<serde_json::Value> {
@@ -588,50 +627,113 @@ fn json_kwarg(kwargs: &Kwargs, name: &str) -> tera::TeraResult<serde_json::Value
     serde_json::to_value(&value).map_err(|e| tera::Error::message(format!("{name}: {e}")))
 }
 
+/// A string field of a map in a template value (`section.title`), or "".
+fn text_field<'v>(value: &'v tera::Value, field: &'static str) -> &'v str {
+    value
+        .as_map()
+        .and_then(|map| map.get(&tera::value::Key::Str(field)))
+        .and_then(tera::Value::as_str)
+        .unwrap_or_default()
+}
+
+/// A schema.org document, with its fields in the order serde_json has always written them
+/// (alphabetical), so that the output does not change.
+#[derive(Serialize)]
+struct JsonLd<'a, T: Serialize> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(rename = "inLanguage")]
+    in_language: &'a str,
+    #[serde(flatten)]
+    body: T,
+}
+
+#[derive(Serialize)]
+struct FaqPage<'a> {
+    #[serde(rename = "mainEntity")]
+    main_entity: Vec<Question<'a>>,
+}
+
+#[derive(Serialize)]
+struct Question<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(rename = "acceptedAnswer")]
+    accepted_answer: Answer<'a>,
+    name: &'a str,
+}
+
+#[derive(Serialize)]
+struct Answer<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct HowTo<'a> {
+    name: &'a tera::Value,
+    step: Vec<HowToStep<'a>>,
+}
+
+#[derive(Serialize)]
+struct HowToStep<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    position: usize,
+    text: &'a tera::Value,
+}
+
 fn register_json_functions(tera: &mut Tera) {
     tera.register_function("json", |kwargs: Kwargs, _: &State| {
         json_kwarg(&kwargs, "value").map(|v| script_json(&v))
     });
     tera.register_function("faq_json_ld", |kwargs: Kwargs, state: &State| {
-        let sections = json_kwarg(&kwargs, "sections")?;
+        let sections: tera::Value = kwargs.must_get("sections")?;
         let lang = state.get::<String>("lang")?.unwrap_or_default();
-        let questions: Vec<serde_json::Value> = sections
+        let main_entity = sections
             .as_array()
-            .into_iter()
-            .flatten()
-            .map(|s| {
-                serde_json::json!({
-                    "@type": "Question",
-                    "name": s["title"],
-                    "acceptedAnswer": { "@type": "Answer", "text": s["text"] },
-                })
+            .unwrap_or_default()
+            .iter()
+            .map(|section| Question {
+                kind: "Question",
+                accepted_answer: Answer {
+                    kind: "Answer",
+                    text: text_field(section, "text"),
+                },
+                name: text_field(section, "title"),
             })
             .collect();
-        Ok::<_, tera::Error>(script_json(&serde_json::json!({
-            "@context": "https://schema.org",
-            "@type": "FAQPage",
-            "inLanguage": lang,
-            "mainEntity": questions,
-        })))
+        Ok::<_, tera::Error>(script_json(&JsonLd {
+            context: "https://schema.org",
+            kind: "FAQPage",
+            in_language: &lang,
+            body: FaqPage { main_entity },
+        }))
     });
     tera.register_function("howto_json_ld", |kwargs: Kwargs, state: &State| {
-        let title = json_kwarg(&kwargs, "title")?;
-        let steps = json_kwarg(&kwargs, "steps")?;
+        let title: tera::Value = kwargs.must_get("title")?;
+        let steps: tera::Value = kwargs.must_get("steps")?;
         let lang = state.get::<String>("lang")?.unwrap_or_default();
-        let steps: Vec<serde_json::Value> = steps
+        let step = steps
             .as_array()
-            .into_iter()
-            .flatten()
+            .unwrap_or_default()
+            .iter()
             .enumerate()
-            .map(|(i, text)| serde_json::json!({ "@type": "HowToStep", "position": i + 1, "text": text }))
+            .map(|(i, text)| HowToStep {
+                kind: "HowToStep",
+                position: i + 1,
+                text,
+            })
             .collect();
-        Ok::<_, tera::Error>(script_json(&serde_json::json!({
-            "@context": "https://schema.org",
-            "@type": "HowTo",
-            "inLanguage": lang,
-            "name": title,
-            "step": steps,
-        })))
+        Ok::<_, tera::Error>(script_json(&JsonLd {
+            context: "https://schema.org",
+            kind: "HowTo",
+            in_language: &lang,
+            body: HowTo { name: &title, step },
+        }))
     });
 }
 
@@ -806,10 +908,10 @@ struct PageContext<'a> {
     url: String,
     permalink: String,
     updated: Option<String>,
-    content: String,
-    headings: Vec<markdown::Heading>,
-    sections: Vec<markdown::Section>,
-    steps: Vec<String>,
+    content: &'a str,
+    headings: &'a [markdown::Heading],
+    sections: &'a [markdown::Section],
+    steps: &'a [String],
     extra: &'a toml::Table,
     x_default: String,
 }
@@ -879,17 +981,17 @@ fn render_page_in_every_phase(
     later: &[PhaseView],
     page: &Page,
 ) -> PageRender {
-    let mut markdown = MarkdownMemo::default();
+    let mut memo = PageMemo::default();
     let translations = page_translations(model, page);
     let mut later_html = Vec::new();
     let mut later_errors = Vec::new();
     for view in later {
-        match render_page(model, tera, view, page, &translations, &mut markdown) {
+        match render_page(model, tera, view, page, &translations, &mut memo) {
             Ok(html) => later_html.push((view.status.phase, html)),
             Err(errors) => later_errors.push((view.status.phase, errors)),
         }
     }
-    let result = render_page(model, tera, current, page, &translations, &mut markdown);
+    let result = render_page(model, tera, current, page, &translations, &mut memo);
     let current_errors = result.as_ref().err().cloned().unwrap_or_default();
     let errors = merge_phase_errors(current_errors, later_errors);
     let (html, carried) = match result {
@@ -961,12 +1063,14 @@ fn page_translations(model: &SiteModel, page: &Page) -> tera::Value {
     tera::Value::from_serializable(&alternates)
 }
 
-/// The Markdown of a page as rendered for earlier phases: the phases of a page usually differ
-/// only in their templates, so the Markdown is rendered again only when its text or one of the
-/// messages it uses differs.
+/// What one page's renders for several phases share: the phases of a page usually differ
+/// only in their templates, so its Markdown is rendered again only when its text or one of the
+/// messages it uses differs, and its `page` value is built again only when that or its title,
+/// description or shown `updated` date differs.
 #[derive(Default)]
-struct MarkdownMemo {
-    rendered: Vec<MarkdownRender>,
+struct PageMemo {
+    markdown: Vec<MarkdownRender>,
+    values: Vec<(PageValueInputs, tera::Value)>,
 }
 
 /// One phase's Markdown, the messages it used with their text, and its HTML.
@@ -976,32 +1080,59 @@ struct MarkdownRender {
     rendered: markdown::Rendered,
 }
 
-impl MarkdownMemo {
-    fn render(
+/// What a page's `page` value is made of besides the page itself: its Markdown (by index in
+/// [`PageMemo::markdown`]), title, description and shown `updated` date.
+#[derive(PartialEq)]
+struct PageValueInputs {
+    markdown: usize,
+    title: String,
+    description: String,
+    updated: Option<String>,
+}
+
+impl PageMemo {
+    /// The index in `markdown` of `text` rendered with `references`' messages.
+    fn markdown(
         &mut self,
         text: &str,
         options: &RenderOptions,
         references: &PageReferences,
-    ) -> (markdown::Rendered, Vec<markdown::Problem>) {
-        let reusable = self.rendered.iter().find(|kept| {
+    ) -> Result<usize, Vec<markdown::Problem>> {
+        let reusable = self.markdown.iter().position(|kept| {
             kept.text == text
                 && kept
                     .messages
                     .iter()
                     .all(|(id, value)| references.format(id) == *value)
         });
-        if let Some(kept) = reusable {
-            return (kept.rendered.clone(), Vec::new());
+        if let Some(index) = reusable {
+            return Ok(index);
         }
         let (rendered, problems) = markdown::render(text, options, references);
-        if problems.is_empty() {
-            self.rendered.push(MarkdownRender {
-                text: text.to_string(),
-                messages: references.used.take(),
-                rendered: rendered.clone(),
-            });
+        if !problems.is_empty() {
+            return Err(problems);
         }
-        (rendered, problems)
+        self.markdown.push(MarkdownRender {
+            text: text.to_string(),
+            messages: references.used.take(),
+            rendered,
+        });
+        Ok(self.markdown.len() - 1)
+    }
+
+    /// The `page` value for `inputs`, built by `build` from its Markdown unless an earlier
+    /// phase had the same inputs.
+    fn value(
+        &mut self,
+        inputs: PageValueInputs,
+        build: impl FnOnce(&markdown::Rendered) -> tera::Value,
+    ) -> tera::Value {
+        if let Some((_, value)) = self.values.iter().find(|(kept, _)| *kept == inputs) {
+            return value.clone();
+        }
+        let value = build(&self.markdown[inputs.markdown].rendered);
+        self.values.push((inputs, value.clone()));
+        value
     }
 }
 
@@ -1011,7 +1142,7 @@ fn render_page(
     view: &PhaseView,
     page: &Page,
     translations: &tera::Value,
-    markdown: &mut MarkdownMemo,
+    memo: &mut PageMemo,
 ) -> Result<String, Vec<Diagnostic>> {
     let config = model.config;
     let phase = view.status.phase;
@@ -1029,23 +1160,31 @@ fn render_page(
         dir: language.dir,
         raw_html: config.raw_html,
     };
-    let (rendered, problems) = markdown.render(&body.text, &options, &references);
-    if !problems.is_empty() {
-        return Err(problems
-            .into_iter()
-            .map(|p| {
-                let range = body.source_range(p.range);
-                Diagnostic::error(p.message)
-                    .code("markdown")
-                    .at(Location::from_range(&page.path, &page.source, range))
-                    .hint(p.hint)
-            })
-            .collect());
-    }
-    let mut context = view.context(&language.code);
-    context.insert(
-        "page",
-        &PageContext {
+    let markdown = memo
+        .markdown(&body.text, &options, &references)
+        .map_err(|problems| {
+            problems
+                .into_iter()
+                .map(|p| {
+                    let range = body.source_range(p.range);
+                    Diagnostic::error(p.message)
+                        .code("markdown")
+                        .at(Location::from_range(&page.path, &page.source, range))
+                        .hint(p.hint)
+                })
+                .collect::<Vec<_>>()
+        })?;
+    let inputs = PageValueInputs {
+        markdown,
+        title: page.title_in(phase).to_string(),
+        description: page.description_in(phase).to_string(),
+        updated: page
+            .updated
+            .filter(|updated| *updated <= view.status.today)
+            .map(|d| d.to_string()),
+    };
+    let page_value = memo.value(inputs, |rendered| {
+        tera::Value::from_serializable(&PageContext {
             key: &page.key,
             title: page.title_in(phase),
             description: page.description_in(phase),
@@ -1055,14 +1194,16 @@ fn render_page(
                 .updated
                 .filter(|updated| *updated <= view.status.today)
                 .map(|d| d.to_string()),
-            content: rendered.html,
-            headings: rendered.headings,
-            sections: rendered.sections,
-            steps: rendered.steps,
+            content: &rendered.html,
+            headings: &rendered.headings,
+            sections: &rendered.sections,
+            steps: &rendered.steps,
             extra: &page.extra,
             x_default: x_default(model, page),
-        },
-    );
+        })
+    });
+    let mut context = view.context(&language.code);
+    context.insert_value("page", page_value);
     context.insert_value("translations", translations.clone());
     tera.render(&page.template, &context)
         .map_err(|e| vec![template_error(model.templates, &e)])
