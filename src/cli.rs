@@ -549,8 +549,8 @@ fn run_stamp(root: &Path, languages: &[String], env: &Environment) -> ExitCode {
             }
         }
         text += &format!(
-            "{language}: {} files stamped as translated from the current default language\n",
-            edits.len()
+            "{language}: {} stamped as translated from the current default language\n",
+            counted(edits.len(), "file")
         );
     }
     say(&text, env).err().unwrap_or(ExitCode::SUCCESS)

@@ -201,6 +201,9 @@ fn stamping_records_the_source_and_check_sees_it_change() {
     let run = site.run(&["stamp", "ar", "tr", "id", "fr"]).expect_code(0);
     assert!(run.stdout.contains("ar: 2 files stamped"), "{}", run.stdout);
     site.run(&["check", "--strict"]).expect_code(0);
+    site.edit("content/en/faq.md", "ChatGPT", "ChatGPT ");
+    let run = site.run(&["stamp", "fr"]).expect_code(0);
+    assert!(run.stdout.contains("fr: 1 file stamped"), "{}", run.stdout);
     site.run(&["stamp", "en"]).expect_code(2);
 }
 
