@@ -55,12 +55,15 @@ function sunset(args) {
   execFileSync("cargo", ["run", "--quiet", "--", ...args], { cwd: repo, stdio: ["ignore", "ignore", "inherit"] });
 }
 
-/** Builds the site for `prefix` (`/` or `/help/`) and serves it with nginx on a free port. */
-async function serve(name, prefix) {
+/**
+ * Builds the site in `root` (the repository's, by default) for `prefix` (`/` or `/help/`) and
+ * serves it with nginx on a free port.
+ */
+async function serve(name, prefix, { root = repo, now = PHASE_BUILDS[name] } = {}) {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}${prefix}`;
   const out = join(work, name, "public");
-  sunset(["build", "--now", PHASE_BUILDS[name], "--base-url", base, "--out", out]);
+  sunset(["--root", root, "build", "--now", now, "--base-url", base, "--out", out]);
   const dir = join(work, name);
   const location = prefix === "/" ? `location / { root ${out}; }` : `location ${prefix} { alias ${out}/; }`;
   const config = `
@@ -97,6 +100,11 @@ before(async () => {
   await serve("sub", "/help/");
   await serve("last-day", "/");
   await serve("ended", "/");
+  // The site as it is while a translation lags: the French FAQ not written yet.
+  const lagging = join(work, "lagging-site");
+  for (const part of ["site.toml", "content", "locales", "templates", "static"]) cpSync(join(repo, part), join(lagging, part), { recursive: true });
+  rmSync(join(lagging, "content", "fr", "faq.md"));
+  await serve("untranslated", "/", { root: lagging, now: NOW });
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -357,6 +365,46 @@ function htmlErrors(folder) {
   const report = JSON.parse(run.stderr || "{\"messages\": []}");
   return report.messages.filter((m) => m.type === "error").map((m) => `${m.url.split("/public/")[1]}:${m.lastLine}: ${m.message}`);
 }
+
+test("a page not translated yet is published in the language, marked as the original's text, and not announced as a translation", async () => {
+  const { base, out } = servers.untranslated;
+  const context = await browser.newContext();
+  await context.clock.install({ time: new Date(`${NOW}T12:00:00Z`) });
+  const { page, problems, response } = await open(context, `${base}fr/faq/`);
+  assert.equal(response.status(), 200);
+  assert.deepEqual(problems, []);
+  assert.deepEqual(await axeViolations(page), []);
+  const seen = await page.evaluate(() => ({
+    html: document.documentElement.lang,
+    h1: document.querySelector("h1").lang,
+    content: document.querySelector(".content").lang,
+    notice: document.querySelector(".untranslated")?.textContent,
+    original: document.querySelector(".untranslated a")?.href,
+    alternates: document.querySelectorAll('link[rel="alternate"]').length,
+    canonical: document.querySelector('link[rel="canonical"]').href,
+    locale: document.querySelector('meta[property="og:locale"]').content,
+    inLanguage: JSON.parse(document.querySelector('script[type="application/ld+json"]').textContent).inLanguage,
+    status: document.querySelector(".status-headline").closest("[lang]").lang,
+  }));
+  assert.deepEqual(seen, {
+    html: "fr", h1: "en", content: "en",
+    notice: "Cette page n’est pas encore traduite en français. En attendant, voici le texte original, en anglais. Ouvrir la page originale",
+    original: `${base}en/faq/`, alternates: 0, canonical: `${base}en/faq/`, locale: "en_US", inLanguage: "en", status: "fr",
+  });
+  assert.equal((await context.request.get(seen.original)).status(), 200);
+  // The French pages link to it, in their menus and text, and those links work.
+  const notice = await open(context, `${base}fr/`);
+  const toFaq = await notice.page.$$eval(`a[href="/fr/faq/"]`, (links) => links.map((a) => a.lang));
+  assert.ok(toFaq.includes("en"), `the menu marks the English title: ${toFaq}`);
+  await notice.page.click(`footer a[href="/fr/faq/"]`);
+  assert.equal(new URL(notice.page.url()).pathname, "/fr/faq/");
+  // Translations do not list it as theirs, and neither does the sitemap.
+  const english = await open(context, `${base}en/faq/`);
+  assert.deepEqual(await english.page.$$eval('link[rel="alternate"]', (links) => links.map((l) => l.hreflang)), ["en", "ar", "tr", "id", "x-default"]);
+  assert.ok(!readFileSync(join(out, "sitemap.xml"), "utf8").includes("/fr/faq/"));
+  assert.deepEqual(htmlErrors(out), []);
+  await context.close();
+});
 
 test("the W3C Nu HTML Checker finds no error in any page of any phase", () => {
   for (const name of Object.keys(PHASE_BUILDS)) {

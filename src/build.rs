@@ -63,6 +63,7 @@ pub fn build_reusing(
     if unusable {
         return Err(diagnostics);
     }
+    let pages = content::with_untranslated(&config, pages);
 
     let model = SiteModel {
         config: &config,

@@ -294,7 +294,9 @@ pub fn static_findings(config: &Config, sources: &Sources, pages: &[Page]) -> Ve
                 &config.allow_identical,
                 &mut findings,
             );
-            compare_pages(&language.code, default, pages, &mut findings);
+            let written: BTreeSet<&Path> =
+                sources.content.iter().map(|f| f.path.as_path()).collect();
+            compare_pages(&language.code, default, pages, &written, &mut findings);
             findings.extend(stamp::outdated_messages(&reference, messages));
         }
         for file in &files {
@@ -519,7 +521,17 @@ fn is_untranslated(text: &str, source: &str, allow_identical: &[String]) -> bool
     rest.chars().any(char::is_alphabetic)
 }
 
-fn compare_pages(code: &str, default: &str, pages: &[Page], findings: &mut Vec<Diagnostic>) {
+/// Pages one language has and the other lacks. A page whose file is there but did not parse
+/// is not reported again as missing: its error says what to fix.
+fn compare_pages(
+    code: &str,
+    default: &str,
+    pages: &[Page],
+    written: &BTreeSet<&Path>,
+    findings: &mut Vec<Diagnostic>,
+) {
+    let unparsed =
+        |lang: &str, key: &str| written.contains(Path::new(&format!("content/{lang}/{key}.md")));
     let keys = |lang: &str| -> BTreeMap<&str, &Page> {
         pages
             .iter()
@@ -529,18 +541,24 @@ fn compare_pages(code: &str, default: &str, pages: &[Page], findings: &mut Vec<D
     };
     let (source, translated) = (keys(default), keys(code));
     for (key, page) in &source {
-        if !translated.contains_key(key) {
+        if !translated.contains_key(key) && !unparsed(code, key) {
             let expected = PathBuf::from(format!("content/{code}/{key}.md"));
+            let shown_at = page
+                .url_path
+                .strip_prefix(default)
+                .unwrap_or(&page.url_path);
             findings.push(
-                Diagnostic::warning(format!("the page `{key}` is not translated into {code}"))
-                    .code("missing-page")
+                Diagnostic::warning(format!(
+                    "the page `{key}` is not translated into {code}: /{code}{shown_at} shows the {default} text, with a notice"
+                ))
+                .code("missing-page")
                     .in_file(&expected)
                     .hint(format!("translate {}", page.path.display())),
             );
         }
     }
     for (key, page) in &translated {
-        if !source.contains_key(key) {
+        if !source.contains_key(key) && !unparsed(default, key) {
             findings.push(
                 Diagnostic::warning(format!(
                     "the page `{key}` exists only in {code}, not in the default language"

@@ -462,9 +462,11 @@ fn run_check(root: &Path, args: &CheckArgs, env: &Environment) -> ExitCode {
             // check is the list: everything, errors first.
             print_diagnostics(&findings, env.styled_errors, Verbosity::Verbose);
             format!(
-                "{}check: {errors} errors, {warnings} warnings, {} notes\n",
+                "{}check: {}, {}, {}\n",
                 check::summary_table(&summary),
-                count(Severity::Note)
+                counted(errors, "error"),
+                counted(warnings, "warning"),
+                counted(count(Severity::Note), "note")
             )
         }
     };

@@ -64,6 +64,9 @@ pub struct Page {
     /// For a translation: the hash of each part of the default language's page it was
     /// translated from (see `stamp`).
     pub translated_from: BTreeMap<String, String>,
+    /// For a page not yet translated into its language: the language its text is in (the
+    /// default one). See [`with_untranslated`].
+    pub untranslated_from: Option<String>,
     body_start: usize,
     lines: Vec<BodyLine>,
 }
@@ -221,7 +224,7 @@ pub fn parse_pages(config: &Config, files: &[ContentFile]) -> (Vec<Page>, Vec<Di
             );
         }
     }
-    pages.sort_by(|a, b| (&a.language, a.weight, &a.key).cmp(&(&b.language, b.weight, &b.key)));
+    sort_pages(&mut pages);
     (pages, diagnostics)
 }
 
@@ -331,9 +334,56 @@ fn parse_page(config: &Config, file: &ContentFile) -> Result<Page, Vec<Diagnosti
         updated,
         extra: front.extra,
         translated_from: front.translated_from,
+        untranslated_from: None,
         body_start,
         lines,
     })
+}
+
+/// Pages in the order of menus and builds: by language, weight, key.
+fn sort_pages(pages: &mut [Page]) {
+    pages.sort_by(|a, b| (&a.language, a.weight, &a.key).cmp(&(&b.language, b.weight, &b.key)));
+}
+
+/// `pages` with, for each page of the default language that a language lacks, that page in
+/// the language: its text as it is, at `/<lang>/<the default page's path>`, to be shown with
+/// the language's navigation and a notice that it is not translated yet. Translations lag
+/// the default language during a shutdown; without this, their readers would not see a new
+/// page at all and every translated page that links to it would fail to build. Where that
+/// URL is already another page's, the language goes without (it keeps its own page).
+pub fn with_untranslated(config: &Config, mut pages: Vec<Page>) -> Vec<Page> {
+    let default = &config.default_language().code;
+    let mut added = Vec::new();
+    for language in config.languages.iter().filter(|l| l.code != *default) {
+        let has = |key: &str| {
+            pages
+                .iter()
+                .any(|p| p.language == language.code && p.key == key)
+        };
+        let taken = |url_path: &str| pages.iter().any(|p| p.url_path == url_path);
+        for original in pages
+            .iter()
+            .filter(|p| p.language == *default && !has(&p.key))
+        {
+            let Some(rest) = original.url_path.strip_prefix(&format!("{default}/")) else {
+                continue;
+            };
+            let url_path = format!("{}/{rest}", language.code);
+            if taken(&url_path) {
+                continue;
+            }
+            added.push(Page {
+                language: language.code.clone(),
+                url_path,
+                untranslated_from: Some(default.clone()),
+                translated_from: BTreeMap::new(),
+                ..original.clone()
+            });
+        }
+    }
+    pages.append(&mut added);
+    sort_pages(&mut pages);
+    pages
 }
 
 /// The language and key of `content/<lang>/<key>.md`.

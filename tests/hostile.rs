@@ -161,7 +161,7 @@ fn template_mistakes() {
                 "{% for other in translations",
             );
         },
-        "templates/page.html:5:35",
+        "templates/page.html:5:29",
         "expected %}",
     );
     refused(

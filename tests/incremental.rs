@@ -32,8 +32,9 @@ fn rebuild(site: &SiteTest, cache: &mut RenderCache) -> usize {
 fn only_what_an_edit_affects_is_rendered_again() {
     let site = SiteTest::fixture("mini");
     let mut cache = RenderCache::default();
-    // 7 pages in five languages, the chooser and 404.
-    assert_eq!(rebuild(&site, &mut cache), 9);
+    // 7 pages in five languages, the FAQ in the three languages that show it untranslated,
+    // the chooser and 404.
+    assert_eq!(rebuild(&site, &mut cache), 12);
     assert_eq!(rebuild(&site, &mut cache), 0, "nothing changed");
 
     site.edit("content/fr/faq.md", "Because.", "Parce que.");
@@ -50,22 +51,29 @@ fn only_what_an_edit_affects_is_rendered_again() {
         "the page and the other French page listing it"
     );
 
+    site.edit("content/en/faq.md", "Because.", "Because of this.");
+    assert_eq!(
+        rebuild(&site, &mut cache),
+        4,
+        "the page, and where it is shown untranslated"
+    );
+
     site.edit("locales/tr/main.ftl", "gün kaldı", "gün var");
     assert_eq!(
         rebuild(&site, &mut cache),
-        3,
-        "Turkish pages, the chooser and 404"
+        4,
+        "Turkish pages (one untranslated), the chooser and 404"
     );
 
     site.edit("locales/en/main.ftl", "day left", "day to go");
     assert_eq!(
         rebuild(&site, &mut cache),
-        9,
+        12,
         "the default language is every language's fallback"
     );
 
     site.edit("templates/page.html", "<main>", "<main class=\"x\">");
-    assert_eq!(rebuild(&site, &mut cache), 9, "a template: everything");
+    assert_eq!(rebuild(&site, &mut cache), 12, "a template: everything");
 }
 
 #[test]
@@ -88,5 +96,5 @@ fn a_new_day_renders_everything_again() {
         base_url: None,
     };
     build_reusing(&sources, &tomorrow, &mut cache).unwrap();
-    assert_eq!(cache.rendered, 9);
+    assert_eq!(cache.rendered, 12);
 }

@@ -956,3 +956,68 @@ fn a_last_updated_date_is_never_in_the_future() {
         .count();
     assert_eq!(notes, 15, "one per page");
 }
+
+/// A page the default language has and a translation lacks is still published in that
+/// language, in every phase: the language's navigation and status around the default
+/// language's text, marked with its `lang`, a notice with a link to the original, and no claim
+/// to be a translation (canonical is the original, no `hreflang`, not in the sitemap).
+#[test]
+fn a_page_not_translated_yet_is_shown_in_the_original_and_not_announced() {
+    let site = SiteTest::shipped();
+    fs_remove(&site.path("content/fr/faq.md"));
+    let base = "https://chatgpt-whatsapp-ending.example/";
+    for now in DATES {
+        let run = site.build_at(now);
+        assert!(
+            run.stderr
+                .contains("the page `faq` is not translated into fr: /fr/faq/ shows the en text"),
+            "{}",
+            run.stderr
+        );
+        let html = site.output("fr/faq/index.html");
+        assert!(html.contains("<html lang=\"fr\" dir=\"ltr\">"), "{now}");
+        let main = between(&html, "<main", "</main>");
+        assert!(
+            main.contains("<h1 lang=\"en\" dir=\"ltr\">Questions and answers"),
+            "{main}"
+        );
+        assert!(main.contains("<div class=\"content faq\" lang=\"en\" dir=\"ltr\">"));
+        assert!(main.contains(
+            "<p class=\"untranslated\" role=\"note\">Cette page n’est pas encore traduite"
+        ));
+        assert!(main.contains("<a href=\"/en/faq/\" hreflang=\"en\">"));
+        // The status and the navigation speak French.
+        let french_status = site.output("fr/index.html");
+        let status = |html: &str| between(html, "<h2 id=\"status-heading\"", "</h2>").to_string();
+        assert_eq!(status(&html), status(&french_status), "{now}");
+        let (links, canonical) = alternates(&html);
+        assert_eq!(canonical, format!("{base}en/faq/"));
+        assert!(links.is_empty(), "{links:?}");
+        assert!(html.contains("<meta property=\"og:locale\" content=\"en_US\">"));
+        assert!(!html.contains("og:locale:alternate"));
+        assert!(html.contains("\"inLanguage\":\"en\""));
+        // The original and the translations do not list it; French pages link to it.
+        let (english, _) = alternates(&site.output("en/faq/index.html"));
+        let languages: Vec<&str> = english.iter().map(|(l, _)| l.as_str()).collect();
+        assert_eq!(languages, ["en", "ar", "tr", "id", "x-default"]);
+        assert!(!site.output("sitemap.xml").contains("/fr/faq/"));
+        assert!(
+            french_status.contains("<a href=\"/fr/faq/\" lang=\"en\">"),
+            "the French menu lists it, with its language"
+        );
+    }
+    // Once translated, it is a translation like the others.
+    let translation = Path::new(env!("CARGO_MANIFEST_DIR")).join("content/fr/faq.md");
+    site.write(
+        "content/fr/faq.md",
+        &std::fs::read_to_string(translation).unwrap(),
+    );
+    site.build_at("2026-01-05");
+    let html = site.output("fr/faq/index.html");
+    assert!(!html.contains("class=\"untranslated\""));
+    assert_eq!(alternates(&html).0.len(), 6);
+}
+
+fn fs_remove(path: &Path) {
+    std::fs::remove_file(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+}

@@ -24,6 +24,10 @@ pages-label = صفحات الموقع
 last-updated = آخر تحديث في { DATETIME($date) }
 # translated-from: 45b1153c
 footer-independent = يشرح موقع المساعدة هذا انتهاء خدمة ChatGPT على واتساب، ولا يجمع أي بيانات ولا يحمّل أي محتوى من مواقع أخرى.
+# translated-from: 1d4a0836
+untranslated-notice = لم تُترجم هذه الصفحة إلى العربية بعد، لذا نعرضها لك أدناه بالإنجليزية، لغتها الأصلية.
+# translated-from: 33e52585
+untranslated-link = انتقل إلى الصفحة الأصلية
 
 ## Language chooser (/) and missing page (/404.html)
 

@@ -17,6 +17,8 @@ languages-label = Language
 pages-label = Pages of this help site
 last-updated = Last updated on { DATETIME($date) }
 footer-independent = This help site explains the end of ChatGPT on WhatsApp. It collects no data and loads nothing from other sites.
+untranslated-notice = This page has not been translated into this language yet. Until it is, here is the original text, in English.
+untranslated-link = Open the original page
 
 ## Language chooser (/) and missing page (/404.html)
 

@@ -23,6 +23,10 @@ pages-label = Pages de ce site d’aide
 last-updated = Dernière mise à jour le { DATETIME($date) }
 # translated-from: 45b1153c
 footer-independent = Ce site d’aide explique la fin de ChatGPT sur WhatsApp. Il ne collecte aucune donnée et ne charge aucun contenu provenant d’autres sites.
+# translated-from: 1d4a0836
+untranslated-notice = Cette page n’est pas encore traduite en français. En attendant, voici le texte original, en anglais.
+# translated-from: 33e52585
+untranslated-link = Ouvrir la page originale
 
 ## Choix de la langue (/) et page introuvable (/404.html)
 

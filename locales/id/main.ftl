@@ -23,6 +23,10 @@ pages-label = Halaman situs bantuan ini
 last-updated = Terakhir diperbarui pada { DATETIME($date) }
 # translated-from: 45b1153c
 footer-independent = Situs bantuan ini menjelaskan berakhirnya ChatGPT di WhatsApp. Situs ini tidak mengumpulkan data dan tidak memuat apa pun dari situs lain.
+# translated-from: 1d4a0836
+untranslated-notice = Halaman ini belum tersedia dalam bahasa Indonesia. Untuk sementara, isinya ditampilkan dalam bahasa aslinya, yaitu bahasa Inggris.
+# translated-from: 33e52585
+untranslated-link = Buka halaman aslinya
 
 ## Language chooser (/) and missing page (/404.html)
 

@@ -24,6 +24,10 @@ pages-label = Bu yardım sitesinin sayfaları
 last-updated = Son güncelleme: { DATETIME($date) }
 # translated-from: 45b1153c
 footer-independent = Bu yardım sitesi, WhatsApp'taki ChatGPT hizmetinin sona ermesiyle ilgili bilgi verir. Hiçbir veri toplamaz ve başka sitelerden hiçbir şey yüklemez.
+# translated-from: 1d4a0836
+untranslated-notice = Bu sayfa henüz Türkçeye çevrilmedi. Aşağıda metnin İngilizce aslını okuyabilirsiniz.
+# translated-from: 33e52585
+untranslated-link = İngilizce sayfaya gidin
 
 ## Language chooser (/) and missing page (/404.html)
 

@@ -172,8 +172,8 @@ pub struct RenderedSite {
     pub files: Vec<OutputFile>,
     /// By output path, the HTML a page carries for later phases, for link checks.
     pub later: HashMap<String, String>,
-    /// Whether every page rendered for the current phase, so that its links can be checked
-    /// (a missing page would make every link to it look broken).
+    /// Whether every page and reminder rendered for the current phase, so that links can be
+    /// checked (a missing one would make every link to it look broken).
     pub complete: bool,
     pub errors: Vec<Diagnostic>,
 }
@@ -301,7 +301,11 @@ pub fn render_site(model: &SiteModel, cache: &mut RenderCache) -> RenderedSite {
     }
     match reminders(model, &current.variables) {
         Ok(mut reminders) => files.append(&mut reminders),
-        Err(mut e) => errors.append(&mut e),
+        Err(mut e) => {
+            // Pages link to the reminders: without them, every such link would look broken.
+            complete = false;
+            errors.append(&mut e);
+        }
     }
     errors.dedup_by(|a, b| a.to_string() == b.to_string());
     files.push(sitemap(model));
@@ -692,7 +696,7 @@ fn register_json_functions(tera: &mut Tera) {
     });
     tera.register_function("faq_json_ld", |kwargs: Kwargs, state: &State| {
         let sections: tera::Value = kwargs.must_get("sections")?;
-        let lang = state.get::<String>("lang")?.unwrap_or_default();
+        let lang = language_of_call(&kwargs, state)?;
         let main_entity = sections
             .as_array()
             .unwrap_or_default()
@@ -716,7 +720,7 @@ fn register_json_functions(tera: &mut Tera) {
     tera.register_function("howto_json_ld", |kwargs: Kwargs, state: &State| {
         let title: tera::Value = kwargs.must_get("title")?;
         let steps: tera::Value = kwargs.must_get("steps")?;
-        let lang = state.get::<String>("lang")?.unwrap_or_default();
+        let lang = language_of_call(&kwargs, state)?;
         let step = steps
             .as_array()
             .unwrap_or_default()
@@ -879,6 +883,9 @@ struct Alternate<'a> {
     url: String,
     permalink: String,
     current: bool,
+    /// Whether the page is translated into this language, rather than shown in the default
+    /// language's text: only translations are announced (`hreflang`).
+    translated: bool,
 }
 
 #[derive(Serialize)]
@@ -914,6 +921,23 @@ struct PageContext<'a> {
     steps: &'a [String],
     extra: &'a toml::Table,
     x_default: String,
+    /// The language the page's text is in: its own, or the default language's for a page
+    /// not translated yet.
+    lang: &'a str,
+    /// ` lang="…" dir="…"` for the elements that hold the page's text, when that is not in
+    /// the page's language; empty otherwise.
+    lang_attrs: String,
+    /// For a page not translated yet: the page it shows, in the default language.
+    original: Option<LanguageContextWithUrl<'a>>,
+}
+
+/// A language and a page's URL in it.
+#[derive(Serialize)]
+struct LanguageContextWithUrl<'a> {
+    #[serde(flatten)]
+    language: LanguageContext<'a>,
+    url: String,
+    permalink: String,
 }
 
 /// What every template of a language sees in one phase; pages add `page` and `translations`.
@@ -958,6 +982,7 @@ fn language_context(model: &SiteModel, status: &Status, lang: &Language) -> Cont
                 key: &p.key,
                 title: p.title_in(status.phase),
                 url: format!("{}{}", config.base_path, p.url_path),
+                untranslated_from: p.untranslated_from.as_deref(),
             })
             .collect::<Vec<_>>(),
     );
@@ -1057,6 +1082,7 @@ fn page_translations(model: &SiteModel, page: &Page) -> tera::Value {
                 url: format!("{}{}", config.base_path, other.url_path),
                 permalink: format!("{}{}", config.base_url, other.url_path),
                 current: l.code == page.language,
+                translated: other.untranslated_from.is_none(),
             })
         })
         .collect();
@@ -1150,14 +1176,20 @@ fn render_page(
         .language(&page.language)
         .unwrap_or(config.default_language());
     let body = page.body(phase);
+    let original = page
+        .untranslated_from
+        .as_deref()
+        .and_then(|code| config.language(code));
+    let text_language = original.unwrap_or(language);
     let references = PageReferences {
         model,
         language: &language.code,
+        text_language: &text_language.code,
         variables: &view.variables,
         used: RefCell::default(),
     };
     let options = RenderOptions {
-        dir: language.dir,
+        dir: text_language.dir,
         raw_html: config.raw_html,
     };
     let markdown = memo
@@ -1200,6 +1232,18 @@ fn render_page(
             steps: &rendered.steps,
             extra: &page.extra,
             x_default: x_default(model, page),
+            lang: &text_language.code,
+            lang_attrs: original.map_or_else(String::new, |l| {
+                format!(" lang=\"{}\" dir=\"{}\"", l.code, l.dir.as_str())
+            }),
+            original: original.map(|l| {
+                let url_path = model.page(&l.code, &page.key).map_or("", |p| &p.url_path);
+                LanguageContextWithUrl {
+                    language: LanguageContext::of(l),
+                    url: format!("{}{url_path}", config.base_path),
+                    permalink: format!("{}{url_path}", config.base_url),
+                }
+            }),
         })
     });
     let mut context = view.context(&language.code);
@@ -1214,6 +1258,8 @@ struct NavEntry<'a> {
     key: &'a str,
     title: &'a str,
     url: String,
+    /// The language of the title, for a page not translated yet.
+    untranslated_from: Option<&'a str>,
 }
 
 /// The page for readers whose language is not listed: the language chooser for the notice,
@@ -1254,6 +1300,7 @@ fn render_site_page(
                 url: format!("{}{url_path}", config.base_path),
                 permalink: format!("{}{url_path}", config.base_url),
                 current: false,
+                translated: notice.is_some_and(|p| p.untranslated_from.is_none()),
             }
         })
         .collect();
@@ -1266,7 +1313,10 @@ fn render_site_page(
 
 struct PageReferences<'a> {
     model: &'a SiteModel<'a>,
+    /// The language whose pages links go to.
     language: &'a str,
+    /// The language the text is in, whose messages it shows.
+    text_language: &'a str,
     variables: &'a BuildVariables,
     /// The messages the Markdown used, with their text (see [`MarkdownMemo`]).
     used: RefCell<Vec<(String, Result<String, String>)>>,
@@ -1276,7 +1326,7 @@ impl PageReferences<'_> {
     fn format(&self, id: &str) -> Result<String, String> {
         self.model
             .translations
-            .format(self.language, id, &self.variables.args())
+            .format(self.text_language, id, &self.variables.args())
             .map_err(|d| describe(&d))
     }
 }
@@ -1332,7 +1382,15 @@ fn reminders(
     let host = config.base_url.split('/').nth(2).unwrap_or("sunset");
     let mut files = Vec::new();
     let mut errors = Vec::new();
-    for language in &config.languages {
+    // Every language has the default language's pages, translated or not: a page the
+    // default language lacks is one mistake, not one per language.
+    let default = config.default_language();
+    let languages = if model.page(&default.code, &reminder.page).is_some() {
+        config.languages.as_slice()
+    } else {
+        std::slice::from_ref(default)
+    };
+    for language in languages {
         let Some(page) = model.page(&language.code, &reminder.page) else {
             errors.push(
                 Diagnostic::error(format!(
@@ -1340,7 +1398,7 @@ fn reminders(
                     reminder.page, language.code
                 ))
                 .in_file(std::path::Path::new(crate::source::CONFIG_FILE))
-                .hint("set [reminder] page to the key of a page every language has, such as \"index\""),
+                .hint("set [reminder] page to the key of a page of the default language, such as \"index\""),
             );
             continue;
         };
@@ -1388,7 +1446,10 @@ fn sitemap(model: &SiteModel) -> OutputFile {
          <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" \
          xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
-    for page in model.pages {
+    // A page not translated yet is the default language's page again: it is left out, like
+    // a duplicate whose canonical URL is elsewhere.
+    let translated = |page: &&Page| page.untranslated_from.is_none();
+    for page in model.pages.iter().filter(translated) {
         xml.push_str(&format!(
             "  <url>\n    <loc>{}</loc>\n",
             esc(&format!("{}{}", config.base_url, page.url_path))
@@ -1399,7 +1460,8 @@ fn sitemap(model: &SiteModel) -> OutputFile {
         let translations = config
             .languages
             .iter()
-            .filter_map(|l| model.page(&l.code, &page.key));
+            .filter_map(|l| model.page(&l.code, &page.key))
+            .filter(translated);
         for other in translations {
             xml.push_str(&format!(
                 "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>\n",
