@@ -8,7 +8,10 @@ use std::path::{Path, PathBuf};
 
 use crate::check;
 use crate::config;
+use crate::content::{self, ContentFile};
 use crate::diagnostics::Diagnostic;
+use crate::i18n::LocaleFile;
+use crate::stamp;
 
 /// The starter's files, by path in the new site; `{lang}` folders are written per language.
 const STARTER: [(&str, &str); 5] = [
@@ -91,7 +94,7 @@ pub fn starter_site(languages: &[String]) -> Result<Vec<(PathBuf, String)>, Vec<
         }
     }
     // The same validation as every build: unknown or duplicate languages are refused here.
-    config::parse(Path::new("site.toml"), &site_toml)?;
+    let config = config::parse(Path::new("site.toml"), &site_toml)?;
     let mut files = vec![(PathBuf::from("site.toml"), site_toml)];
     for code in languages {
         for (path, text) in &STARTER[1..] {
@@ -108,7 +111,41 @@ pub fn starter_site(languages: &[String]) -> Result<Vec<(PathBuf, String)>, Vec<
             .iter()
             .map(|(path, text)| (PathBuf::from(path), text.to_string())),
     );
-    Ok(files)
+    Ok(stamped(&config, files))
+}
+
+/// The starter's files with each language's copy of the default language stamped as made
+/// from it: `check` then counts the copies as untranslated until they are translated, even
+/// after the default language's text changes.
+fn stamped(config: &config::Config, mut files: Vec<(PathBuf, String)>) -> Vec<(PathBuf, String)> {
+    let contents: Vec<ContentFile> = files
+        .iter()
+        .filter(|(path, _)| path.starts_with("content"))
+        .map(|(path, text)| ContentFile {
+            path: path.clone(),
+            text: text.clone(),
+        })
+        .collect();
+    let (pages, _) = content::parse_pages(config, &contents);
+    let locales: Vec<LocaleFile> = files
+        .iter()
+        .filter_map(|(path, text)| {
+            let language = path.strip_prefix("locales").ok()?.iter().next()?;
+            Some(LocaleFile {
+                language: language.to_string_lossy().into_owned(),
+                path: path.clone(),
+                text: text.clone(),
+            })
+        })
+        .collect();
+    for language in config.languages.iter().skip(1) {
+        for (path, text) in stamp::stamp_language(config, &language.code, &locales, &pages) {
+            if let Some(file) = files.iter_mut().find(|(p, _)| *p == path) {
+                file.1 = text;
+            }
+        }
+    }
+    files
 }
 
 /// Gives each `[one] … *[other] …` select of the starter a variant for every plural form the

@@ -19,6 +19,7 @@ pub mod diagnostics;
 pub mod i18n;
 pub mod init;
 pub mod markdown;
+pub mod messages;
 pub mod output;
 pub mod render;
 pub mod serve;

@@ -22,14 +22,12 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
-use crate::check::{MessageInfo, messages_of};
 use crate::config::Config;
 use crate::content::Page;
 use crate::diagnostics::Diagnostic;
 use crate::i18n::{LocaleFile, message_definitions};
 use crate::markdown::slugify;
-
-const MESSAGE_STAMP: &str = "translated-from:";
+use crate::messages::{MESSAGE_STAMP, MessageInfo, messages_of};
 
 /// A short, stable fingerprint of a text.
 pub fn hash(text: &str) -> String {
@@ -44,14 +42,6 @@ pub fn hash_bytes(bytes: &[u8]) -> String {
         h = h.wrapping_mul(0x0100_0000_01b3);
     }
     format!("{:08x}", h >> 32)
-}
-
-/// The hash in a message comment line such as `translated-from: 3f2a9c1e`.
-pub fn parse_message_stamp(comment_line: &str) -> Option<String> {
-    comment_line
-        .trim()
-        .strip_prefix(MESSAGE_STAMP)
-        .map(|rest| rest.trim().to_string())
 }
 
 /// The parts of a page that a translation follows, each with its hash.

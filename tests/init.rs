@@ -31,7 +31,7 @@ fn a_new_site_builds_and_passes_check() {
     assert_eq!(code, 0, "{stdout}{stderr}");
     assert!(stdout.contains("check: 0 errors, 0 warnings"), "{stdout}");
     assert!(
-        stderr.contains("is the same as in the default language"),
+        stderr.contains("is still the default language's text"),
         "what to translate is listed"
     );
     for now in ["2027-06-01", "2027-06-30", "2027-07-10"] {
@@ -152,7 +152,7 @@ fn a_first_build_prints_a_few_lines() {
 }
 
 /// `init` copies the default language into every other one: check does not count the copies
-/// as translated, messages or pages.
+/// as translated, messages or pages, even after the default language changes.
 #[test]
 fn copies_of_the_default_language_are_not_counted_as_translated() {
     let dir = TempDir::new().unwrap();
@@ -173,6 +173,24 @@ fn copies_of_the_default_language_are_not_counted_as_translated() {
     );
     let en = summary.iter().find(|s| s["language"] == "en").unwrap();
     assert_eq!(en["translated"], en["messages"], "{en}");
+
+    // The default language changes: the copies are still copies, not translations.
+    for file in [
+        "locales/en/main.ftl",
+        "content/en/index.md",
+        "content/en/faq.md",
+    ] {
+        let path = site.join(file);
+        let text = fs::read_to_string(&path).unwrap();
+        assert!(text.contains("Example Service"), "{file}");
+        fs::write(&path, text.replace("Example Service", "Example Chat")).unwrap();
+    }
+    let (_, stdout, _) = sunset(&site, &["check", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let after = report["summary"].as_array().unwrap();
+    let de_after = after.iter().find(|s| s["language"] == "de").unwrap();
+    assert_eq!(de_after["translated"], de["translated"], "{de_after}");
+    assert_eq!(de_after["pages_translated"], 0, "{de_after}");
 
     // Once a page is translated, it counts.
     let faq = site.join("content/de/faq.md");

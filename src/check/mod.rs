@@ -1,0 +1,461 @@
+//! What a localization team needs to know about a site: what is missing, stale or dangerous in
+//! each language, with the line to fix.
+//!
+//! [`static_findings`] reads the translations (see `messages`) and pages, and
+//! [`link_findings`] reads a built site's HTML; `build` runs both and fails only on errors,
+//! `check` runs them for a date in every phase. Every finding is a `Diagnostic` with a `code`
+//! (see README for the list), so the JSON report can be read by machines. By concern: the
+//! messages and pages of each language here, [`text`] (characters and leftovers in any text),
+//! [`links`] (the built HTML) and [`summary`] (the counts and the JSON report).
+
+mod links;
+mod summary;
+mod text;
+
+pub use links::link_findings;
+pub use summary::{LanguageSummary, json_report, summarize, summary_table};
+
+use text::{check_dangerous_characters, check_placeholders, check_text};
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use icu_locale_core::Locale;
+use icu_plurals::PluralRules;
+
+use crate::config::Config;
+use crate::content::Page;
+use crate::diagnostics::Diagnostic;
+use crate::i18n::{LocaleFile, category_name};
+use crate::messages::{MessageInfo, messages_of};
+use crate::source::{Sources, TemplateFile};
+use crate::stamp;
+
+/// The Fluent variables a message can receive: the build's, and the named arguments templates
+/// pass to `t(id="…", name=…)` for it.
+fn provided_variables(
+    config: &Config,
+    templates: &[TemplateFile],
+) -> (BTreeSet<String>, BTreeMap<String, BTreeSet<String>>) {
+    let mut build: BTreeSet<String> = ["phase", "days_left", "end_date"].map(String::from).into();
+    build.extend(config.dates.keys().map(|name| format!("date_{name}")));
+    let mut by_message: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for template in templates {
+        let mut rest = template.text.as_str();
+        while let Some(at) = rest.find("t(id=\"").or_else(|| rest.find("t_html(id=\"")) {
+            rest = &rest[at..];
+            let call_end = rest.find(')').unwrap_or(rest.len());
+            let call = &rest[..call_end];
+            let id = call.split('"').nth(1).unwrap_or_default().to_string();
+            let names = call
+                .split([',', '('])
+                .skip(2)
+                .filter_map(|argument| {
+                    argument
+                        .split_once('=')
+                        .map(|(name, _)| name.trim().to_string())
+                })
+                .filter(|name| name != "lang");
+            by_message.entry(id).or_default().extend(names);
+            rest = &rest[call_end..];
+        }
+    }
+    (build, by_message)
+}
+
+/// Findings about translations, pages and text that need no rendering.
+/// Pages whose `updated` date is later than the day the site is built for: the page does
+/// not show it then (a "last updated" in the future reads as a mistake).
+pub fn future_updates(pages: &[Page], today: NaiveDate) -> Vec<Diagnostic> {
+    pages
+        .iter()
+        .filter_map(|page| {
+            let updated = page.updated.filter(|updated| *updated > today)?;
+            Some(
+                Diagnostic::note(format!(
+                    "`updated = {updated}` is later than the build's date, {today}: the page does not show it until then"
+                ))
+                .code("future-update")
+                .in_file(&page.path)
+                .hint("set `updated` to the day the page last changed"),
+            )
+        })
+        .collect()
+}
+
+pub fn static_findings(config: &Config, sources: &Sources, pages: &[Page]) -> Vec<Diagnostic> {
+    let mut findings = Vec::new();
+    let default = &config.default_language().code;
+    let (build_variables, template_arguments) = provided_variables(config, &sources.templates);
+    let reference = messages_of(sources.locales.iter().filter(|f| &f.language == default));
+    for language in &config.languages {
+        let is_default = &language.code == default;
+        let files: Vec<&LocaleFile> = sources
+            .locales
+            .iter()
+            .filter(|f| f.language == language.code)
+            .collect();
+        let messages = if is_default {
+            None
+        } else {
+            Some(messages_of(files.iter().copied()))
+        };
+        let messages = messages.as_ref().unwrap_or(&reference);
+        let plural_forms = needed_plural_forms(&language.code);
+        for (id, info) in messages {
+            let mut provided = build_variables.clone();
+            provided.extend(template_arguments.get(id).into_iter().flatten().cloned());
+            check_message(id, info, messages, &provided, &plural_forms, &mut findings);
+            check_text(&info.text, &info.location, &mut findings);
+        }
+        if !is_default {
+            compare_messages(
+                &language.code,
+                messages,
+                &reference,
+                &files,
+                &config.allow_identical,
+                &mut findings,
+            );
+            let written: BTreeSet<&Path> =
+                sources.content.iter().map(|f| f.path.as_path()).collect();
+            compare_pages(&language.code, default, pages, &written, &mut findings);
+            findings.extend(stamp::outdated_messages(&reference, messages));
+        }
+        for file in &files {
+            check_dangerous_characters(&file.path, &file.text, &mut findings);
+        }
+        for page in pages.iter().filter(|p| p.language == language.code) {
+            check_dangerous_characters(&page.path, &page.source, &mut findings);
+            if !is_default {
+                check_placeholders(page, &mut findings);
+            }
+        }
+    }
+    findings.extend(stamp::outdated_pages(config, pages));
+    findings
+}
+
+fn check_message(
+    id: &str,
+    info: &MessageInfo,
+    messages: &BTreeMap<String, MessageInfo>,
+    provided: &BTreeSet<String>,
+    plural_forms: &BTreeSet<&'static str>,
+    findings: &mut Vec<Diagnostic>,
+) {
+    for variable in info.variables.difference(provided) {
+        findings.push(
+            Diagnostic::error(format!(
+                "`{id}` uses ${variable}, which the build never provides"
+            ))
+            .code("unknown-variable")
+            .at(info.location.clone())
+            .hint(format!(
+                "the build provides {}",
+                list(provided.iter().map(|v| format!("${v}")))
+            )),
+        );
+    }
+    for reference in &info.references {
+        let (target, attribute) = reference
+            .split_once('.')
+            .map_or((reference.as_str(), None), |(m, a)| (m, Some(a)));
+        let exists = messages
+            .get(target)
+            .is_some_and(|m| attribute.is_none_or(|a| m.attributes.contains(a)));
+        if !exists {
+            findings.push(
+                Diagnostic::error(format!(
+                    "`{id}` refers to `{reference}`, which this language does not define"
+                ))
+                .code("unknown-reference")
+                .at(info.location.clone())
+                .hint("define it in this language's .ftl files, or fix the reference"),
+            );
+        }
+    }
+    for select in &info.plurals {
+        if !select.through_function {
+            findings.push(
+                Diagnostic::warning(format!("`{id}` selects a plural form on the number itself"))
+                    .code("plural-selector")
+                    .at(info.location.clone())
+                    .hint("write { PLURAL($n) -> … }: fluent-bundle's own rules are an old CLDR that puts Arabic 103 and 111 in the wrong form"),
+            );
+        }
+        let missing: Vec<&str> = plural_forms
+            .iter()
+            .copied()
+            .filter(|form| !select.keys.contains(*form))
+            .collect();
+        if !missing.is_empty() {
+            findings.push(
+                Diagnostic::error(format!(
+                    "`{id}` has no variant for the plural forms {}",
+                    list(missing.iter())
+                ))
+                .code("plural-categories")
+                .at(info.location.clone())
+                .hint("this language's CLDR plural rules need a variant for each of these forms"),
+            );
+        }
+    }
+}
+
+/// The plural forms the counts the build passes (whole numbers of days) take in a language.
+/// CLDR's integer rules look at n and at n modulo 10, 100 and 1000, so 0 to 999 shows every
+/// form below a million (French has a `many` form, but only from a million on).
+pub fn needed_plural_forms(code: &str) -> BTreeSet<&'static str> {
+    let Some(rules) = Locale::try_from_str(code)
+        .ok()
+        .and_then(|l| PluralRules::try_new_cardinal(l.into()).ok())
+    else {
+        return BTreeSet::new();
+    };
+    (0u32..1000)
+        .map(|n| category_name(rules.category_for(n)))
+        .collect()
+}
+
+fn compare_messages(
+    code: &str,
+    messages: &BTreeMap<String, MessageInfo>,
+    reference: &BTreeMap<String, MessageInfo>,
+    files: &[&LocaleFile],
+    allow_identical: &[String],
+    findings: &mut Vec<Diagnostic>,
+) {
+    // A message written but unreadable (a syntax error, reported with its line) is broken, not
+    // missing: telling a translator to translate it again would mislead.
+    let written: BTreeSet<String> = files
+        .iter()
+        .flat_map(|f| crate::i18n::message_definitions(&f.path, &f.text).into_keys())
+        .collect();
+    for (id, source) in reference {
+        let Some(translation) = messages.get(id) else {
+            if written.contains(id) {
+                continue;
+            }
+            let file_name = source.location.path.file_name().unwrap_or_default();
+            let expected = files
+                .iter()
+                .map(|f| f.path.clone())
+                .find(|p| p.file_name() == Some(file_name))
+                .unwrap_or_else(|| Path::new("locales").join(code).join(file_name));
+            findings.push(
+                Diagnostic::warning(format!("message `{id}` is missing in {code}; the default language's text is shown instead"))
+                    .code("missing-message")
+                    .in_file(&expected)
+                    .hint(format!("translate `{id}` from {}:{}", source.location.path.display(), source.location.line)),
+            );
+            continue;
+        };
+        for attribute in source.attributes.difference(&translation.attributes) {
+            findings.push(
+                Diagnostic::warning(format!(
+                    "`{id}` has no .{attribute}, which the default language has"
+                ))
+                .code("missing-attribute")
+                .at(translation.location.clone())
+                .hint(format!(
+                    "translate it from {}:{}",
+                    source.location.path.display(),
+                    source.location.line
+                )),
+            );
+        }
+        for attribute in translation.attributes.difference(&source.attributes) {
+            findings.push(
+                Diagnostic::warning(format!(
+                    "`{id}` has .{attribute}, which the default language no longer has"
+                ))
+                .code("obsolete-attribute")
+                .at(translation.location.clone())
+                .hint("remove it"),
+            );
+        }
+        let dropped: Vec<_> = source
+            .variables
+            .difference(&translation.variables)
+            .collect();
+        let added: Vec<_> = translation
+            .variables
+            .difference(&source.variables)
+            .collect();
+        if !dropped.is_empty() || !added.is_empty() {
+            let mut what = Vec::new();
+            if !dropped.is_empty() {
+                what.push(format!(
+                    "lacks {}",
+                    list(dropped.iter().map(|v| format!("${v}")))
+                ));
+            }
+            if !added.is_empty() {
+                what.push(format!(
+                    "adds {}",
+                    list(added.iter().map(|v| format!("${v}")))
+                ));
+            }
+            findings.push(
+                Diagnostic::warning(format!(
+                    "`{id}` {} compared with the default language",
+                    what.join(" and ")
+                ))
+                .code("variables")
+                .at(translation.location.clone())
+                .hint(format!(
+                    "the default language's message is at {}:{}",
+                    source.location.path.display(),
+                    source.location.line
+                )),
+            );
+        }
+        if is_copied_message(translation, source, allow_identical) {
+            findings.push(
+                Diagnostic::note(format!("`{id}` is still the default language's text"))
+                    .code("identical")
+                    .at(translation.location.clone())
+                    .hint("translate it, or add its words to [check] allow_identical in site.toml"),
+            );
+        }
+    }
+    for (id, translation) in messages {
+        if !reference.contains_key(id) {
+            findings.push(
+                Diagnostic::warning(format!("`{id}` is not in the default language any more"))
+                    .code("obsolete-message")
+                    .at(translation.location.clone())
+                    .hint("remove it, or add it to the default language"),
+            );
+        }
+    }
+}
+
+/// Identical to the default language's text, and not only names that stay as they are.
+/// Whether `text` says anything besides the names that stay as they are.
+fn has_words(text: &str, allow_identical: &[String]) -> bool {
+    let mut rest = text.to_string();
+    for word in allow_identical {
+        rest = rest.replace(word.as_str(), "");
+    }
+    rest.chars().any(char::is_alphabetic)
+}
+
+/// A message still in the default language's words: made only of the default language's
+/// runs of text now (`init` gives Arabic's extra plural forms the `other` text), or, when it
+/// was stamped, the very text it was stamped from (a copy that `init` made or someone stamped
+/// without translating stays one after the default language changes). Known gap: a copy with
+/// extra plural forms is no longer recognised once the default language's text changes.
+pub(super) fn is_copied_message(
+    translation: &MessageInfo,
+    source: &MessageInfo,
+    allow_identical: &[String],
+) -> bool {
+    let stamped_copy = translation.stamp.as_deref() == Some(&stamp::hash(&translation.canonical));
+    let source_runs: BTreeSet<&str> = source.runs.iter().map(|run| run.trim()).collect();
+    let only_source_runs = !translation.runs.is_empty()
+        && translation
+            .runs
+            .iter()
+            .all(|run| source_runs.contains(run.trim()));
+    (only_source_runs || stamped_copy) && has_words(&translation.text, allow_identical)
+}
+
+/// A page still in the default language's words: the same text as the default language's page
+/// now, or, when it was stamped, every part as it was stamped from.
+pub(super) fn is_copied_page(page: &Page, source: &Page) -> bool {
+    source.body_source() == page.body_source()
+        || (!page.translated_from.is_empty() && stamp::page_parts(page) == page.translated_from)
+}
+
+/// Pages one language has and the other lacks. A page whose file is there but did not parse
+/// is not reported again as missing: its error says what to fix.
+fn compare_pages(
+    code: &str,
+    default: &str,
+    pages: &[Page],
+    written: &BTreeSet<&Path>,
+    findings: &mut Vec<Diagnostic>,
+) {
+    let unparsed =
+        |lang: &str, key: &str| written.contains(Path::new(&format!("content/{lang}/{key}.md")));
+    let keys = |lang: &str| -> BTreeMap<&str, &Page> {
+        pages
+            .iter()
+            .filter(|p| p.language == lang)
+            .map(|p| (p.key.as_str(), p))
+            .collect()
+    };
+    let (source, translated) = (keys(default), keys(code));
+    for (key, page) in &source {
+        if !translated.contains_key(key) && !unparsed(code, key) {
+            let expected = PathBuf::from(format!("content/{code}/{key}.md"));
+            let shown_at = page
+                .url_path
+                .strip_prefix(default)
+                .unwrap_or(&page.url_path);
+            findings.push(
+                Diagnostic::warning(format!(
+                    "the page `{key}` is not translated into {code}: /{code}{shown_at} shows the {default} text, with a notice"
+                ))
+                .code("missing-page")
+                    .in_file(&expected)
+                    .hint(format!("translate {}", page.path.display())),
+            );
+        }
+    }
+    for (key, page) in &translated {
+        if !source.contains_key(key) && !unparsed(default, key) {
+            findings.push(
+                Diagnostic::warning(format!(
+                    "the page `{key}` exists only in {code}, not in the default language"
+                ))
+                .code("extra-page")
+                .in_file(&page.path)
+                .hint("remove it, or add it to the default language"),
+            );
+        }
+    }
+}
+
+fn list(items: impl Iterator<Item = impl std::fmt::Display>) -> String {
+    items
+        .map(|item| item.to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::text::leftover_in;
+    use super::*;
+
+    #[test]
+    fn plural_forms_for_the_counts_the_build_passes() {
+        let forms = |code| needed_plural_forms(code).into_iter().collect::<Vec<_>>();
+        assert_eq!(forms("ar"), ["few", "many", "one", "other", "two", "zero"]);
+        assert_eq!(forms("fr"), ["one", "other"]);
+        assert_eq!(forms("en"), ["one", "other"]);
+        assert_eq!(forms("tr"), ["one", "other"]);
+        assert_eq!(forms("id"), ["other"]);
+    }
+
+    #[test]
+    fn leftovers_are_whole_words() {
+        assert_eq!(leftover_in("Traduire TODO ici"), Some("TODO"));
+        assert_eq!(leftover_in("[translate me]"), Some("[translate"));
+        assert_eq!(leftover_in("Todos los días"), None);
+        assert_eq!(leftover_in("XXXL"), None);
+    }
+
+    #[test]
+    fn identical_text_made_only_of_names_is_fine() {
+        let names = ["ChatGPT".to_string(), "WhatsApp".to_string()];
+        assert!(!has_words("ChatGPT WhatsApp", &names));
+        assert!(!has_words("ChatGPT, WhatsApp: 1-800", &names));
+        assert!(has_words("Questions", &names));
+        assert!(has_words("ChatGPT sur WhatsApp", &names));
+    }
+}

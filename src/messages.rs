@@ -1,0 +1,207 @@
+//! What each Fluent message of a language is made of, read with fluent-syntax's AST: its
+//! variables, the messages it refers to, its plural selects, its text, its canonical form and
+//! the stamp above it. `check` and `stamp` both read translations this way.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use fluent_syntax::ast;
+
+use crate::diagnostics::Location;
+use crate::i18n::{LocaleFile, message_definitions};
+
+/// How a message's stamp comment starts: `# translated-from: 3f2a9c1e` (see `stamp`).
+pub const MESSAGE_STAMP: &str = "translated-from:";
+
+/// The hash in a message comment line such as `translated-from: 3f2a9c1e`.
+pub fn parse_message_stamp(comment_line: &str) -> Option<String> {
+    comment_line
+        .trim()
+        .strip_prefix(MESSAGE_STAMP)
+        .map(|rest| rest.trim().to_string())
+}
+
+/// What one message of one language is made of, as far as checks are concerned.
+pub struct MessageInfo {
+    pub attributes: BTreeSet<String>,
+    pub variables: BTreeSet<String>,
+    /// Messages (`id`, `id.attribute`) and terms (`-id`) it refers to.
+    pub references: BTreeSet<String>,
+    pub plurals: Vec<PluralSelect>,
+    /// The literal text, without placeables.
+    pub text: String,
+    /// The same text in its runs, one per text element (each variant of a select has its own).
+    pub runs: Vec<String>,
+    /// The whole message written out canonically, for stamps.
+    pub canonical: String,
+    /// The version of the default language's message it was translated from, if stamped.
+    pub stamp: Option<String>,
+    pub location: Location,
+}
+
+/// A select expression that chooses a plural form.
+pub struct PluralSelect {
+    /// Through `PLURAL($n)`, or straight on `$n` (fluent-bundle's old rules).
+    pub through_function: bool,
+    pub keys: BTreeSet<String>,
+}
+
+const PLURAL_KEYS: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
+
+/// Every message and term of one language, by id.
+pub fn messages_of<'a>(
+    files: impl Iterator<Item = &'a LocaleFile>,
+) -> BTreeMap<String, MessageInfo> {
+    let mut messages = BTreeMap::new();
+    for file in files {
+        let resource = match fluent_syntax::parser::parse(file.text.as_str()) {
+            Ok(resource) | Err((resource, _)) => resource,
+        };
+        let places = message_definitions(&file.path, &file.text);
+        for entry in &resource.body {
+            let (id, value, attributes, comment) = match entry {
+                ast::Entry::Message(m) => (
+                    m.id.name.to_string(),
+                    m.value.as_ref(),
+                    &m.attributes,
+                    &m.comment,
+                ),
+                ast::Entry::Term(t) => (
+                    format!("-{}", t.id.name),
+                    Some(&t.value),
+                    &t.attributes,
+                    &t.comment,
+                ),
+                _ => continue,
+            };
+            let Some(location) = places.get(&id).cloned() else {
+                continue;
+            };
+            let mut info = MessageInfo {
+                attributes: attributes.iter().map(|a| a.id.name.to_string()).collect(),
+                variables: BTreeSet::new(),
+                references: BTreeSet::new(),
+                plurals: Vec::new(),
+                text: String::new(),
+                runs: Vec::new(),
+                canonical: String::new(),
+                stamp: comment
+                    .as_ref()
+                    .and_then(|c| c.content.iter().find_map(|line| parse_message_stamp(line))),
+                location,
+            };
+            if let Some(value) = value {
+                walk_pattern(value, &mut info);
+            }
+            for attribute in attributes {
+                info.canonical
+                    .push_str(&format!("\n.{} = ", attribute.id.name));
+                walk_pattern(&attribute.value, &mut info);
+            }
+            messages.entry(id).or_insert(info);
+        }
+    }
+    messages
+}
+
+fn walk_pattern(pattern: &ast::Pattern<&str>, info: &mut MessageInfo) {
+    for element in &pattern.elements {
+        match element {
+            ast::PatternElement::TextElement { value } => {
+                info.text.push_str(value);
+                info.runs.push(value.to_string());
+                info.canonical.push_str(value);
+            }
+            ast::PatternElement::Placeable { expression } => {
+                info.canonical.push_str("{ ");
+                walk_expression(expression, info);
+                info.canonical.push_str(" }");
+            }
+        }
+    }
+}
+
+fn walk_expression(expression: &ast::Expression<&str>, info: &mut MessageInfo) {
+    match expression {
+        ast::Expression::Inline(inline) => walk_inline(inline, info),
+        ast::Expression::Select { selector, variants } => {
+            walk_inline(selector, info);
+            info.canonical.push_str(" ->");
+            let key_of = |variant: &ast::Variant<&str>| match &variant.key {
+                ast::VariantKey::Identifier { name } => name.to_string(),
+                ast::VariantKey::NumberLiteral { value } => value.to_string(),
+            };
+            let keys: BTreeSet<String> = variants.iter().map(key_of).collect();
+            let through_function = matches!(selector, ast::InlineExpression::FunctionReference { id, .. } if id.name == "PLURAL");
+            let on_variable = matches!(selector, ast::InlineExpression::VariableReference { .. });
+            // `{ $n -> [1] … *[other] … }` matches exact numbers, which needs no plural rules.
+            let looks_plural = keys
+                .iter()
+                .all(|k| PLURAL_KEYS.contains(&k.as_str()) || k.parse::<f64>().is_ok())
+                && keys
+                    .iter()
+                    .any(|k| k != "other" && PLURAL_KEYS.contains(&k.as_str()));
+            if through_function || (on_variable && looks_plural) {
+                info.plurals.push(PluralSelect {
+                    through_function,
+                    keys,
+                });
+            }
+            for variant in variants {
+                let marker = if variant.default { "*" } else { "" };
+                info.canonical
+                    .push_str(&format!("\n {marker}[{}] ", key_of(variant)));
+                walk_pattern(&variant.value, info);
+            }
+            info.canonical.push('\n');
+        }
+    }
+}
+
+/// Writes an inline expression as Fluent does (`$days`, `DATETIME($end_date)`, `-brand`).
+fn walk_inline(inline: &ast::InlineExpression<&str>, info: &mut MessageInfo) {
+    match inline {
+        ast::InlineExpression::VariableReference { id } => {
+            info.variables.insert(id.name.to_string());
+            info.canonical.push_str(&format!("${}", id.name));
+        }
+        ast::InlineExpression::FunctionReference { id, arguments } => {
+            info.canonical.push_str(&format!("{}(", id.name));
+            for (n, argument) in arguments.positional.iter().enumerate() {
+                if n > 0 {
+                    info.canonical.push_str(", ");
+                }
+                walk_inline(argument, info);
+            }
+            for named in &arguments.named {
+                info.canonical.push_str(&format!(", {}: ", named.name.name));
+                walk_inline(&named.value, info);
+            }
+            info.canonical.push(')');
+        }
+        ast::InlineExpression::MessageReference { id, attribute } => {
+            let reference = match attribute {
+                Some(a) => format!("{}.{}", id.name, a.name),
+                None => id.name.to_string(),
+            };
+            info.canonical.push_str(&reference);
+            info.references.insert(reference);
+        }
+        ast::InlineExpression::TermReference { id, attribute, .. } => {
+            let reference = match attribute {
+                Some(a) => format!("-{}.{}", id.name, a.name),
+                None => format!("-{}", id.name),
+            };
+            info.canonical.push_str(&reference);
+            info.references.insert(reference);
+        }
+        ast::InlineExpression::StringLiteral { value } => {
+            info.canonical.push_str(&format!("\"{value}\""))
+        }
+        ast::InlineExpression::NumberLiteral { value } => info.canonical.push_str(value),
+        ast::InlineExpression::Placeable { expression } => {
+            info.canonical.push_str("{ ");
+            walk_expression(expression, info);
+            info.canonical.push_str(" }");
+        }
+    }
+}
