@@ -1,0 +1,195 @@
+//! What templates see: each language's part of the context (`language`, `site`, `clock`,
+//! `menu`) and the `page` and `translations` of each page.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use tera::Context;
+
+use super::SiteModel;
+use super::files::reminder_url;
+use crate::clock::{Status, rfc3339};
+use crate::config::Language;
+use crate::content::Page;
+use crate::markdown::{self};
+
+#[derive(Serialize)]
+pub(super) struct LanguageContext<'a> {
+    pub(super) code: &'a str,
+    pub(super) name: &'a str,
+    pub(super) dir: &'static str,
+    pub(super) og_locale: &'a str,
+}
+
+impl<'a> LanguageContext<'a> {
+    pub(super) fn of(language: &'a Language) -> LanguageContext<'a> {
+        LanguageContext {
+            code: &language.code,
+            name: &language.name,
+            dir: language.dir.as_str(),
+            og_locale: &language.og_locale,
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub(super) struct Alternate<'a> {
+    pub(super) code: &'a str,
+    pub(super) name: &'a str,
+    pub(super) dir: &'static str,
+    pub(super) og_locale: &'a str,
+    pub(super) url: String,
+    pub(super) permalink: String,
+    pub(super) current: bool,
+    /// Whether the page is translated into this language, rather than shown in the default
+    /// language's text: only translations are announced (`hreflang`).
+    pub(super) translated: bool,
+}
+
+#[derive(Serialize)]
+pub(super) struct ClockContext {
+    pub(super) phase: &'static str,
+    pub(super) days_left: Option<i64>,
+    pub(super) end_date: String,
+    pub(super) last_day_start: String,
+    pub(super) end_instant: String,
+    pub(super) today: String,
+    pub(super) next_change: Option<String>,
+}
+
+#[derive(Serialize)]
+pub(super) struct SiteContext<'a> {
+    pub(super) base_url: &'a str,
+    pub(super) base_path: &'a str,
+    pub(super) languages: Vec<LanguageContext<'a>>,
+    pub(super) dates: BTreeMap<&'a str, String>,
+}
+
+#[derive(Serialize)]
+pub(super) struct PageContext<'a> {
+    pub(super) key: &'a str,
+    pub(super) title: &'a str,
+    pub(super) description: &'a str,
+    pub(super) url: String,
+    pub(super) permalink: String,
+    pub(super) updated: Option<String>,
+    pub(super) content: &'a str,
+    pub(super) headings: &'a [markdown::Heading],
+    pub(super) sections: &'a [markdown::Section],
+    pub(super) steps: &'a [String],
+    pub(super) extra: &'a toml::Table,
+    pub(super) x_default: String,
+    /// The language the page's text is in: its own, or the default language's for a page
+    /// not translated yet.
+    pub(super) lang: &'a str,
+    /// ` lang="…" dir="…"` for the elements that hold the page's text, when that is not in
+    /// the page's language; empty otherwise.
+    pub(super) lang_attrs: String,
+    /// For a page not translated yet: the page it shows, in the default language.
+    pub(super) original: Option<LanguageContextWithUrl<'a>>,
+}
+
+/// A language and a page's URL in it.
+#[derive(Serialize)]
+pub(super) struct LanguageContextWithUrl<'a> {
+    #[serde(flatten)]
+    pub(super) language: LanguageContext<'a>,
+    pub(super) url: String,
+    pub(super) permalink: String,
+}
+
+/// What every template of a language sees in one phase; pages add `page` and `translations`.
+pub(super) fn language_context(model: &SiteModel, status: &Status, lang: &Language) -> Context {
+    let config = model.config;
+    let mut context = Context::new();
+    context.insert("lang", &lang.code);
+    context.insert("reminder", &reminder_url(model, status, &lang.code));
+    context.insert("language", &LanguageContext::of(lang));
+    context.insert(
+        "site",
+        &SiteContext {
+            base_url: &config.base_url,
+            base_path: &config.base_path,
+            languages: config.languages.iter().map(LanguageContext::of).collect(),
+            dates: config
+                .dates
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.to_string()))
+                .collect(),
+        },
+    );
+    context.insert(
+        "clock",
+        &ClockContext {
+            phase: status.phase.as_str(),
+            days_left: status.days_left,
+            end_date: config.notice.end_date.to_string(),
+            last_day_start: rfc3339(&status.last_day_start),
+            end_instant: rfc3339(&status.end_instant),
+            today: status.today.to_string(),
+            next_change: status.next_change.as_ref().map(rfc3339),
+        },
+    );
+    context.insert(
+        "menu",
+        &model
+            .pages
+            .iter()
+            .filter(|p| p.menu && p.language == lang.code)
+            .map(|p| NavEntry {
+                key: &p.key,
+                title: p.title_in(status.phase),
+                url: format!("{}{}", config.base_path, p.url_path),
+                untranslated_from: p.untranslated_from.as_deref(),
+            })
+            .collect::<Vec<_>>(),
+    );
+    context
+}
+
+/// `translations` of a page's templates: this page in every language that has it.
+pub(super) fn page_translations(model: &SiteModel, page: &Page) -> tera::Value {
+    let config = model.config;
+    let alternates: Vec<Alternate> = config
+        .languages
+        .iter()
+        .filter_map(|l| {
+            let other = model.page(&l.code, &page.key)?;
+            Some(Alternate {
+                code: &l.code,
+                name: &l.name,
+                dir: l.dir.as_str(),
+                og_locale: &l.og_locale,
+                url: format!("{}{}", config.base_path, other.url_path),
+                permalink: format!("{}{}", config.base_url, other.url_path),
+                current: l.code == page.language,
+                translated: other.untranslated_from.is_none(),
+            })
+        })
+        .collect();
+    tera::Value::from_serializable(&alternates)
+}
+
+#[derive(Serialize)]
+pub(super) struct NavEntry<'a> {
+    pub(super) key: &'a str,
+    pub(super) title: &'a str,
+    pub(super) url: String,
+    /// The language of the title, for a page not translated yet.
+    pub(super) untranslated_from: Option<&'a str>,
+}
+
+/// The page for readers whose language is not listed: the language chooser for the notice,
+/// the default language's version for the other pages.
+pub(super) fn x_default(model: &SiteModel, page: &Page) -> String {
+    let config = model.config;
+    if page.key == "index" {
+        return config.base_url.clone();
+    }
+    model
+        .page(&config.default_language().code, &page.key)
+        .map_or_else(
+            || config.base_url.clone(),
+            |p| format!("{}{}", config.base_url, p.url_path),
+        )
+}

@@ -1,0 +1,180 @@
+//! The files besides pages: calendar reminders, the sitemap, robots.txt, notice.json and the
+//! content-hashed names of static files.
+
+use super::context::x_default;
+use super::{BuildVariables, SiteModel};
+use crate::calendar;
+use crate::clock::{Phase, Status, rfc3339};
+use crate::config::Config;
+use crate::content::Page;
+use crate::diagnostics::Diagnostic;
+use crate::output::OutputFile;
+use crate::source::StaticFile;
+
+pub(super) const REMINDER_FILE: &str = "remind-me.ics";
+
+/// Where a language's calendar reminder is, when the site offers one now: only while the
+/// notice is upcoming, since afterwards there is nothing left to be reminded of.
+pub(super) fn reminder_url(model: &SiteModel, status: &Status, lang: &str) -> Option<String> {
+    (model.config.reminder.is_some() && status.phase == Phase::Upcoming)
+        .then(|| format!("{}{lang}/{REMINDER_FILE}", model.config.base_path))
+}
+
+/// Each language's `remind-me.ics`, from its `reminder-title` and `reminder-description`.
+pub(super) fn reminders(
+    model: &SiteModel,
+    variables: &BuildVariables,
+) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+    let config = model.config;
+    let Some(reminder) = config
+        .reminder
+        .as_ref()
+        .filter(|_| reminder_url(model, model.status, "").is_some())
+    else {
+        return Ok(Vec::new());
+    };
+    let host = config.base_url.split('/').nth(2).unwrap_or("sunset");
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    // Every language has the default language's pages, translated or not: a page the
+    // default language lacks is one mistake, not one per language.
+    let default = config.default_language();
+    let languages = if model.page(&default.code, &reminder.page).is_some() {
+        config.languages.as_slice()
+    } else {
+        std::slice::from_ref(default)
+    };
+    for language in languages {
+        let Some(page) = model.page(&language.code, &reminder.page) else {
+            errors.push(
+                Diagnostic::error(format!(
+                    "the reminder links to the page `{}`, which content/{}/ does not have",
+                    reminder.page, language.code
+                ))
+                .in_file(std::path::Path::new(crate::source::CONFIG_FILE))
+                .hint("set [reminder] page to the key of a page of the default language, such as \"index\""),
+            );
+            continue;
+        };
+        let text = |id: &str| {
+            model
+                .translations
+                .format(&language.code, id, &variables.args())
+        };
+        match (text("reminder-title"), text("reminder-description")) {
+            (Ok(summary), Ok(description)) => {
+                let uid = format!("end-{}-{}@{host}", config.notice.end_date, language.code);
+                let url = format!("{}{}", config.base_url, page.url_path);
+                // Many calendar apps hide an event's URL field: the address goes in the text too.
+                let description = format!("{description}\n\n{url}");
+                let ics = calendar::ics(&calendar::Reminder {
+                    uid: &uid,
+                    stamp: model.status.now,
+                    date: config.notice.end_date,
+                    summary: &summary,
+                    description: &description,
+                    url: &url,
+                    language: &language.code,
+                    alert_days_before: reminder.alert_days_before,
+                });
+                files.push(OutputFile {
+                    path: format!("{}/{REMINDER_FILE}", language.code),
+                    bytes: ics.into_bytes(),
+                });
+            }
+            (Err(e), _) | (_, Err(e)) => errors.push(e),
+        }
+    }
+    if errors.is_empty() {
+        Ok(files)
+    } else {
+        Err(errors)
+    }
+}
+
+pub(super) fn sitemap(model: &SiteModel) -> OutputFile {
+    let config = model.config;
+    let esc = crate::bidi::escape_html;
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+         <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" \
+         xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
+    );
+    // A page not translated yet is the default language's page again: it is left out, like
+    // a duplicate whose canonical URL is elsewhere.
+    let translated = |page: &&Page| page.untranslated_from.is_none();
+    for page in model.pages.iter().filter(translated) {
+        xml.push_str(&format!(
+            "  <url>\n    <loc>{}</loc>\n",
+            esc(&format!("{}{}", config.base_url, page.url_path))
+        ));
+        if let Some(updated) = page.updated {
+            xml.push_str(&format!("    <lastmod>{updated}</lastmod>\n"));
+        }
+        let translations = config
+            .languages
+            .iter()
+            .filter_map(|l| model.page(&l.code, &page.key))
+            .filter(translated);
+        for other in translations {
+            xml.push_str(&format!(
+                "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>\n",
+                esc(&other.language),
+                esc(&format!("{}{}", config.base_url, other.url_path))
+            ));
+        }
+        xml.push_str(&format!(
+            "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>\n  </url>\n",
+            esc(&x_default(model, page))
+        ));
+    }
+    xml.push_str("</urlset>\n");
+    OutputFile {
+        path: "sitemap.xml".into(),
+        bytes: xml.into_bytes(),
+    }
+}
+
+/// `favicon.svg` → `favicon.1a2b3c4d.svg`: a name that changes with the content, so hosts can
+/// let browsers cache it for ever. The plain name is written too, for links from elsewhere.
+pub(super) fn hashed_name(file: &StaticFile) -> String {
+    let hash = crate::stamp::hash_bytes(&file.bytes);
+    match file.name.rsplit_once('.') {
+        Some((stem, extension)) if !stem.ends_with('/') && !stem.is_empty() => {
+            format!("{stem}.{hash}.{extension}")
+        }
+        _ => format!("{}.{hash}", file.name),
+    }
+}
+
+/// `notice.json`: where the notice stands in this build and when its wording changes next,
+/// for deploy jobs that rebuild only when needed.
+pub(super) fn manifest(model: &SiteModel) -> OutputFile {
+    let status = model.status;
+    let json = serde_json::json!({
+        "phase": status.phase.as_str(),
+        "days_left": status.days_left,
+        "end_date": model.config.notice.end_date.to_string(),
+        "time_zone": model.config.notice.time_zone.name(),
+        "last_day_starts": rfc3339(&status.last_day_start),
+        "ended_at": rfc3339(&status.end_instant),
+        "next_change": status.next_change.as_ref().map(rfc3339),
+        "built_for": rfc3339(&status.now),
+    });
+    let text = serde_json::to_string_pretty(&json).unwrap_or_default() + "\n";
+    OutputFile {
+        path: "notice.json".into(),
+        bytes: text.into_bytes(),
+    }
+}
+
+pub(super) fn robots(config: &Config) -> OutputFile {
+    let text = format!(
+        "User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n",
+        config.base_url
+    );
+    OutputFile {
+        path: "robots.txt".into(),
+        bytes: text.into_bytes(),
+    }
+}

@@ -1,0 +1,424 @@
+//! The functions templates call: `t`, `t_html`, `url`, `page_url`, `asset`, `include_raw`,
+//! `date`, `json` and the schema.org builders. Each is a plain function of its arguments and
+//! the site model; the texts that repeat on every page are memoized.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, RwLock};
+
+use fluent_bundle::FluentValue;
+use serde::Serialize;
+use tera::{Kwargs, State, Tera};
+
+use super::files::hashed_name;
+use super::{BuildVariables, RESERVED_ARGS, SiteModel};
+use crate::bidi::text_html;
+use crate::clock::Phase;
+use crate::config::Direction;
+use crate::diagnostics::Diagnostic;
+
+/// A translation's text by the call that formatted it.
+pub(super) type FormattedMessages = RwLock<HashMap<MessageCall, String>>;
+
+/// A call of `t()`: language, message, the phase being rendered, and the arguments the
+/// template gave (by name, as Fluent sees them).
+#[derive(PartialEq, Eq, Hash)]
+pub(super) struct MessageCall {
+    pub(super) lang: String,
+    pub(super) id: String,
+    pub(super) phase: Option<Phase>,
+    pub(super) args: Vec<(String, String)>,
+}
+
+/// The language a template function works in: its `lang=` argument, else the page's.
+pub(super) fn language_of_call(kwargs: &Kwargs, state: &State) -> tera::TeraResult<String> {
+    match kwargs.get::<String>("lang")? {
+        Some(lang) => Ok(lang),
+        None => Ok(state.get::<String>("lang")?.unwrap_or_default()),
+    }
+}
+
+/// The name of the phase a template is being rendered for, from its `clock`.
+pub(super) fn rendered_phase(state: &State) -> tera::TeraResult<Option<Phase>> {
+    let clock = state.get::<tera::Value>("clock")?;
+    Ok(clock.and_then(|clock| {
+        clock
+            .as_map()?
+            .get(&tera::value::Key::Str("phase"))?
+            .as_str()
+            .and_then(Phase::from_name)
+    }))
+}
+
+pub(super) fn register_functions(
+    tera: &mut Tera,
+    model: &SiteModel,
+    variables: Vec<(Phase, BuildVariables)>,
+) {
+    let languages: BTreeMap<String, Direction> = model
+        .config
+        .languages
+        .iter()
+        .map(|l| (l.code.clone(), l.dir))
+        .collect();
+    let translate = {
+        let translations = model.translations.clone();
+        // Most calls repeat on every page of a language (the site name, the status, the date
+        // the countdown counts from): each text is formatted once per language, phase and
+        // arguments.
+        let formatted: FormattedMessages = RwLock::default();
+        move |kwargs: &Kwargs, state: &State| -> tera::TeraResult<(String, String)> {
+            let id: String = kwargs.must_get("id")?;
+            let lang = language_of_call(kwargs, state)?;
+            let phase = rendered_phase(state)?;
+            let mut args: Vec<(String, FluentValue<'static>)> = kwargs
+                .iter()
+                .filter_map(|(key, value)| {
+                    let name = key.to_string();
+                    (!RESERVED_ARGS.contains(&name.as_str())).then(|| (name, fluent_value(value)))
+                })
+                .collect();
+            args.sort_by(|a, b| a.0.cmp(&b.0));
+            let key = MessageCall {
+                lang,
+                id,
+                phase,
+                args: args
+                    .iter()
+                    .map(|(name, value)| (name.clone(), format!("{value:?}")))
+                    .collect(),
+            };
+            if let Some(text) = formatted
+                .read()
+                .unwrap_or_else(|e| e.into_inner())
+                .get(&key)
+            {
+                return Ok((key.lang, text.clone()));
+            }
+            let variables = variables
+                .iter()
+                .find(|(p, _)| Some(*p) == phase)
+                .or(variables.first())
+                .map(|(_, v)| v)
+                .ok_or_else(|| tera::Error::message("t(): no phase is being rendered"))?;
+            let mut fluent_args = variables.args();
+            for (name, value) in args {
+                fluent_args.set(name, value);
+            }
+            let text = translations
+                .format(&key.lang, &key.id, &fluent_args)
+                .map_err(|d| tera::Error::message(describe(&d)))?;
+            let lang = key.lang.clone();
+            formatted
+                .write()
+                .unwrap_or_else(|e| e.into_inner())
+                .insert(key, text.clone());
+            Ok((lang, text))
+        }
+    };
+    let translate = Arc::new(translate);
+    let plain = translate.clone();
+    let directions = languages.clone();
+    tera.register_function("t", move |kwargs: Kwargs, state: &State| {
+        let (lang, text) = plain(&kwargs, state)?;
+        if kwargs.get::<bool>("isolate")? == Some(true) {
+            let dir = directions.get(&lang).copied().unwrap_or(Direction::Ltr);
+            return Ok(isolated(&text, dir));
+        }
+        Ok(text)
+    });
+    // The same texts come back on every page: each is turned into HTML once.
+    let html_of: RwLock<HashMap<(bool, String), String>> = RwLock::default();
+    tera.register_function("t_html", move |kwargs: Kwargs, state: &State| {
+        let (lang, text) = translate(&kwargs, state)?;
+        let dir = languages.get(&lang).copied().unwrap_or(Direction::Ltr);
+        let key = (dir == Direction::Rtl, text);
+        if let Some(html) = html_of.read().unwrap_or_else(|e| e.into_inner()).get(&key) {
+            return Ok(tera::Value::safe_string(html));
+        }
+        let html = text_html(&key.1, dir);
+        let value = tera::Value::safe_string(&html);
+        html_of
+            .write()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(key, html);
+        Ok(value)
+    });
+    let base_path = model.config.base_path.clone();
+    tera.register_function("url", move |kwargs: Kwargs, _: &State| {
+        let path: String = kwargs.must_get("path")?;
+        Ok::<_, tera::Error>(format!("{base_path}{}", path.trim_start_matches('/')))
+    });
+    register_json_functions(tera);
+    register_page_url(tera, model);
+    // A file of templates/ as it is (a stylesheet to inline): `include` would render it as a
+    // template on every page, which costs more than the rest of the page.
+    let raw_files: BTreeMap<String, String> = model
+        .templates
+        .iter()
+        .map(|t| (t.name.clone(), t.text.clone()))
+        .collect();
+    tera.register_function("include_raw", move |kwargs: Kwargs, _: &State| {
+        let path: String = kwargs.must_get("path")?;
+        raw_files
+            .get(&path)
+            .map(|text| tera::Value::safe_string(text))
+            .ok_or_else(|| {
+                tera::Error::message(format!("include_raw(): there is no templates/{path}"))
+            })
+    });
+    let assets: BTreeMap<String, String> = model
+        .statics
+        .iter()
+        .map(|file| {
+            (
+                file.name.clone(),
+                format!("{}{}", model.config.base_path, hashed_name(file)),
+            )
+        })
+        .collect();
+    tera.register_function("asset", move |kwargs: Kwargs, _: &State| {
+        let path: String = kwargs.must_get("path")?;
+        assets
+            .get(path.trim_start_matches('/'))
+            .cloned()
+            .ok_or_else(|| tera::Error::message(format!("asset(): there is no static/{path}")))
+    });
+    let translations = model.translations.clone();
+    // Every page shows the end date: each date is formatted once per language.
+    let dates: RwLock<HashMap<(String, String), String>> = RwLock::default();
+    tera.register_function("date", move |kwargs: Kwargs, state: &State| {
+        let value: String = kwargs.must_get("value")?;
+        let lang = state.get::<String>("lang")?.unwrap_or_default();
+        let key = (lang, value);
+        if let Some(text) = dates.read().unwrap_or_else(|e| e.into_inner()).get(&key) {
+            return Ok(text.clone());
+        }
+        let (lang, value) = &key;
+        let date = chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d").map_err(|_| {
+            tera::Error::message(format!("date(): {value:?} is not a date like 2026-01-15"))
+        })?;
+        let text = translations
+            .locale_data(lang)
+            .map(|data| data.long_date(date))
+            .ok_or_else(|| tera::Error::message(format!("date(): no language {lang:?}")))?;
+        dates
+            .write()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(key, text.clone());
+        Ok(text)
+    });
+}
+
+/// Text wrapped in the Unicode isolate of its direction (RLI or LRI … PDI), for places that
+/// cannot hold markup such as `<title>`, where several languages share one line: without it,
+/// an Arabic name among left-to-right ones is shown with its words out of order.
+pub(super) fn isolated(text: &str, dir: Direction) -> String {
+    let open = match dir {
+        Direction::Rtl => '\u{2067}',
+        Direction::Ltr => '\u{2066}',
+    };
+    format!("{open}{text}\u{2069}")
+}
+
+/// `page_url(key="faq")` or `page_url(role="steps")`: the URL of a page of the language being
+/// rendered (or `lang=`), found by its key or its front matter's `role`, so that templates
+/// never spell out a slug.
+pub(super) fn register_page_url(tera: &mut Tera, model: &SiteModel) {
+    let base_path = model.config.base_path.clone();
+    // By language and key, and by language and role (the first page that has it): a lookup
+    // per call, as every page calls this a few times.
+    let mut by_key: HashMap<(String, String), String> = HashMap::new();
+    let mut by_role: HashMap<(String, String), String> = HashMap::new();
+    for page in model.pages {
+        by_key.insert(
+            (page.language.clone(), page.key.clone()),
+            page.url_path.clone(),
+        );
+        if let Some(role) = &page.role {
+            by_role
+                .entry((page.language.clone(), role.clone()))
+                .or_insert_with(|| page.url_path.clone());
+        }
+    }
+    tera.register_function("page_url", move |kwargs: Kwargs, state: &State| {
+        let lang = language_of_call(&kwargs, state)?;
+        let key = kwargs.get::<String>("key")?;
+        let role = kwargs.get::<String>("role")?;
+        let (index, name, wanted) = match (key, role) {
+            (Some(key), None) => (&by_key, key, "the key `{}`"),
+            (None, Some(role)) => (&by_role, role, "role = \"{}\""),
+            _ => return Err(tera::Error::message("page_url() takes key=\"…\" or role=\"…\"")),
+        };
+        let lookup = (lang, name);
+        index
+            .get(&lookup)
+            .map(|url_path| format!("{base_path}{url_path}"))
+            .ok_or_else(|| {
+                let (lang, name) = lookup;
+                let wanted = wanted.replace("{}", &name);
+                tera::Error::message(format!(
+                    "page_url(): content/{lang}/ has no page with {wanted}; add one, or set `role` in a page's front matter"
+                ))
+            })
+    });
+}
+
+/// JSON that is safe inside `<script>`: `<`, `>` and `&` only occur in strings, where their
+/// `\u` escapes mean the same to a JSON reader and nothing to the HTML parser.
+pub(super) fn script_json(value: &impl Serialize) -> tera::Value {
+    let json = serde_json::to_string(value).unwrap_or_default();
+    let mut safe = String::with_capacity(json.len() + 64);
+    for piece in json.split_inclusive(['<', '>', '&']) {
+        let (text, special) = piece.split_at(piece.len() - 1);
+        match special {
+            "<" => (safe.push_str(text), safe.push_str("\\u003c")),
+            ">" => (safe.push_str(text), safe.push_str("\\u003e")),
+            "&" => (safe.push_str(text), safe.push_str("\\u0026")),
+            _ => (safe.push_str(piece), ()),
+        };
+    }
+    tera::Value::safe_string(&safe)
+}
+
+pub(super) fn json_kwarg(kwargs: &Kwargs, name: &str) -> tera::TeraResult<serde_json::Value> {
+    let value: tera::Value = kwargs.must_get(name)?;
+    serde_json::to_value(&value).map_err(|e| tera::Error::message(format!("{name}: {e}")))
+}
+
+/// A string field of a map in a template value (`section.title`), or "".
+pub(super) fn text_field<'v>(value: &'v tera::Value, field: &'static str) -> &'v str {
+    value
+        .as_map()
+        .and_then(|map| map.get(&tera::value::Key::Str(field)))
+        .and_then(tera::Value::as_str)
+        .unwrap_or_default()
+}
+
+/// A schema.org document, with its fields in the order serde_json has always written them
+/// (alphabetical), so that the output does not change.
+#[derive(Serialize)]
+pub(super) struct JsonLd<'a, T: Serialize> {
+    #[serde(rename = "@context")]
+    pub(super) context: &'static str,
+    #[serde(rename = "@type")]
+    pub(super) kind: &'static str,
+    #[serde(rename = "inLanguage")]
+    pub(super) in_language: &'a str,
+    #[serde(flatten)]
+    pub(super) body: T,
+}
+
+#[derive(Serialize)]
+pub(super) struct FaqPage<'a> {
+    #[serde(rename = "mainEntity")]
+    pub(super) main_entity: Vec<Question<'a>>,
+}
+
+#[derive(Serialize)]
+pub(super) struct Question<'a> {
+    #[serde(rename = "@type")]
+    pub(super) kind: &'static str,
+    #[serde(rename = "acceptedAnswer")]
+    pub(super) accepted_answer: Answer<'a>,
+    pub(super) name: &'a str,
+}
+
+#[derive(Serialize)]
+pub(super) struct Answer<'a> {
+    #[serde(rename = "@type")]
+    pub(super) kind: &'static str,
+    pub(super) text: &'a str,
+}
+
+#[derive(Serialize)]
+pub(super) struct HowTo<'a> {
+    pub(super) name: &'a tera::Value,
+    pub(super) step: Vec<HowToStep<'a>>,
+}
+
+#[derive(Serialize)]
+pub(super) struct HowToStep<'a> {
+    #[serde(rename = "@type")]
+    pub(super) kind: &'static str,
+    pub(super) position: usize,
+    pub(super) text: &'a tera::Value,
+}
+
+pub(super) fn register_json_functions(tera: &mut Tera) {
+    tera.register_function("json", |kwargs: Kwargs, _: &State| {
+        json_kwarg(&kwargs, "value").map(|v| script_json(&v))
+    });
+    tera.register_function("faq_json_ld", |kwargs: Kwargs, state: &State| {
+        let sections: tera::Value = kwargs.must_get("sections")?;
+        let lang = language_of_call(&kwargs, state)?;
+        let main_entity = sections
+            .as_array()
+            .unwrap_or_default()
+            .iter()
+            .map(|section| Question {
+                kind: "Question",
+                accepted_answer: Answer {
+                    kind: "Answer",
+                    text: text_field(section, "text"),
+                },
+                name: text_field(section, "title"),
+            })
+            .collect();
+        Ok::<_, tera::Error>(script_json(&JsonLd {
+            context: "https://schema.org",
+            kind: "FAQPage",
+            in_language: &lang,
+            body: FaqPage { main_entity },
+        }))
+    });
+    tera.register_function("howto_json_ld", |kwargs: Kwargs, state: &State| {
+        let title: tera::Value = kwargs.must_get("title")?;
+        let steps: tera::Value = kwargs.must_get("steps")?;
+        let lang = language_of_call(&kwargs, state)?;
+        let step = steps
+            .as_array()
+            .unwrap_or_default()
+            .iter()
+            .enumerate()
+            .map(|(i, text)| HowToStep {
+                kind: "HowToStep",
+                position: i + 1,
+                text,
+            })
+            .collect();
+        Ok::<_, tera::Error>(script_json(&JsonLd {
+            context: "https://schema.org",
+            kind: "HowTo",
+            in_language: &lang,
+            body: HowTo { name: &title, step },
+        }))
+    });
+}
+
+pub(super) fn fluent_value(value: &tera::Value) -> FluentValue<'static> {
+    if let Some(i) = value.as_i64() {
+        FluentValue::from(i)
+    } else if let Some(f) = value.as_f64() {
+        FluentValue::from(f)
+    } else {
+        FluentValue::from(
+            value
+                .as_str()
+                .map_or_else(|| value.to_string(), str::to_string),
+        )
+    }
+}
+
+/// A diagnostic as one line of text, for errors that travel through Tera.
+pub(super) fn describe(diagnostic: &Diagnostic) -> String {
+    match &diagnostic.location {
+        Some(loc) => format!(
+            "{} ({}:{}:{})",
+            diagnostic.message,
+            loc.path.display(),
+            loc.line,
+            loc.column
+        ),
+        None => diagnostic.message.clone(),
+    }
+}

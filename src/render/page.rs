@@ -1,0 +1,339 @@
+//! One page in every phase: its Markdown, its `page` value and its template, rendered for the
+//! current phase and each later one, with the errors of each phase merged.
+
+use std::cell::RefCell;
+
+use tera::Tera;
+
+use super::context::{
+    Alternate, LanguageContext, LanguageContextWithUrl, PageContext, page_translations, x_default,
+};
+use super::errors::template_error;
+use super::functions::describe;
+use super::later;
+use super::{BuildVariables, PhaseView, SiteModel};
+use crate::clock::Phase;
+use crate::content::Page;
+use crate::diagnostics::{Diagnostic, Location};
+use crate::markdown::{self, References, RenderOptions};
+
+/// A page rendered for the current phase, carrying each later one.
+pub(super) struct PageRender {
+    /// None when the current phase did not render.
+    pub(super) html: Option<Vec<u8>>,
+    /// The HTML the later phases add, for link checks.
+    pub(super) carried: String,
+    /// The errors of every phase, each later one with its phase named.
+    pub(super) errors: Vec<Diagnostic>,
+}
+
+pub(super) fn render_page_in_every_phase(
+    model: &SiteModel,
+    tera: &Tera,
+    current: &PhaseView,
+    later: &[PhaseView],
+    page: &Page,
+) -> PageRender {
+    let mut memo = PageMemo::default();
+    let translations = page_translations(model, page);
+    let mut later_html = Vec::new();
+    let mut later_errors = Vec::new();
+    for view in later {
+        match render_page(model, tera, view, page, &translations, &mut memo) {
+            Ok(html) => later_html.push((view.status.phase, html)),
+            Err(errors) => later_errors.push((view.status.phase, errors)),
+        }
+    }
+    let result = render_page(model, tera, current, page, &translations, &mut memo);
+    let current_errors = result.as_ref().err().cloned().unwrap_or_default();
+    let errors = merge_phase_errors(current_errors, later_errors);
+    let (html, carried) = match result {
+        Ok(html) => {
+            let (html, carried) = later::carry(html, &current.status, &later_html);
+            (Some(html), carried)
+        }
+        Err(_) => (None, String::new()),
+    };
+    PageRender {
+        html: html.map(String::into_bytes),
+        carried,
+        errors,
+    }
+}
+
+/// The current phase's errors as they are, then each error that only a later phase has, with
+/// the phases it shows in named: "… (in the `ended` phase)".
+pub(super) fn merge_phase_errors(
+    current: Vec<Diagnostic>,
+    later: Vec<(Phase, Vec<Diagnostic>)>,
+) -> Vec<Diagnostic> {
+    let seen: Vec<String> = current.iter().map(Diagnostic::to_string).collect();
+    let mut only_later: Vec<(String, Diagnostic, Vec<Phase>)> = Vec::new();
+    for (phase, errors) in later {
+        for error in errors {
+            let text = error.to_string();
+            if seen.contains(&text) {
+                continue;
+            }
+            match only_later.iter_mut().find(|(t, _, _)| *t == text) {
+                Some((_, _, phases)) => phases.push(phase),
+                None => only_later.push((text, error, vec![phase])),
+            }
+        }
+    }
+    let mut merged = current;
+    for (_, mut error, phases) in only_later {
+        let names: Vec<String> = phases.iter().map(|p| format!("`{}`", p.as_str())).collect();
+        let which = match names.as_slice() {
+            [one] => format!("the {one} phase"),
+            _ => format!("the {} phases", names.join(" and ")),
+        };
+        error.message = format!("{} (in {which})", error.message);
+        merged.push(error);
+    }
+    merged
+}
+
+/// What one page's renders for several phases share: the phases of a page usually differ
+/// only in their templates, so its Markdown is rendered again only when its text or one of the
+/// messages it uses differs, and its `page` value is built again only when that or its title,
+/// description or shown `updated` date differs.
+#[derive(Default)]
+pub(super) struct PageMemo {
+    pub(super) markdown: Vec<MarkdownRender>,
+    pub(super) values: Vec<(PageValueInputs, tera::Value)>,
+}
+
+/// One phase's Markdown, the messages it used with their text, and its HTML.
+pub(super) struct MarkdownRender {
+    pub(super) text: String,
+    pub(super) messages: Vec<(String, Result<String, String>)>,
+    pub(super) rendered: markdown::Rendered,
+}
+
+/// What a page's `page` value is made of besides the page itself: its Markdown (by index in
+/// [`PageMemo::markdown`]), title, description and shown `updated` date.
+#[derive(PartialEq)]
+pub(super) struct PageValueInputs {
+    pub(super) markdown: usize,
+    pub(super) title: String,
+    pub(super) description: String,
+    pub(super) updated: Option<String>,
+}
+
+impl PageMemo {
+    /// The index in `markdown` of `text` rendered with `references`' messages.
+    fn markdown(
+        &mut self,
+        text: &str,
+        options: &RenderOptions,
+        references: &PageReferences,
+    ) -> Result<usize, Vec<markdown::Problem>> {
+        let reusable = self.markdown.iter().position(|kept| {
+            kept.text == text
+                && kept
+                    .messages
+                    .iter()
+                    .all(|(id, value)| references.format(id) == *value)
+        });
+        if let Some(index) = reusable {
+            return Ok(index);
+        }
+        let (rendered, problems) = markdown::render(text, options, references);
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        self.markdown.push(MarkdownRender {
+            text: text.to_string(),
+            messages: references.used.take(),
+            rendered,
+        });
+        Ok(self.markdown.len() - 1)
+    }
+
+    /// The `page` value for `inputs`, built by `build` from its Markdown unless an earlier
+    /// phase had the same inputs.
+    fn value(
+        &mut self,
+        inputs: PageValueInputs,
+        build: impl FnOnce(&markdown::Rendered) -> tera::Value,
+    ) -> tera::Value {
+        if let Some((_, value)) = self.values.iter().find(|(kept, _)| *kept == inputs) {
+            return value.clone();
+        }
+        let value = build(&self.markdown[inputs.markdown].rendered);
+        self.values.push((inputs, value.clone()));
+        value
+    }
+}
+
+pub(super) fn render_page(
+    model: &SiteModel,
+    tera: &Tera,
+    view: &PhaseView,
+    page: &Page,
+    translations: &tera::Value,
+    memo: &mut PageMemo,
+) -> Result<String, Vec<Diagnostic>> {
+    let config = model.config;
+    let phase = view.status.phase;
+    let language = config
+        .language(&page.language)
+        .unwrap_or(config.default_language());
+    let body = page.body(phase);
+    let original = page
+        .untranslated_from
+        .as_deref()
+        .and_then(|code| config.language(code));
+    let text_language = original.unwrap_or(language);
+    let references = PageReferences {
+        model,
+        language: &language.code,
+        text_language: &text_language.code,
+        variables: &view.variables,
+        used: RefCell::default(),
+    };
+    let options = RenderOptions {
+        dir: text_language.dir,
+        raw_html: config.raw_html,
+    };
+    let markdown = memo
+        .markdown(&body.text, &options, &references)
+        .map_err(|problems| {
+            problems
+                .into_iter()
+                .map(|p| {
+                    let range = body.source_range(p.range);
+                    Diagnostic::error(p.message)
+                        .code("markdown")
+                        .at(Location::from_range(&page.path, &page.source, range))
+                        .hint(p.hint)
+                })
+                .collect::<Vec<_>>()
+        })?;
+    let inputs = PageValueInputs {
+        markdown,
+        title: page.title_in(phase).to_string(),
+        description: page.description_in(phase).to_string(),
+        updated: page
+            .updated
+            .filter(|updated| *updated <= view.status.today)
+            .map(|d| d.to_string()),
+    };
+    let page_value = memo.value(inputs, |rendered| {
+        tera::Value::from_serializable(&PageContext {
+            key: &page.key,
+            title: page.title_in(phase),
+            description: page.description_in(phase),
+            url: format!("{}{}", config.base_path, page.url_path),
+            permalink: format!("{}{}", config.base_url, page.url_path),
+            updated: page
+                .updated
+                .filter(|updated| *updated <= view.status.today)
+                .map(|d| d.to_string()),
+            content: &rendered.html,
+            headings: &rendered.headings,
+            sections: &rendered.sections,
+            steps: &rendered.steps,
+            extra: &page.extra,
+            x_default: x_default(model, page),
+            lang: &text_language.code,
+            lang_attrs: original.map_or_else(String::new, |l| {
+                format!(" lang=\"{}\" dir=\"{}\"", l.code, l.dir.as_str())
+            }),
+            original: original.map(|l| {
+                let url_path = model.page(&l.code, &page.key).map_or("", |p| &p.url_path);
+                LanguageContextWithUrl {
+                    language: LanguageContext::of(l),
+                    url: format!("{}{url_path}", config.base_path),
+                    permalink: format!("{}{url_path}", config.base_url),
+                }
+            }),
+        })
+    });
+    let mut context = view.context(&language.code);
+    context.insert_value("page", page_value);
+    context.insert_value("translations", translations.clone());
+    tera.render(&page.template, &context)
+        .map_err(|e| vec![template_error(model.templates, &e)])
+}
+
+/// The language chooser and the 404 page: one page for all languages.
+pub(super) fn render_site_page(
+    model: &SiteModel,
+    tera: &Tera,
+    view: &PhaseView,
+    template: &str,
+) -> Result<Vec<u8>, Diagnostic> {
+    let config = model.config;
+    let mut context = view.context(&config.default_language().code);
+    let notices: Vec<Alternate> = config
+        .languages
+        .iter()
+        .map(|l| {
+            let notice = model.page(&l.code, "index");
+            let url_path = notice.map_or_else(|| format!("{}/", l.code), |p| p.url_path.clone());
+            Alternate {
+                code: &l.code,
+                name: &l.name,
+                dir: l.dir.as_str(),
+                og_locale: &l.og_locale,
+                url: format!("{}{url_path}", config.base_path),
+                permalink: format!("{}{url_path}", config.base_url),
+                current: false,
+                translated: notice.is_some_and(|p| p.untranslated_from.is_none()),
+            }
+        })
+        .collect();
+    context.insert("translations", &notices);
+    let html = tera
+        .render(template, &context)
+        .map_err(|e| template_error(model.templates, &e))?;
+    Ok(html.into_bytes())
+}
+
+pub(super) struct PageReferences<'a> {
+    pub(super) model: &'a SiteModel<'a>,
+    /// The language whose pages links go to.
+    pub(super) language: &'a str,
+    /// The language the text is in, whose messages it shows.
+    pub(super) text_language: &'a str,
+    pub(super) variables: &'a BuildVariables,
+    /// The messages the Markdown used, with their text (see [`MarkdownMemo`]).
+    pub(super) used: RefCell<Vec<(String, Result<String, String>)>>,
+}
+
+impl PageReferences<'_> {
+    fn format(&self, id: &str) -> Result<String, String> {
+        self.model
+            .translations
+            .format(self.text_language, id, &self.variables.args())
+            .map_err(|d| describe(&d))
+    }
+}
+
+impl References for PageReferences<'_> {
+    fn link(&self, target: &str) -> Result<String, String> {
+        let (path, anchor) = match target.split_once('#') {
+            Some((path, anchor)) => (path, format!("#{anchor}")),
+            None => (target, String::new()),
+        };
+        let key = path
+            .strip_suffix(".md")
+            .ok_or("the target must be a .md file")?;
+        let (language, key) = match key.split_once('/') {
+            Some((lang, rest)) if self.model.config.language(lang).is_some() => (lang, rest),
+            _ => (self.language, key),
+        };
+        self.model
+            .page(language, key)
+            .map(|p| format!("{}{}{anchor}", self.model.config.base_path, p.url_path))
+            .ok_or_else(|| format!("there is no content/{language}/{key}.md"))
+    }
+
+    fn message(&self, id: &str) -> Result<String, String> {
+        let text = self.format(id);
+        self.used.borrow_mut().push((id.to_string(), text.clone()));
+        text
+    }
+}
