@@ -52,10 +52,12 @@ pub fn build_reusing(
     let now: DateTime<Utc> = request.now.resolve(config.notice.time_zone);
     let status = clock::status(now, &config.notice);
 
-    let (pages, mut diagnostics) = content::parse_pages(&config, &sources.content);
+    let mut diagnostics = config.warnings.clone();
+    let (pages, page_diagnostics) = content::parse_pages(&config, &sources.content);
     // A page with errors is left out, so rendering would only add noise to the report; a
     // Fluent file with errors stays usable apart from its broken entries.
-    let unusable = diagnostics.iter().any(Diagnostic::is_error);
+    let unusable = page_diagnostics.iter().any(Diagnostic::is_error);
+    diagnostics.extend(page_diagnostics);
     let (translations, translation_diagnostics) = Translations::load(&config, &sources.locales);
     diagnostics.extend(translation_diagnostics);
     diagnostics.extend(check::static_findings(&config, sources, &pages));

@@ -493,14 +493,15 @@ fn run_init(dir: &Path, languages: &[String], env: &Environment) -> ExitCode {
         ));
         return ExitCode::from(EXIT_USAGE);
     }
-    let files = match init::starter_site(languages) {
-        Ok(files) => files,
+    let starter = match init::starter_site(languages) {
+        Ok(starter) => starter,
         Err(diagnostics) => {
             report(&diagnostics, env);
             return ExitCode::from(EXIT_USAGE);
         }
     };
-    for (path, text) in &files {
+    report(&starter.warnings, env);
+    for (path, text) in &starter.files {
         let path = dir.join(path);
         let written = path
             .parent()

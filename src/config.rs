@@ -9,13 +9,13 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use chrono_tz::Tz;
-use icu_locale::{LocaleDirectionality, LocaleExpander, TransformResult};
-use icu_locale_core::LanguageIdentifier;
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 use toml::value::Datetime;
 
+use crate::cldr::{self, Unknown};
 use crate::diagnostics::{Diagnostic, Location};
+use crate::i18n::LocaleData;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -36,9 +36,13 @@ impl Direction {
 /// One language of the site, in the order site.toml lists them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Language {
-    /// The BCP 47 code used in URLs, `lang` attributes and folder names (`ar`).
+    /// The BCP 47 code used in URLs, `lang` attributes and folder names (`ar`), as site.toml
+    /// writes it.
     pub code: String,
-    /// The language's name in its own script (`العربية`).
+    /// The canonical form of `code` (`he` for `iw`, `pt-BR` for `pt-br`): what CLDR's plural
+    /// rules, dates and names are looked up by.
+    pub canonical_code: String,
+    /// The language's name in its own script (`العربية`): site.toml's, else CLDR's.
     pub name: String,
     pub dir: Direction,
     /// The Open Graph locale (`language_TERRITORY`), for link previews.
@@ -71,6 +75,8 @@ pub struct Config {
     /// Words that stay the same in every language (names): a translation made of only these
     /// is not reported as untranslated by `check`.
     pub allow_identical: Vec<String>,
+    /// What site.toml says that works but should change (a language code that is an alias).
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// `[reminder]`: each language gets `<lang>/remind-me.ics`, an all-day event on the last day.
@@ -131,7 +137,7 @@ struct RawCheck {
 #[serde(deny_unknown_fields)]
 struct RawLanguage {
     code: Spanned<String>,
-    name: String,
+    name: Option<String>,
     dir: Option<Direction>,
     og_locale: Option<String>,
 }
@@ -173,7 +179,8 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
         Default::default()
     });
 
-    let languages = validate_languages(&raw.languages, &at, &mut errors);
+    let mut warnings = Vec::new();
+    let languages = validate_languages(&raw.languages, &at, &mut errors, &mut warnings);
 
     let end_date = date_of(&raw.notice.end_date, &at, &mut errors);
     let time_zone = raw
@@ -213,6 +220,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
             raw_html: raw.markdown.raw_html,
             reminder: raw.reminder,
             allow_identical: raw.check.allow_identical,
+            warnings,
         }),
         _ => Err(errors),
     }
@@ -222,6 +230,7 @@ fn validate_languages(
     raw: &Spanned<Vec<RawLanguage>>,
     at: &impl Fn(std::ops::Range<usize>) -> Location,
     errors: &mut Vec<Diagnostic>,
+    warnings: &mut Vec<Diagnostic>,
 ) -> Vec<Language> {
     if raw.get_ref().is_empty() {
         errors.push(
@@ -230,34 +239,77 @@ fn validate_languages(
                 .hint("add a [[languages]] table per language, the default language first"),
         );
     }
-    let expander = LocaleExpander::new_common();
-    let directionality = LocaleDirectionality::new_common();
     let mut languages: Vec<Language> = Vec::new();
     for entry in raw.get_ref() {
         let code = entry.code.get_ref();
-        let known = code.parse::<LanguageIdentifier>().ok().filter(|id| {
-            let mut maximized = id.clone();
-            code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-                && expander.maximize(&mut maximized) == TransformResult::Modified
-        });
-        let Some(id) = known else {
-            errors.push(
-                Diagnostic::error(format!("unknown language code {code:?}"))
-                    .at(at(entry.code.span()))
-                    .hint("use a BCP 47 code that CLDR knows, such as \"en\", \"ar\" or \"pt-BR\""),
-            );
-            continue;
+        let here = || at(entry.code.span());
+        let id = match cldr::canonical(code) {
+            Ok(id) => id,
+            Err(unknown) => {
+                errors.push(unknown_language(code, unknown).at(here()));
+                continue;
+            }
         };
-        if languages.iter().any(|l| l.code == *code) {
+        let canonical_code = id.to_string();
+        if let Some(earlier) = languages
+            .iter()
+            .find(|l| l.canonical_code == canonical_code)
+        {
+            let same = if earlier.code == *code {
+                String::new()
+            } else {
+                format!(" (as {:?}, the same language)", earlier.code)
+            };
             errors.push(
-                Diagnostic::error(format!("language {code:?} is listed twice"))
-                    .at(at(entry.code.span()))
+                Diagnostic::error(format!("language {code:?} is listed twice{same}"))
+                    .at(here())
                     .hint("remove one of the two [[languages]] tables"),
             );
             continue;
         }
-        let mut likely = id.clone();
-        expander.maximize(&mut likely);
+        if let Err(why) = LocaleData::new(&canonical_code) {
+            errors.push(
+                Diagnostic::error(format!(
+                    "{} cannot be a language of the site: {why}",
+                    cldr::english_name(&id)
+                ))
+                .at(here())
+                .hint(
+                    "a language needs CLDR's plural rules and dates: choose one that CLDR has \
+                     locale data for, such as another language its readers read",
+                ),
+            );
+            continue;
+        }
+        if !canonical_code.eq_ignore_ascii_case(code) {
+            // Kept as written: the code is also the folders' and the URLs' name, which a
+            // silent rename would move under the site's feet.
+            warnings.push(
+                Diagnostic::warning(format!(
+                    "{code:?} is an alias: CLDR's code for {} is {canonical_code:?}",
+                    cldr::english_name(&id)
+                ))
+                .at(here())
+                .hint(format!(
+                    "write \"{canonical_code}\", and rename content/{code}/ and locales/{code}/ \
+                     to {canonical_code}/ (its pages move from /{code}/ to /{canonical_code}/)"
+                )),
+            );
+        }
+        let name = match entry.name.clone().or_else(|| cldr::own_name(&id)) {
+            Some(name) => name,
+            None => {
+                errors.push(
+                    Diagnostic::error(format!(
+                        "CLDR has no name of {code:?} in its own language"
+                    ))
+                    .at(here())
+                    .hint("add `name = \"…\"` to this [[languages]] table: the language's name in its own script"),
+                );
+                continue;
+            }
+        };
+        let likely = cldr::likely(&id);
         let og_locale = entry
             .og_locale
             .clone()
@@ -265,21 +317,38 @@ fn validate_languages(
                 Some(region) => format!("{}_{}", likely.language, region),
                 None => likely.language.to_string(),
             });
-        let dir = entry
-            .dir
-            .unwrap_or(if directionality.is_right_to_left(&id) {
-                Direction::Rtl
-            } else {
-                Direction::Ltr
-            });
+        let dir = entry.dir.unwrap_or(if cldr::is_right_to_left(&id) {
+            Direction::Rtl
+        } else {
+            Direction::Ltr
+        });
         languages.push(Language {
             code: code.clone(),
-            name: entry.name.clone(),
+            canonical_code,
+            name,
             dir,
             og_locale,
         });
     }
     languages
+}
+
+/// The error for a code CLDR does not know, with the hint that fits the reason.
+fn unknown_language(code: &str, unknown: Unknown) -> Diagnostic {
+    let error = Diagnostic::error(format!("unknown language code {code:?}"));
+    match unknown {
+        Unknown::NotATag {
+            suggestion: Some(tag),
+        } => error.hint(format!(
+            "write \"{tag}\": BCP 47 separates its parts with hyphens"
+        )),
+        Unknown::Subtag { kind, subtag } => error.hint(format!(
+            "CLDR knows no {kind} {subtag:?}; use a BCP 47 code such as \"pt-BR\" or \"zh-Hant\""
+        )),
+        Unknown::NotATag { suggestion: None } | Unknown::Language => {
+            error.hint("use a BCP 47 code that CLDR knows, such as \"en\", \"ar\" or \"pt-BR\"")
+        }
+    }
 }
 
 fn date_of(
@@ -429,6 +498,122 @@ name = "العربية"
         assert!(only_error(&text).message.contains("qqq"));
         let text = MINIMAL.replace("2026-01-15", "2026-01-15T10:00:00Z");
         assert!(only_error(&text).message.contains("calendar date"));
+    }
+
+    /// MINIMAL with a third language, `table` (the lines after `[[languages]]`), at line 17.
+    fn with_language(table: &str) -> String {
+        format!("{MINIMAL}\n[[languages]]\n{table}\n")
+    }
+
+    #[test]
+    fn every_language_cldr_has_is_accepted_with_its_own_name() {
+        for (code, name) in [
+            ("nb", "norsk bokmål"),
+            ("de", "Deutsch"),
+            ("ja", "日本語"),
+            ("zh-Hant", "繁體中文"),
+            ("sr-Latn", "srpski (latinica)"),
+            ("pt-BR", "português (Brasil)"),
+        ] {
+            let config = parse_str(&with_language(&format!("code = \"{code}\""))).unwrap();
+            let language = &config.languages[2];
+            assert_eq!(
+                (language.code.as_str(), language.name.as_str()),
+                (code, name)
+            );
+            assert!(config.warnings.is_empty(), "{:?}", config.warnings);
+        }
+        // A name site.toml gives wins over CLDR's.
+        let config = parse_str(&with_language("code = \"fr\"\nname = \"Français\"")).unwrap();
+        assert_eq!(config.languages[2].name, "Français");
+    }
+
+    #[test]
+    fn letter_case_is_not_an_alias() {
+        let config = parse_str(&with_language("code = \"pt-br\"")).unwrap();
+        let language = &config.languages[2];
+        assert_eq!(
+            (language.code.as_str(), language.canonical_code.as_str()),
+            ("pt-br", "pt-BR")
+        );
+        assert!(config.warnings.is_empty(), "{:?}", config.warnings);
+    }
+
+    #[test]
+    fn an_alias_is_kept_as_written_with_a_warning_naming_the_canonical_code() {
+        let config = parse_str(&with_language("code = \"iw\"")).unwrap();
+        let hebrew = &config.languages[2];
+        assert_eq!(
+            (
+                hebrew.code.as_str(),
+                hebrew.canonical_code.as_str(),
+                hebrew.name.as_str()
+            ),
+            ("iw", "he", "עברית")
+        );
+        assert_eq!(
+            (hebrew.dir, hebrew.og_locale.as_str()),
+            (Direction::Rtl, "he_IL")
+        );
+        let [warning] = config.warnings.as_slice() else {
+            panic!("{:?}", config.warnings)
+        };
+        assert_eq!(warning.severity, crate::diagnostics::Severity::Warning);
+        assert_eq!(
+            warning.message,
+            "\"iw\" is an alias: CLDR's code for Hebrew is \"he\""
+        );
+        assert!(warning.hint.as_deref().unwrap().starts_with("write \"he\""));
+        let location = warning.location.as_ref().unwrap();
+        assert_eq!((location.line, location.column), (17, 8));
+
+        let config = parse_str(&with_language("code = \"no-BOKMAL\"")).unwrap();
+        assert_eq!(config.languages[2].canonical_code, "nb");
+        assert!(config.warnings[0].message.contains("Norwegian Bokmål"));
+    }
+
+    #[test]
+    fn an_alias_of_a_listed_language_is_listed_twice() {
+        let text = MINIMAL.replace("code = \"ar\"", "code = \"en-US\"");
+        assert!(parse_str(&text).is_ok(), "a region makes another language");
+        let error = only_error(&with_language("code = \"arb\""));
+        assert_eq!(
+            error.message,
+            "language \"arb\" is listed twice (as \"ar\", the same language)"
+        );
+        assert_eq!(error.location.unwrap().line, 17);
+    }
+
+    #[test]
+    fn nonsense_and_languages_without_cldr_data_are_located_errors() {
+        for (table, message, hint) in [
+            (
+                "code = \"xx-nonsense\"",
+                "unknown language code \"xx-nonsense\"",
+                "BCP 47",
+            ),
+            (
+                "code = \"en-QQ\"",
+                "unknown language code \"en-QQ\"",
+                "no region \"QQ\"",
+            ),
+            (
+                "code = \"pt_BR\"",
+                "unknown language code \"pt_BR\"",
+                "write \"pt-BR\"",
+            ),
+            (
+                "code = \"yi\"\nname = \"ייִדיש\"",
+                "Yiddish cannot be a language of the site: CLDR has no plural rules or dates for yi",
+                "CLDR has locale data for",
+            ),
+        ] {
+            let error = only_error(&with_language(table));
+            assert!(error.message.starts_with(message), "{}", error.message);
+            assert!(error.hint.as_deref().unwrap().contains(hint), "{error:?}");
+            let location = error.location.unwrap();
+            assert_eq!((location.line, location.column), (17, 8), "{table}");
+        }
     }
 
     #[test]

@@ -52,6 +52,20 @@ impl LocaleData {
             .map_err(|e| format!("{code:?} is not a locale: {e}"))?;
         let dates = FixedCalendarDateTimeFormatter::try_new(locale.clone().into(), YMD::long())
             .map_err(|e| format!("no CLDR date format for {code}: {e}"))?;
+        // For a language it has no data of, ICU4X falls back to CLDR's root locale, whose
+        // dates read "2026 M01 15" and whose plural rules know only `other`. Its data covers
+        // the same languages for both, so the dates tell.
+        let root = FixedCalendarDateTimeFormatter::try_new(Locale::UNKNOWN.into(), YMD::long())
+            .map_err(|e| format!("no CLDR root date format: {e}"))?;
+        if let Ok(probe) = Date::try_new_gregorian(2026, 1, 15)
+            && dates.format(&probe).to_string() == root.format(&probe).to_string()
+        {
+            return Err(format!(
+                "CLDR has no plural rules or dates for {code}: ICU4X would fall back to its \
+                 root locale (dates such as \"{}\")",
+                root.format(&probe)
+            ));
+        }
         let ordinal_first_day = locale.id.language.as_str() == "fr";
         let plurals = PluralRules::try_new_cardinal(locale.into())
             .map_err(|e| format!("no CLDR plural rules for {code}: {e}"))?;
@@ -216,10 +230,10 @@ fn load_language<'a>(
     files: impl Iterator<Item = &'a LocaleFile>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<LanguageBundle, Diagnostic> {
-    let data = LocaleData::new(&language.code).map_err(Diagnostic::error)?;
+    let data = LocaleData::new(&language.canonical_code).map_err(Diagnostic::error)?;
     let data = std::sync::Arc::new(data);
     let langid: unic_langid::LanguageIdentifier = language
-        .code
+        .canonical_code
         .parse()
         .map_err(|_| Diagnostic::error(format!("{:?} is not a language tag", language.code)))?;
     let mut bundle = FluentBundle::new_concurrent(vec![langid]);
@@ -505,6 +519,22 @@ mod tests {
             LocaleData::new("tr").unwrap().long_date(first),
             "1 Ocak 2026"
         );
+    }
+
+    #[test]
+    fn languages_without_cldr_data_of_their_own_are_refused() {
+        let date = NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
+        let long_date = |code| LocaleData::new(code).map(|data| data.long_date(date));
+        assert_eq!(long_date("nb").as_deref(), Ok("15. januar 2026"));
+        assert_eq!(long_date("he").as_deref(), Ok("15 בינואר 2026"));
+        assert_eq!(long_date("zh-Hant").as_deref(), Ok("2026年1月15日"));
+        assert_eq!(long_date("sr-Latn").as_deref(), Ok("15. januar 2026."));
+        // Japanese has one plural form, as CLDR's root does, and is no less a language.
+        assert_eq!(long_date("ja").as_deref(), Ok("2026年1月15日"));
+        for code in ["yi", "tlh", "xx"] {
+            let error = long_date(code).unwrap_err();
+            assert!(error.contains("2026 M01 15"), "{code}: {error}");
+        }
     }
 
     #[test]

@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use crate::check;
+use crate::cldr;
 use crate::config;
 use crate::content::{self, ContentFile};
 use crate::diagnostics::Diagnostic;
@@ -73,37 +74,30 @@ pub const DEFAULT_THEME: [(&str, &str); 11] = [
     ("static/favicon.svg", include_str!("../static/favicon.svg")),
 ];
 
-/// Names of languages in their own script, for the ones this project has used.
-const NATIVE_NAMES: [(&str, &str); 5] = [
-    ("en", "English"),
-    ("ar", "العربية"),
-    ("tr", "Türkçe"),
-    ("id", "Bahasa Indonesia"),
-    ("fr", "Français"),
-];
+/// A new site: its files, and what is worth saying about the languages asked for.
+pub struct Starter {
+    pub files: Vec<(PathBuf, String)>,
+    /// site.toml's warnings, the ones every build will give (a language code that is an alias).
+    pub warnings: Vec<Diagnostic>,
+}
 
 /// The files of a new site for `languages` (the default first), or why there can be none.
-pub fn starter_site(languages: &[String]) -> Result<Vec<(PathBuf, String)>, Vec<Diagnostic>> {
+pub fn starter_site(languages: &[String]) -> Result<Starter, Vec<Diagnostic>> {
     let mut site_toml = STARTER[0].1.to_string();
     for code in languages {
-        match NATIVE_NAMES.iter().find(|(known, _)| known == code) {
-            Some((_, name)) => site_toml.push_str(&format!("\n[[languages]]\ncode = \"{code}\"\nname = \"{name}\"\n")),
-            None => site_toml.push_str(&format!(
-                "\n[[languages]]\ncode = \"{code}\"\n# The language's name in its own script.\nname = \"{code}\"\n"
-            )),
-        }
+        site_toml.push_str(&language_table(code));
     }
     // The same validation as every build: unknown or duplicate languages are refused here.
     let config = config::parse(Path::new("site.toml"), &site_toml)?;
     let mut files = vec![(PathBuf::from("site.toml"), site_toml)];
-    for code in languages {
+    for language in &config.languages {
         for (path, text) in &STARTER[1..] {
             let text = if path.ends_with(".ftl") {
-                with_plural_forms(text, &check::needed_plural_forms(code))
+                with_plural_forms(text, &check::needed_plural_forms(&language.canonical_code))
             } else {
                 text.to_string()
             };
-            files.push((PathBuf::from(path.replace("{lang}", code)), text));
+            files.push((PathBuf::from(path.replace("{lang}", &language.code)), text));
         }
     }
     files.extend(
@@ -111,7 +105,29 @@ pub fn starter_site(languages: &[String]) -> Result<Vec<(PathBuf, String)>, Vec<
             .iter()
             .map(|(path, text)| (PathBuf::from(path), text.to_string())),
     );
-    Ok(stamped(&config, files))
+    let files = stamped(&config, files);
+    Ok(Starter {
+        files,
+        warnings: config.warnings,
+    })
+}
+
+/// A `[[languages]]` table of site.toml, with CLDR's name of the language in itself; without
+/// one, the code as a placeholder under a comment that says what to write instead.
+fn language_table(code: &str) -> String {
+    let own_name = cldr::canonical(code)
+        .ok()
+        .and_then(|id| cldr::own_name(&id));
+    // TOML strings, quoted and escaped: what the command line gives may hold anything.
+    let quoted = |text: &str| toml::Value::from(text).to_string();
+    let table = format!("\n[[languages]]\ncode = {}\n", quoted(code));
+    match own_name {
+        Some(name) => format!("{table}name = {}\n", quoted(&name)),
+        None => format!(
+            "{table}# The language's name in its own script.\nname = {}\n",
+            quoted(code)
+        ),
+    }
 }
 
 /// The starter's files with each language's copy of the default language stamped as made
@@ -179,6 +195,50 @@ fn with_plural_forms(ftl: &str, forms: &BTreeSet<&str>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn site_toml(starter: &Starter) -> &str {
+        &starter.files[0].1
+    }
+
+    #[test]
+    fn languages_get_cldr_names_and_an_alias_its_warning() {
+        let codes = ["en", "nb", "iw"].map(String::from);
+        let starter = starter_site(&codes).unwrap();
+        let toml = site_toml(&starter);
+        for table in [
+            "code = \"en\"\nname = \"English\"\n",
+            "code = \"nb\"\nname = \"norsk bokmål\"\n",
+            "code = \"iw\"\nname = \"עברית\"\n",
+        ] {
+            assert!(toml.contains(table), "{table} in\n{toml}");
+        }
+        assert!(!toml.contains("# The language's name"), "{toml}");
+        let paths: Vec<_> = starter.files.iter().map(|(path, _)| path.clone()).collect();
+        assert!(
+            paths.contains(&PathBuf::from("content/iw/index.md")),
+            "{paths:?}"
+        );
+        let [warning] = starter.warnings.as_slice() else {
+            panic!("{:?}", starter.warnings)
+        };
+        assert!(warning.message.contains("alias"), "{}", warning.message);
+        // Hebrew's plural forms, though the code is the old one.
+        let ftl = &starter
+            .files
+            .iter()
+            .find(|(path, _)| path == Path::new("locales/iw/main.ftl"))
+            .unwrap()
+            .1;
+        assert!(ftl.contains("[two]"), "{ftl}");
+    }
+
+    #[test]
+    fn a_language_cldr_has_no_name_for_gets_a_placeholder_to_replace() {
+        assert_eq!(
+            language_table("tlh"),
+            "\n[[languages]]\ncode = \"tlh\"\n# The language's name in its own script.\nname = \"tlh\"\n"
+        );
+    }
 
     #[test]
     fn starter_plurals_get_every_form_of_the_language() {

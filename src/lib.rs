@@ -10,6 +10,7 @@ pub mod build;
 pub mod cache;
 pub mod calendar;
 pub mod check;
+pub mod cldr;
 pub mod cli;
 pub mod clock;
 pub mod config;

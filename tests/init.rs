@@ -70,6 +70,15 @@ fn init_refuses_a_folder_in_use_and_unknown_languages() {
         "{stderr}"
     );
     assert!(!dir.path().join("new").exists());
+    // A language CLDR knows but has no plural rules or dates for cannot be one either.
+    let (code, _, stderr) = sunset(dir.path(), &["init", "new", "--languages", "en,yi"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("error: Yiddish cannot be a language of the site")
+            && stderr.contains("site.toml:29:8"),
+        "{stderr}"
+    );
+    assert!(!dir.path().join("new").exists());
 }
 
 #[test]
@@ -206,4 +215,103 @@ fn copies_of_the_default_language_are_not_counted_as_translated() {
         .unwrap()
         .clone();
     assert_eq!(de["pages_translated"], 1, "{de}");
+}
+
+/// The names of the languages a page links to in `<nav class="languages">`, in order.
+fn chooser_names(html: &str) -> Vec<String> {
+    let nav = html
+        .split_once("<nav class=\"languages\"")
+        .and_then(|(_, rest)| rest.split_once("</nav>"))
+        .map_or("", |(nav, _)| nav);
+    nav.split("</a>")
+        .filter_map(|item| item.rsplit_once('>').map(|(_, name)| name.to_string()))
+        .filter(|name| !name.trim().is_empty())
+        .collect()
+}
+
+/// Languages CLDR has, and their names in themselves, come from CLDR: `init` writes them into
+/// site.toml, the language chooser shows them, and Hebrew reads right to left.
+#[test]
+fn languages_get_their_own_names_from_cldr() {
+    let dir = TempDir::new().unwrap();
+    let (code, stdout, stderr) = sunset(dir.path(), &["init", "notice", "--languages", "en,nb,he"]);
+    assert_eq!((code, stderr.as_str()), (0, ""), "{stdout}");
+    let site = dir.path().join("notice");
+    let toml = fs::read_to_string(site.join("site.toml")).unwrap();
+    assert!(
+        toml.contains("code = \"nb\"\nname = \"norsk bokmål\"\n")
+            && toml.contains("code = \"he\"\nname = \"עברית\"\n"),
+        "{toml}"
+    );
+    assert!(!toml.contains("# The language's name"), "{toml}");
+
+    // Without names in site.toml, the build takes the same ones from CLDR.
+    let unnamed = toml.replace("name = \"norsk bokmål\"\n", "");
+    fs::write(site.join("site.toml"), &unnamed).unwrap();
+    let (code, stdout, stderr) = sunset(&site, &["build", "--now", "2027-06-01"]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let names = ["English", "norsk bokmål", "עברית"];
+    for lang in ["en", "nb", "he"] {
+        let page = fs::read_to_string(site.join(format!("public/{lang}/index.html"))).unwrap();
+        assert_eq!(chooser_names(&page), names, "{lang}");
+    }
+    let hebrew = fs::read_to_string(site.join("public/he/index.html")).unwrap();
+    assert!(
+        hebrew.contains("<html lang=\"he\" dir=\"rtl\">"),
+        "{hebrew}"
+    );
+    let root = fs::read_to_string(site.join("public/index.html")).unwrap();
+    assert!(
+        root.contains("<li lang=\"he\" dir=\"rtl\"><a href=\"/he/\" hreflang=\"he\"><span class=\"language-name\">עברית</span>"),
+        "{root}"
+    );
+}
+
+/// An alias (`iw`, the old code for Hebrew) is accepted as written, since it names the folders
+/// and URLs, with a warning from init, build and check that names the code to write instead.
+#[test]
+fn an_alias_is_kept_with_a_warning_naming_the_canonical_code() {
+    let dir = TempDir::new().unwrap();
+    let (code, _, stderr) = sunset(dir.path(), &["init", "notice", "--languages", "en,iw"]);
+    assert_eq!(code, 0, "{stderr}");
+    let warning =
+        "warning: \"iw\" is an alias: CLDR's code for Hebrew is \"he\"\n  --> site.toml:29:8";
+    let hint = "help: write \"he\", and rename content/iw/ and locales/iw/ to he/";
+    assert!(
+        stderr.contains(warning) && stderr.contains(hint),
+        "{stderr}"
+    );
+
+    let site = dir.path().join("notice");
+    let (code, stdout, stderr) = sunset(&site, &["build", "--now", "2027-06-01"]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(
+        stderr.contains(warning) && stderr.contains(hint),
+        "{stderr}"
+    );
+    let page = fs::read_to_string(site.join("public/iw/index.html")).unwrap();
+    assert!(page.contains("<html lang=\"iw\" dir=\"rtl\">"), "{page}");
+    assert_eq!(chooser_names(&page), ["English", "עברית"]);
+    let ftl = fs::read_to_string(site.join("locales/iw/main.ftl")).unwrap();
+    assert!(ftl.contains("[two]"), "Hebrew's plural forms: {ftl}");
+
+    let (code, stdout, _) = sunset(&site, &["check", "--format", "json"]);
+    assert_eq!(code, 0, "{stdout}");
+    let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let in_site_toml: Vec<_> = report["findings"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|f| f["file"] == "site.toml")
+        .map(|f| {
+            (
+                f["severity"].clone(),
+                f["line"].clone(),
+                f["column"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(in_site_toml, [("warning".into(), 29.into(), 8.into())]);
+    let (code, _, _) = sunset(&site, &["check", "--strict"]);
+    assert_eq!(code, 1, "a warning fails a strict check");
 }

@@ -102,7 +102,7 @@ pub fn static_findings(config: &Config, sources: &Sources, pages: &[Page]) -> Ve
             Some(messages_of(files.iter().copied()))
         };
         let messages = messages.as_ref().unwrap_or(&reference);
-        let plural_forms = needed_plural_forms(&language.code);
+        let plural_forms = needed_plural_forms(&language.canonical_code);
         for (id, info) in messages {
             let mut provided = build_variables.clone();
             provided.extend(template_arguments.get(id).into_iter().flatten().cloned());
