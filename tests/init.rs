@@ -315,3 +315,91 @@ fn an_alias_is_kept_with_a_warning_naming_the_canonical_code() {
     let (code, _, _) = sunset(&site, &["check", "--strict"]);
     assert_eq!(code, 1, "a warning fails a strict check");
 }
+
+/// The next team's first day, with data edits only: a notice in three languages (one right to
+/// left), its steps page renamed, a language added under an alias code, one translated page
+/// deleted. It builds, and check tells the truth about what is translated.
+#[test]
+fn a_notice_for_another_service_is_data_only() {
+    let dir = TempDir::new().unwrap();
+    let (code, _, stderr) = sunset(dir.path(), &["init", "acme", "--languages", "en,ar,fr"]);
+    assert_eq!(code, 0, "{stderr}");
+    let site = dir.path().join("acme");
+    let edit = |file: &str, from: &str, to: &str| {
+        let path = site.join(file);
+        let text = fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from), "{file} has no {from:?}");
+        fs::write(&path, text.replace(from, to)).unwrap();
+    };
+    for lang in ["en", "ar", "fr"] {
+        fs::rename(
+            site.join(format!("content/{lang}/link-account.md")),
+            site.join(format!("content/{lang}/export.md")),
+        )
+        .unwrap();
+        edit(
+            &format!("content/{lang}/faq.md"),
+            "@/link-account.md",
+            "@/export.md",
+        );
+    }
+    edit("site.toml", "page = \"link-account\"", "page = \"export\"");
+    // Norwegian Bokmål under its macrolanguage's alias, translated in the copy init would make.
+    let toml = fs::read_to_string(site.join("site.toml")).unwrap();
+    fs::write(
+        site.join("site.toml"),
+        format!("{toml}\n[[languages]]\ncode = \"no\"\n"),
+    )
+    .unwrap();
+    for part in ["content", "locales"] {
+        let (from, to) = (
+            site.join(format!("{part}/en")),
+            site.join(format!("{part}/no")),
+        );
+        fs::create_dir_all(&to).unwrap();
+        for entry in fs::read_dir(from).unwrap() {
+            let entry = entry.unwrap();
+            fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+        }
+    }
+    fs::remove_file(site.join("content/fr/faq.md")).unwrap();
+
+    let (code, stdout, stderr) = sunset(&site, &["build", "--now", "2027-06-01"]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    for page in [
+        "ar/export/index.html",
+        "no/export/index.html",
+        "fr/faq/index.html",
+    ] {
+        assert!(site.join("public").join(page).is_file(), "{page}");
+    }
+    let french_faq = fs::read_to_string(site.join("public/fr/faq/index.html")).unwrap();
+    assert!(
+        french_faq.contains("class=\"untranslated\""),
+        "shown untranslated"
+    );
+
+    let (_, stdout, _) = sunset(&site, &["check", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let summary = |lang: &str| {
+        report["summary"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["language"] == lang)
+            .unwrap_or_else(|| panic!("no {lang} in {report}"))
+            .clone()
+    };
+    for lang in ["ar", "fr", "no"] {
+        assert_eq!(summary(lang)["pages_translated"], 0, "{lang}: copies");
+        assert_eq!(summary(lang)["pages"], 3);
+    }
+    let missing: Vec<_> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "missing-page")
+        .map(|f| f["file"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(missing, ["content/fr/faq.md"]);
+}
