@@ -15,7 +15,7 @@
 //! Everything here is checked once, for every phase, when the site loads; rendering then only
 //! picks the lines of the current phase.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
 use std::path::{Component, Path, PathBuf};
 
@@ -353,23 +353,24 @@ fn sort_pages(pages: &mut [Page]) {
 /// URL is already another page's, the language goes without (it keeps its own page).
 pub fn with_untranslated(config: &Config, mut pages: Vec<Page>) -> Vec<Page> {
     let default = &config.default_language().code;
+    let present: HashSet<(&str, &str)> = pages
+        .iter()
+        .map(|p| (p.language.as_str(), p.key.as_str()))
+        .collect();
+    let taken: HashSet<&str> = pages.iter().map(|p| p.url_path.as_str()).collect();
     let mut added = Vec::new();
     for language in config.languages.iter().filter(|l| l.code != *default) {
-        let has = |key: &str| {
-            pages
-                .iter()
-                .any(|p| p.language == language.code && p.key == key)
-        };
-        let taken = |url_path: &str| pages.iter().any(|p| p.url_path == url_path);
+        let lacks = |page: &&Page| !present.contains(&(language.code.as_str(), page.key.as_str()));
         for original in pages
             .iter()
-            .filter(|p| p.language == *default && !has(&p.key))
+            .filter(|p| p.language == *default)
+            .filter(lacks)
         {
             let Some(rest) = original.url_path.strip_prefix(&format!("{default}/")) else {
                 continue;
             };
             let url_path = format!("{}/{rest}", language.code);
-            if taken(&url_path) {
+            if taken.contains(url_path.as_str()) {
                 continue;
             }
             added.push(Page {
