@@ -210,6 +210,12 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_combining_accent_stays_with_its_letter_inside_the_isolated_run() {
+        let decomposed = text_html("افتح Cafe\u{301} الآن", Direction::Rtl);
+        assert!(decomposed.contains("Cafe\u{301}</bdi>"), "{decomposed:?}");
+    }
+
+    #[test]
     fn escaping_replaces_the_five_special_characters_and_keeps_the_rest() {
         let text = "a&b<c>d\"e'f — «g» ، ؟";
         let expected = "a&amp;b&lt;c&gt;d&quot;e&#39;f — «g» ، ؟";

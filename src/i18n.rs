@@ -362,12 +362,8 @@ pub(crate) fn message_definitions(path: &Path, text: &str) -> BTreeMap<String, L
     for line in text.split_inclusive('\n') {
         let name_len = line
             .char_indices()
-            .take_while(|(i, c)| {
-                c.is_ascii_alphanumeric()
-                    || *c == '_'
-                    || (*i > 0 && *c == '-')
-                    || (*i == 0 && *c == '-')
-            })
+            // Identifiers hold letters, digits, `_` and `-`; a term's starts with `-`.
+            .take_while(|(_, c)| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
             .count();
         let rest = line[name_len..].trim_start_matches([' ', '\t']);
         if name_len > 0 && rest.starts_with('=') {
@@ -443,6 +439,67 @@ mod tests {
         );
         let other = syntax_errors("a = A\n= B\n");
         assert_ne!(other[0].2, "unclosed", "{other:?}");
+        // The innermost of two is closed: the outer one is the slip.
+        assert_eq!(
+            syntax_errors("a = {  { $x }\n"),
+            [(1, 5, "unclosed".to_string())]
+        );
+        // Quotes outside a placeable are text, and do not hide the brace after them.
+        assert_eq!(
+            syntax_errors("a = \"x { $n\n"),
+            [(1, 8, "unclosed".to_string())]
+        );
+        // A `}` inside a string literal, escaped quote or not, closes nothing.
+        assert_eq!(
+            syntax_errors("a = { \"}\" \n"),
+            [(1, 5, "unclosed".to_string())]
+        );
+        assert_eq!(
+            syntax_errors("a = { \"\\\"}\" \n"),
+            [(1, 5, "unclosed".to_string())]
+        );
+    }
+
+    /// Where a mistake that the parser notices only on a later line is pointed at: the end of
+    /// its own line, not the start of what follows; one it notices where it is, there.
+    #[test]
+    fn other_syntax_errors_point_at_the_end_of_their_line() {
+        let position = |text: &str| {
+            let (_, errors) = FluentResource::try_new(text.to_string()).unwrap_err();
+            error_position(text, &errors[0])
+        };
+        // No default variant: noticed at the `}` on the next line.
+        assert_eq!(position("a = A\nb = { $n ->\n  [one] x\n}\n"), 27..27);
+        // No value: noticed at the entry's own start, which follows a line break.
+        assert_eq!(position("a = A\nb =\n\nc = C\n"), 6..11);
+    }
+
+    #[test]
+    fn the_unclosed_brace_is_underlined_alone() {
+        let (_, d) = Translations::load(&config(&["en"]), &[file("en", "a = { $x\nb = B\n")]);
+        let location = d[0].location.as_ref().unwrap();
+        assert_eq!(
+            (location.column, location.span.clone()),
+            (5, 4..5),
+            "{d:#?}"
+        );
+    }
+
+    #[test]
+    fn definitions_are_identifiers_at_the_start_of_a_line_before_an_equals_sign() {
+        let text = "-term = T\nmsg-id = x\n  continued = no\noops\n= orphan\ntwo words = no\n";
+        let found = message_definitions(Path::new("x.ftl"), text);
+        assert_eq!(found.keys().collect::<Vec<_>>(), ["-term", "msg-id"]);
+        let at = &found["msg-id"];
+        assert_eq!((at.line, at.column, at.span.clone()), (2, 1, 0..6));
+    }
+
+    #[test]
+    fn fractional_counts_take_the_other_form() {
+        let english = LocaleData::new("en").unwrap();
+        assert_eq!(english.plural_category(1.0), "one");
+        assert_eq!(english.plural_category(1.5), "other");
+        assert_eq!(english.plural_category(2.0), "other");
     }
 
     fn config(codes: &[&str]) -> Config {

@@ -279,6 +279,29 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_new_stamp_replaces_the_old_one_above_a_bare_comment_line() {
+        let stamps = BTreeMap::from([(3, "bbbbbbbb".to_string())]);
+        assert_eq!(
+            stamp_messages("# translated-from: aaaaaaaa\n#\nmsg = x\n", &stamps),
+            "#\n# translated-from: bbbbbbbb\nmsg = x\n"
+        );
+    }
+
+    #[test]
+    fn front_matter_stamps_quote_only_the_keys_toml_needs_quoted() {
+        let parts = BTreeMap::from([
+            ("#why".to_string(), "11111111".to_string()),
+            ("ended.title".to_string(), "22222222".to_string()),
+            ("title".to_string(), "33333333".to_string()),
+        ]);
+        let stamped = stamp_front_matter("+++\ntitle = \"T\"\n+++\nBody\n", &parts);
+        assert_eq!(
+            stamped,
+            "+++\ntitle = \"T\"\ntranslated_from = { \"#why\" = \"11111111\", \"ended.title\" = \"22222222\", title = \"33333333\" }\n+++\nBody\n"
+        );
+    }
+
+    #[test]
     fn hashes_are_stable() {
         // 64-bit FNV-1a, first 32 bits: the offset basis for nothing, and a value computed
         // apart (Python) for a word, so that stamps written today still match tomorrow.
