@@ -98,7 +98,9 @@ pub fn page(input: &[u8]) {
 }
 
 /// An Arabic .ftl file, loaded and every message formatted with arguments taken from the
-/// input's last bytes. Property: no panic; formatting either succeeds or returns a diagnostic.
+/// input's last bytes. Properties: no panic; formatting either succeeds or returns a
+/// diagnostic; from an input without bidi isolates, no formatted text holds one (Fluent's own
+/// isolation marks are off).
 pub fn translation(input: &[u8]) {
     let Ok(text) = std::str::from_utf8(input) else {
         return;
@@ -121,11 +123,21 @@ pub fn translation(input: &[u8]) {
     args.set("end_date", "2026-01-15");
     args.set("date", text.chars().take(12).collect::<String>());
     args.set("phase", "upcoming");
+    let isolates = |t: &str| {
+        t.chars()
+            .filter(|c| matches!(c, '\u{2066}'..='\u{2069}'))
+            .count()
+    };
     for id in text
         .lines()
         .filter_map(|line| line.split_once('=').map(|(id, _)| id.trim()))
     {
-        let _ = translations.format("ar", id, &args);
+        if let Ok(formatted) = translations.format("ar", id, &args) {
+            assert!(
+                isolates(text) > 0 || isolates(&formatted) == 0,
+                "`{id}` gained isolation marks: {formatted:?}"
+            );
+        }
     }
 }
 
