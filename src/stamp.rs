@@ -293,11 +293,12 @@ mod tests {
             ("#why".to_string(), "11111111".to_string()),
             ("ended.title".to_string(), "22222222".to_string()),
             ("title".to_string(), "33333333".to_string()),
+            ("x-y_z".to_string(), "44444444".to_string()),
         ]);
         let stamped = stamp_front_matter("+++\ntitle = \"T\"\n+++\nBody\n", &parts);
         assert_eq!(
             stamped,
-            "+++\ntitle = \"T\"\ntranslated_from = { \"#why\" = \"11111111\", \"ended.title\" = \"22222222\", title = \"33333333\" }\n+++\nBody\n"
+            "+++\ntitle = \"T\"\ntranslated_from = { \"#why\" = \"11111111\", \"ended.title\" = \"22222222\", title = \"33333333\", x-y_z = \"44444444\" }\n+++\nBody\n"
         );
     }
 
