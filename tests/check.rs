@@ -250,3 +250,134 @@ fn sections_added_removed_or_moved_in_the_default_language_are_outdated() {
     site.write("content/en/faq.md", &moved);
     assert_eq!(outdated_parts(&site, "faq.md"), ["order"]);
 }
+
+/// Each finding's code, file and message from `check --format json` on `site`.
+fn findings(site: &SiteTest) -> Vec<(String, String, String)> {
+    let run = site.run(&["check", "--format", "json", "--now", "2026-01-05"]);
+    let report: Value = serde_json::from_str(&run.stdout).unwrap();
+    report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            let text = |key: &str| f[key].as_str().unwrap_or_default().to_string();
+            (text("code"), text("file"), text("message"))
+        })
+        .collect()
+}
+
+/// What mutation testing showed unchecked: which file a missing message belongs in, the words
+/// of a variables finding, leftovers only in translations and once, and an `updated` date on
+/// the build's own day.
+#[test]
+fn findings_name_the_right_file_and_say_what_differs() {
+    let site = SiteTest::fixture("mini");
+    // A second file in each language; French lacks one of its messages.
+    site.write("locales/en/more.ftl", "extra = More\nother = Other\n");
+    site.write("locales/fr/more.ftl", "other = Autre\n");
+    // French drops one variable and adds another.
+    site.edit(
+        "locales/fr/main.ftl",
+        "status-ended = Terminé le { DATETIME($end_date) }",
+        "status-ended = Terminé le { DATETIME($date_announced) }",
+    );
+    // A leftover in the default language is the author's business; in French it is not
+    // finished.
+    site.edit("content/en/faq.md", "Because.", "Because. TODO");
+    let fr_index = site.read("content/fr/index.md");
+    site.write("content/fr/index.md", &format!("{fr_index}\nTODO\n"));
+    let found = findings(&site);
+    let with = |code: &str| -> Vec<&(String, String, String)> {
+        found.iter().filter(|(c, _, _)| c == code).collect()
+    };
+    let missing: Vec<_> = with("missing-message")
+        .into_iter()
+        .filter(|(_, _, message)| message.contains("`extra` is missing in fr"))
+        .collect();
+    assert_eq!(missing.len(), 1, "{found:#?}");
+    assert_eq!(missing[0].1, "locales/fr/more.ftl");
+    let variables = with("variables");
+    assert_eq!(variables.len(), 1, "{found:#?}");
+    assert!(
+        variables[0].2.ends_with(
+            "lacks $end_date and adds $date_announced compared with the default language"
+        ),
+        "{}",
+        variables[0].2
+    );
+    let leftovers = with("placeholder");
+    assert_eq!(leftovers.len(), 1, "{found:#?}");
+    assert_eq!(leftovers[0].1, "content/fr/index.md");
+    assert!(with("future-update").is_empty(), "{found:#?}");
+
+    // Only dropping a variable says only that.
+    site.edit(
+        "locales/fr/main.ftl",
+        "status-ended = Terminé le { DATETIME($date_announced) }",
+        "status-ended = Terminé",
+    );
+    let found = findings(&site);
+    let variables: Vec<_> = found.iter().filter(|(c, _, _)| c == "variables").collect();
+    assert!(
+        variables[0]
+            .2
+            .contains("`status-ended` lacks $end_date compared"),
+        "{}",
+        variables[0].2
+    );
+}
+
+/// A page updated on the day of the build shows its date: no note; one a day later does.
+#[test]
+fn an_update_on_the_build_day_is_not_in_the_future() {
+    let site = SiteTest::fixture("mini");
+    let index = site.read("content/en/index.md");
+    let dated = index.replacen("updated = 2025-12-01", "updated = 2026-01-05", 1);
+    site.write("content/en/index.md", &dated);
+    let notes = |site: &SiteTest| {
+        findings(site)
+            .into_iter()
+            .filter(|(c, _, _)| c == "future-update")
+            .count()
+    };
+    assert_eq!(notes(&site), 0);
+    site.write(
+        "content/en/index.md",
+        &dated.replace("2026-01-05", "2026-01-06"),
+    );
+    assert_eq!(notes(&site), 1);
+}
+
+/// One broken file is one finding: a page that does not parse is not also "not translated",
+/// nor, in the default language, does it make every translation "an extra page".
+#[test]
+fn a_page_that_does_not_parse_is_reported_once() {
+    let site = SiteTest::fixture("mini");
+    site.edit("content/fr/faq.md", "title =", "titl =");
+    let found = findings(&site);
+    let about_french_faq: Vec<_> = found
+        .iter()
+        .filter(|(_, file, _)| file == "content/fr/faq.md")
+        .map(|(code, _, _)| code.as_str())
+        .collect();
+    assert_eq!(about_french_faq, ["front-matter"], "{found:#?}");
+    // The languages without the page are still told.
+    assert!(
+        found
+            .iter()
+            .any(|(code, file, _)| code == "missing-page" && file == "content/tr/faq.md"),
+        "{found:#?}"
+    );
+
+    site.edit("content/fr/faq.md", "titl =", "title =");
+    site.edit("content/en/faq.md", "title =", "titl =");
+    let found = findings(&site);
+    assert!(
+        !found.iter().any(|(code, _, _)| code == "extra-page"),
+        "{found:#?}"
+    );
+    assert!(
+        !found.iter().any(|(code, _, _)| code == "missing-page"),
+        "{found:#?}"
+    );
+}
