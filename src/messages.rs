@@ -205,3 +205,35 @@ fn walk_inline(inline: &ast::InlineExpression<&str>, info: &mut MessageInfo) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::*;
+
+    fn messages(text: &str) -> BTreeMap<String, MessageInfo> {
+        let file = LocaleFile {
+            language: "en".into(),
+            path: PathBuf::from("locales/en/main.ftl"),
+            text: text.into(),
+        };
+        messages_of(std::iter::once(&file))
+    }
+
+    #[test]
+    fn terms_messages_and_their_canonical_form() {
+        let found = messages(
+            "-brand = Acme\n# translated-from: 1234abcd\nhello = Hi { -brand }, { NUMBER($n, style: \"percent\") } { PAD($a, $b) }\n",
+        );
+        assert_eq!(found.keys().collect::<Vec<_>>(), ["-brand", "hello"]);
+        let hello = &found["hello"];
+        assert_eq!(
+            hello.canonical,
+            "Hi { -brand }, { NUMBER($n, style: \"percent\") } { PAD($a, $b) }"
+        );
+        assert_eq!(hello.stamp.as_deref(), Some("1234abcd"));
+        assert_eq!(hello.references.iter().collect::<Vec<_>>(), ["-brand"]);
+        assert_eq!(hello.variables.iter().collect::<Vec<_>>(), ["a", "b", "n"]);
+    }
+}
