@@ -381,3 +381,27 @@ fn a_page_that_does_not_parse_is_reported_once() {
         "{found:#?}"
     );
 }
+
+/// A broken link is underlined whole, where the template writes it; a broken anchor says how
+/// to name a heading.
+#[test]
+fn broken_links_are_underlined_and_anchors_get_their_own_hint() {
+    let site = SiteTest::fixture("l10n-broken");
+    let run = site.run(&["check", "--now", "2026-01-05"]);
+    assert!(
+        run.stderr.contains(
+            "13 | <p><a href=\"/en/missing/\">gone</a></p>\n   |             ^^^^^^^^^^^^\n"
+        ),
+        "{}",
+        run.stderr
+    );
+    let anchor = run
+        .stderr
+        .split("\n\n")
+        .find(|block| block.contains("has no #pourquoi"))
+        .unwrap_or_else(|| panic!("{}", run.stderr));
+    assert!(
+        anchor.contains("help: use the id of a heading of that page ({#id} in its Markdown)"),
+        "{anchor}"
+    );
+}
