@@ -156,12 +156,12 @@ impl PageMemo {
     fn value(
         &mut self,
         inputs: PageValueInputs,
-        build: impl FnOnce(&markdown::Rendered) -> tera::Value,
+        build: impl FnOnce(&PageValueInputs, &markdown::Rendered) -> tera::Value,
     ) -> tera::Value {
         if let Some((_, value)) = self.values.iter().find(|(kept, _)| *kept == inputs) {
             return value.clone();
         }
-        let value = build(&self.markdown[inputs.markdown].rendered);
+        let value = build(&inputs, &self.markdown[inputs.markdown].rendered);
         self.values.push((inputs, value.clone()));
         value
     }
@@ -220,17 +220,14 @@ pub(super) fn render_page(
             .filter(|updated| *updated <= view.status.today)
             .map(|d| d.to_string()),
     };
-    let page_value = memo.value(inputs, |rendered| {
+    let page_value = memo.value(inputs, |inputs, rendered| {
         tera::Value::from_serializable(&PageContext {
             key: &page.key,
-            title: page.title_in(phase),
-            description: page.description_in(phase),
+            title: &inputs.title,
+            description: &inputs.description,
             url: format!("{}{}", config.base_path, page.url_path),
             permalink: format!("{}{}", config.base_url, page.url_path),
-            updated: page
-                .updated
-                .filter(|updated| *updated <= view.status.today)
-                .map(|d| d.to_string()),
+            updated: inputs.updated.clone(),
             content: &rendered.html,
             headings: &rendered.headings,
             sections: &rendered.sections,
