@@ -106,6 +106,8 @@ impl Fingerprints {
             status.today,
             status.end_instant,
             status.next_change,
+            status.state,
+            &status.milestones,
         )
             .hash(&mut site);
         for template in templates {

@@ -433,7 +433,7 @@ fn run_check(root: &Path, args: &CheckArgs, env: &Environment) -> ExitCode {
                 return ExitCode::from(EXIT_USAGE);
             }
         },
-        None => before_the_end(config.notice.end_date),
+        None => before_the_end(config.notice.first_date()),
     };
     // A build checks its own phase and every later one, so a date before the end checks all.
     let mut findings = match build::build(
@@ -480,7 +480,8 @@ fn run_check(root: &Path, args: &CheckArgs, env: &Environment) -> ExitCode {
     }
 }
 
-/// The date `check` builds for without `--now`: ten days before the end, in the first phase.
+/// The date `check` builds for without `--now`: ten days before the first milestone, so that
+/// the build renders every state.
 fn before_the_end(end: chrono::NaiveDate) -> NowInput {
     NowInput::Date(end.checked_sub_days(Days::new(10)).unwrap_or(end))
 }

@@ -7,7 +7,7 @@ use chrono::{DateTime, Days, NaiveDate, SecondsFormat, TimeZone, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
 
-use crate::config::Notice;
+use crate::config::{Milestone, Notice};
 
 /// "Now" as the user gave it: an instant, or a calendar date meaning midnight in the notice's
 /// zone (which is only known once site.toml is read).
@@ -78,9 +78,117 @@ impl Phase {
     pub fn from_name(name: &str) -> Option<Phase> {
         Phase::ALL.into_iter().find(|p| p.as_str() == name)
     }
+
+    /// The word phase blocks put before a milestone's name for this phase
+    /// (`::: before export-closes`).
+    pub fn word(self) -> &'static str {
+        match self {
+            Phase::Upcoming => "before",
+            Phase::LastDay => "on",
+            Phase::Ended => "after",
+        }
+    }
+
+    pub fn from_word(word: &str) -> Option<Phase> {
+        Phase::ALL.into_iter().find(|p| p.word() == word)
+    }
 }
 
-/// Where the notice stands at one instant.
+/// Where every milestone stands, as one bit of three per milestone (before, on, after), in
+/// site.toml's order: what decides which lines of a page show (see `content::Condition`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct State(pub u64);
+
+impl State {
+    /// The bits a milestone's group can hold.
+    pub const GROUP: u64 = 0b111;
+
+    pub fn bit(milestone: usize, phase: Phase) -> u64 {
+        let offset = match phase {
+            Phase::Upcoming => 0,
+            Phase::LastDay => 1,
+            Phase::Ended => 2,
+        };
+        1 << (3 * milestone + offset)
+    }
+
+    fn of(phases: impl Iterator<Item = Phase>) -> State {
+        State(phases.enumerate().fold(0, |bits, (milestone, phase)| {
+            bits | State::bit(milestone, phase)
+        }))
+    }
+
+    /// The state's name in markup, errors and notice.json: the main phase's name for a notice
+    /// of one date; otherwise where each milestone stands ("after service-ends, before
+    /// export-closes").
+    pub fn name(self, notice: &Notice) -> String {
+        let phase = |index: usize| {
+            Phase::ALL
+                .into_iter()
+                .find(|p| self.0 & State::bit(index, *p) != 0)
+                .unwrap_or(Phase::Upcoming)
+        };
+        if !notice.has_milestones() {
+            return phase(notice.main).as_str().to_string();
+        }
+        let words: Vec<String> = notice
+            .milestones
+            .iter()
+            .enumerate()
+            .map(|(index, m)| format!("{} {}", phase(index).word(), m.name))
+            .collect();
+        words.join(", ")
+    }
+}
+
+/// Where one milestone stands at one instant.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct MilestoneStatus {
+    pub phase: Phase,
+    /// Calendar days from today (in the milestone's zone) to its last day; `None` once it has
+    /// happened.
+    pub days_left: Option<i64>,
+    /// The first instant of its last day.
+    pub last_day_start: DateTime<Tz>,
+    /// The instant it happens: midnight after its last day, or site.toml's instant.
+    pub end_instant: DateTime<Tz>,
+    /// The next instant at which its wording changes; `None` once it has happened.
+    pub next_change: Option<DateTime<Tz>>,
+}
+
+fn milestone_status(now: DateTime<Utc>, milestone: &Milestone) -> MilestoneStatus {
+    let zone = milestone.time_zone;
+    let today = now.with_timezone(&zone).date_naive();
+    let last_day_start = start_of_day(milestone.date, zone).with_timezone(&zone);
+    let end_instant = milestone.at.map_or_else(
+        || start_of_day(next_day(milestone.date), zone),
+        |at| at.max(last_day_start.with_timezone(&Utc)),
+    );
+    let end_instant = end_instant.with_timezone(&zone);
+    let (phase, days_left, next_change) = if now >= end_instant {
+        (Phase::Ended, None, None)
+    } else if now >= last_day_start {
+        (Phase::LastDay, Some(0), Some(end_instant))
+    } else {
+        let tomorrow = start_of_day(next_day(today), zone).with_timezone(&zone);
+        let days = (milestone.date - today).num_days().max(1);
+        (
+            Phase::Upcoming,
+            Some(days),
+            Some(tomorrow.min(last_day_start)),
+        )
+    };
+    MilestoneStatus {
+        phase,
+        days_left,
+        last_day_start,
+        end_instant,
+        next_change,
+    }
+}
+
+/// Where the notice stands at one instant. The fields without a milestone are the main
+/// milestone's: the status contract follows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Status {
     pub now: DateTime<Utc>,
@@ -93,47 +201,57 @@ pub struct Status {
     pub last_day_start: DateTime<Tz>,
     /// The first instant at which the service has ended: midnight after the end date.
     pub end_instant: DateTime<Tz>,
-    /// The next instant at which any date-dependent wording changes; `None` once ended.
+    /// The next instant at which any date-dependent wording changes, of any milestone; `None`
+    /// once every milestone has happened.
     pub next_change: Option<DateTime<Tz>>,
+    /// Where every milestone stands.
+    pub state: State,
+    /// Each milestone's status, in site.toml's order.
+    pub milestones: Vec<MilestoneStatus>,
 }
 
 pub fn status(now: DateTime<Utc>, notice: &Notice) -> Status {
     let zone = notice.time_zone;
-    let today = now.with_timezone(&zone).date_naive();
-    let days = (notice.end_date - today).num_days();
-    let last_day_start = start_of_day(notice.end_date, zone).with_timezone(&zone);
-    let end_instant = start_of_day(next_day(notice.end_date), zone).with_timezone(&zone);
-    let (phase, days_left, next_change) = match days {
-        1.. => (
-            Phase::Upcoming,
-            Some(days),
-            Some(start_of_day(next_day(today), zone).with_timezone(&zone)),
-        ),
-        0 => (Phase::LastDay, Some(0), Some(end_instant)),
-        _ => (Phase::Ended, None, None),
-    };
+    let milestones: Vec<MilestoneStatus> = notice
+        .milestones
+        .iter()
+        .map(|m| milestone_status(now, m))
+        .collect();
+    let main = milestones[notice.main].clone();
+    let next_change = milestones
+        .iter()
+        .filter_map(|m| m.next_change)
+        .min()
+        .map(|next| next.with_timezone(&zone));
     Status {
         now,
-        today,
-        phase,
-        days_left,
-        last_day_start,
-        end_instant,
+        today: now.with_timezone(&zone).date_naive(),
+        phase: main.phase,
+        days_left: main.days_left,
+        last_day_start: main.last_day_start.with_timezone(&zone),
+        end_instant: main.end_instant.with_timezone(&zone),
         next_change,
+        state: State::of(milestones.iter().map(|m| m.phase)),
+        milestones,
     }
 }
 
-/// Where the notice stands at the first instant of each phase after the current one, in
-/// order: what a page built now must say if it is still read then.
+/// Where the notice stands at each later instant at which a milestone's phase changes, in
+/// order: what a page built now must say if it is still read then. Each is a state of its
+/// own, since milestones only move forward.
 pub fn later_statuses(current: &Status, notice: &Notice) -> Vec<Status> {
-    let starts = [
-        (Phase::LastDay, current.last_day_start),
-        (Phase::Ended, current.end_instant),
-    ];
+    let mut starts: Vec<DateTime<Utc>> = current
+        .milestones
+        .iter()
+        .flat_map(|m| [m.last_day_start, m.end_instant])
+        .map(|start| start.with_timezone(&Utc))
+        .filter(|start| *start > current.now)
+        .collect();
+    starts.sort();
+    starts.dedup();
     starts
         .into_iter()
-        .filter(|(phase, _)| *phase > current.phase)
-        .map(|(_, start)| status(start.with_timezone(&Utc), notice))
+        .map(|start| status(start, notice))
         .collect()
 }
 
@@ -166,10 +284,7 @@ mod tests {
     use super::*;
 
     fn notice(zone: Tz) -> Notice {
-        Notice {
-            end_date: NaiveDate::from_ymd_opt(2026, 1, 15).unwrap(),
-            time_zone: zone,
-        }
+        Notice::single(NaiveDate::from_ymd_opt(2026, 1, 15).unwrap(), zone)
     }
 
     fn at(text: &str, zone: Tz) -> Status {

@@ -123,7 +123,9 @@ impl Session {
 
     /// The last day of the notice, as of the last good build.
     pub fn end_date(&self) -> Option<chrono::NaiveDate> {
-        self.last.as_ref().map(|built| built.config.notice.end_date)
+        self.last
+            .as_ref()
+            .map(|built| built.config.notice.end_date())
     }
 
     /// The instant at which the last good build's wording changes next.

@@ -5,7 +5,7 @@ mod common;
 use std::io::Write;
 use std::path::Path;
 
-use common::{SiteTest, between};
+use common::{CARRIED, SiteTest, between, carried_page, visible_body};
 use fluent_bundle::FluentArgs;
 use sunset::config;
 use sunset::i18n::Translations;
@@ -142,44 +142,6 @@ fn the_status_element_follows_the_contract_in_every_phase() {
             }
         }
     }
-}
-
-const CARRIED: &str = "<script type=\"application/json\" data-phase-page=";
-
-/// What a build writes inside `<body>`, without what it carries for later phases.
-fn visible_body(html: &str) -> &str {
-    let start = html.find("<body>").unwrap() + "<body>".len();
-    let end = html.rfind("</body>").unwrap();
-    let body = &html[start..end];
-    body.split(CARRIED).next().unwrap_or(body)
-}
-
-/// The later page carried by `html` for `phase`, applied as the page's script applies it:
-/// its title, and its body.
-fn carried_page(html: &str, phase: &str) -> Option<(String, String)> {
-    let open = format!("{CARRIED}\"{phase}\">");
-    let json = between(html, &open, "</script>");
-    let data: serde_json::Value = serde_json::from_str(json).ok()?;
-    let lines: Vec<&str> = visible_body(html).split('\n').collect();
-    assert_eq!(data["lines"].as_u64(), Some(lines.len() as u64));
-    let mut out: Vec<String> = Vec::new();
-    let mut at = 0usize;
-    for edit in data["edits"].as_array()? {
-        match edit {
-            serde_json::Value::String(text) => out.push(text.clone()),
-            serde_json::Value::Number(n) => {
-                let n = n.as_i64()?;
-                if n > 0 {
-                    out.extend(lines[at..at + n as usize].iter().map(|l| l.to_string()));
-                    at += n as usize;
-                } else {
-                    at += (-n) as usize;
-                }
-            }
-            _ => return None,
-        }
-    }
-    Some((data["title"].as_str()?.to_string(), out.join("\n")))
 }
 
 /// A page built before the end carries, for readers who open it later, exactly the page a

@@ -41,6 +41,19 @@ fn provided_variables(
     let mut build: BTreeSet<String> = ["phase", "days_left", "end_date"].map(String::from).into();
     build.extend(config.dates.keys().map(|name| format!("date_{name}")));
     let mut by_message: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    if config.notice.has_milestones() {
+        for milestone in &config.notice.milestones {
+            for prefix in ["date", "phase", "days_until"] {
+                build.insert(format!("{prefix}_{}", milestone.name));
+            }
+        }
+        for id in ["reminder-title", "reminder-description"] {
+            by_message
+                .entry(id.into())
+                .or_default()
+                .insert("milestone".into());
+        }
+    }
     for template in templates {
         let mut rest = template.text.as_str();
         while let Some(at) = rest.find("t(id=\"").or_else(|| rest.find("t_html(id=\"")) {

@@ -7,7 +7,7 @@ use serde::Serialize;
 use tera::Context;
 
 use super::SiteModel;
-use super::files::reminder_url;
+use super::files::reminder_urls;
 use crate::clock::{Status, rfc3339};
 use crate::config::Language;
 use crate::content::Page;
@@ -55,6 +55,26 @@ pub(super) struct ClockContext {
     pub(super) end_instant: String,
     pub(super) today: String,
     pub(super) next_change: Option<String>,
+    /// The state's name (see `State::name`): the main phase's for a notice of one date.
+    pub(super) state: String,
+    /// Every milestone, in site.toml's order.
+    pub(super) milestones: Vec<MilestoneContext>,
+    /// The milestone that happens next, if one is still to come.
+    pub(super) next_milestone: Option<MilestoneContext>,
+}
+
+#[derive(Serialize, Clone)]
+pub(super) struct MilestoneContext {
+    pub(super) name: String,
+    pub(super) date: String,
+    pub(super) phase: &'static str,
+    pub(super) days_left: Option<i64>,
+    pub(super) last_day_start: String,
+    pub(super) end_instant: String,
+    /// Whether the status contract follows it.
+    pub(super) main: bool,
+    /// Its calendar reminder while one is offered (see `files::reminder_urls`).
+    pub(super) reminder: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -103,7 +123,13 @@ pub(super) fn language_context(model: &SiteModel, status: &Status, lang: &Langua
     let config = model.config;
     let mut context = Context::new();
     context.insert("lang", &lang.code);
-    context.insert("reminder", &reminder_url(model, status, &lang.code));
+    context.insert(
+        "reminder",
+        &reminder_urls(model, status, &lang.code)
+            .into_iter()
+            .next()
+            .map(|(_, url)| url),
+    );
     context.insert("language", &LanguageContext::of(lang));
     context.insert(
         "site",
@@ -118,16 +144,46 @@ pub(super) fn language_context(model: &SiteModel, status: &Status, lang: &Langua
                 .collect(),
         },
     );
+    let reminders = reminder_urls(model, status, &lang.code);
+    let milestones: Vec<MilestoneContext> = config
+        .notice
+        .milestones
+        .iter()
+        .zip(&status.milestones)
+        .enumerate()
+        .map(|(index, (milestone, now))| MilestoneContext {
+            name: milestone.name.clone(),
+            date: milestone.date.to_string(),
+            phase: now.phase.as_str(),
+            days_left: now.days_left,
+            last_day_start: rfc3339(&now.last_day_start),
+            end_instant: rfc3339(&now.end_instant),
+            main: index == config.notice.main,
+            reminder: reminders
+                .iter()
+                .find(|(m, _)| *m == index)
+                .map(|(_, url)| url.clone()),
+        })
+        .collect();
     context.insert(
         "clock",
         &ClockContext {
             phase: status.phase.as_str(),
             days_left: status.days_left,
-            end_date: config.notice.end_date.to_string(),
+            end_date: config.notice.end_date().to_string(),
             last_day_start: rfc3339(&status.last_day_start),
             end_instant: rfc3339(&status.end_instant),
             today: status.today.to_string(),
             next_change: status.next_change.as_ref().map(rfc3339),
+            state: status.state.name(&config.notice),
+            next_milestone: status
+                .milestones
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| m.days_left.is_some())
+                .min_by_key(|(_, m)| m.end_instant)
+                .and_then(|(index, _)| milestones.get(index).cloned()),
+            milestones,
         },
     );
     context.insert(

@@ -5,7 +5,7 @@ use super::context::x_default;
 use super::{BuildVariables, SiteModel};
 use crate::calendar;
 use crate::clock::{Phase, Status, rfc3339};
-use crate::config::Config;
+use crate::config::{Config, Milestone, Notice};
 use crate::content::Page;
 use crate::diagnostics::Diagnostic;
 use crate::output::OutputFile;
@@ -13,24 +13,56 @@ use crate::source::StaticFile;
 
 pub(super) const REMINDER_FILE: &str = "remind-me.ics";
 
-/// Where a language's calendar reminder is, when the site offers one now: only while the
-/// notice is upcoming, since afterwards there is nothing left to be reminded of.
-pub(super) fn reminder_url(model: &SiteModel, status: &Status, lang: &str) -> Option<String> {
-    (model.config.reminder.is_some() && status.phase == Phase::Upcoming)
-        .then(|| format!("{}{lang}/{REMINDER_FILE}", model.config.base_path))
+/// Where a language's calendar reminder of a milestone is: `remind-me.ics` for a notice of
+/// one date, `remind-me-<milestone>.ics` with several.
+fn reminder_path(notice: &Notice, milestone: &Milestone, lang: &str) -> String {
+    if notice.has_milestones() {
+        format!("{lang}/remind-me-{}.ics", milestone.name)
+    } else {
+        format!("{lang}/{REMINDER_FILE}")
+    }
 }
 
-/// Each language's `remind-me.ics`, from its `reminder-title` and `reminder-description`.
+/// The milestones a language's reminders are offered for now, each with its reminder's URL:
+/// those site.toml marks (`remind`, else the main one) while they are still upcoming, since
+/// afterwards there is nothing left to be reminded of.
+pub(super) fn reminder_urls(
+    model: &SiteModel,
+    status: &Status,
+    lang: &str,
+) -> Vec<(usize, String)> {
+    let notice = &model.config.notice;
+    if model.config.reminder.is_none() {
+        return Vec::new();
+    }
+    reminded(notice)
+        .filter(|index| status.milestones[*index].phase == Phase::Upcoming)
+        .map(|index| {
+            let path = reminder_path(notice, &notice.milestones[index], lang);
+            (index, format!("{}{path}", model.config.base_path))
+        })
+        .collect()
+}
+
+/// The milestones site.toml marks for reminders, or the main one if it marks none.
+fn reminded(notice: &Notice) -> impl Iterator<Item = usize> + '_ {
+    let marked = notice.milestones.iter().any(|m| m.remind);
+    (0..notice.milestones.len()).filter(move |index| match marked {
+        true => notice.milestones[*index].remind,
+        false => *index == notice.main,
+    })
+}
+
+/// Each language's reminders, from its `reminder-title` and `reminder-description` (which
+/// get `$milestone`, the milestone's name, when the notice has several).
 pub(super) fn reminders(
     model: &SiteModel,
     variables: &BuildVariables,
 ) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
     let config = model.config;
-    let Some(reminder) = config
-        .reminder
-        .as_ref()
-        .filter(|_| reminder_url(model, model.status, "").is_some())
-    else {
+    let notice = &config.notice;
+    let offered = reminder_urls(model, model.status, "");
+    let Some(reminder) = config.reminder.as_ref().filter(|_| !offered.is_empty()) else {
         return Ok(Vec::new());
     };
     let host = config.base_url.split('/').nth(2).unwrap_or("sunset");
@@ -56,33 +88,40 @@ pub(super) fn reminders(
             );
             continue;
         };
-        let text = |id: &str| {
-            model
-                .translations
-                .format(&language.code, id, &variables.args())
-        };
-        match (text("reminder-title"), text("reminder-description")) {
-            (Ok(summary), Ok(description)) => {
-                let uid = format!("end-{}-{}@{host}", config.notice.end_date, language.code);
-                let url = format!("{}{}", config.base_url, page.url_path);
-                // Many calendar apps hide an event's URL field: the address goes in the text too.
-                let description = format!("{description}\n\n{url}");
-                let ics = calendar::ics(&calendar::Reminder {
-                    uid: &uid,
-                    stamp: model.status.now,
-                    date: config.notice.end_date,
-                    summary: &summary,
-                    description: &description,
-                    url: &url,
-                    language: &language.code,
-                    alert_days_before: reminder.alert_days_before,
-                });
-                files.push(OutputFile {
-                    path: format!("{}/{REMINDER_FILE}", language.code),
-                    bytes: ics.into_bytes(),
-                });
+        for (index, _) in &offered {
+            let milestone = &notice.milestones[*index];
+            let mut args = variables.args();
+            if notice.has_milestones() {
+                args.set("milestone", milestone.name.clone());
             }
-            (Err(e), _) | (_, Err(e)) => errors.push(e),
+            let text = |id: &str| model.translations.format(&language.code, id, &args);
+            match (text("reminder-title"), text("reminder-description")) {
+                (Ok(summary), Ok(description)) => {
+                    let uid = format!(
+                        "{}-{}-{}@{host}",
+                        milestone.name, milestone.date, language.code
+                    );
+                    let url = format!("{}{}", config.base_url, page.url_path);
+                    // Many calendar apps hide an event's URL field: the address goes in the
+                    // text too.
+                    let description = format!("{description}\n\n{url}");
+                    let ics = calendar::ics(&calendar::Reminder {
+                        uid: &uid,
+                        stamp: model.status.now,
+                        date: milestone.date,
+                        summary: &summary,
+                        description: &description,
+                        url: &url,
+                        language: &language.code,
+                        alert_days_before: reminder.alert_days_before,
+                    });
+                    files.push(OutputFile {
+                        path: reminder_path(notice, milestone, &language.code),
+                        bytes: ics.into_bytes(),
+                    });
+                }
+                (Err(e), _) | (_, Err(e)) => errors.push(e),
+            }
         }
     }
     if errors.is_empty() {
@@ -151,16 +190,41 @@ pub(super) fn hashed_name(file: &StaticFile) -> String {
 /// for deploy jobs that rebuild only when needed.
 pub(super) fn manifest(model: &SiteModel) -> OutputFile {
     let status = model.status;
+    let notice = &model.config.notice;
     let json = serde_json::json!({
         "phase": status.phase.as_str(),
         "days_left": status.days_left,
-        "end_date": model.config.notice.end_date.to_string(),
+        "end_date": model.config.notice.end_date().to_string(),
         "time_zone": model.config.notice.time_zone.name(),
         "last_day_starts": rfc3339(&status.last_day_start),
         "ended_at": rfc3339(&status.end_instant),
         "next_change": status.next_change.as_ref().map(rfc3339),
         "built_for": rfc3339(&status.now),
     });
+    let mut json = json;
+    if notice.has_milestones() {
+        let milestones: Vec<serde_json::Value> = notice
+            .milestones
+            .iter()
+            .zip(&status.milestones)
+            .enumerate()
+            .map(|(index, (milestone, now))| {
+                serde_json::json!({
+                    "name": milestone.name,
+                    "main": index == notice.main,
+                    "date": milestone.date.to_string(),
+                    "time_zone": milestone.time_zone.name(),
+                    "phase": now.phase.as_str(),
+                    "days_left": now.days_left,
+                    "last_day_starts": rfc3339(&now.last_day_start),
+                    "happens_at": rfc3339(&now.end_instant),
+                    "next_change": now.next_change.as_ref().map(rfc3339),
+                })
+            })
+            .collect();
+        json["state"] = status.state.name(notice).into();
+        json["milestones"] = milestones.into();
+    }
     let text = serde_json::to_string_pretty(&json).unwrap_or_default() + "\n";
     OutputFile {
         path: "notice.json".into(),

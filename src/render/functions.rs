@@ -12,20 +12,19 @@ use tera::{Kwargs, State, Tera};
 use super::files::hashed_name;
 use super::{BuildVariables, RESERVED_ARGS, SiteModel};
 use crate::bidi::text_html;
-use crate::clock::Phase;
 use crate::config::Direction;
 use crate::diagnostics::Diagnostic;
 
 /// A translation's text by the call that formatted it.
 pub(super) type FormattedMessages = RwLock<HashMap<MessageCall, String>>;
 
-/// A call of `t()`: language, message, the phase being rendered, and the arguments the
-/// template gave (by name, as Fluent sees them).
+/// A call of `t()`: language, message, the state being rendered (its place in the build's
+/// list), and the arguments the template gave (by name, as Fluent sees them).
 #[derive(PartialEq, Eq, Hash)]
 pub(super) struct MessageCall {
     pub(super) lang: String,
     pub(super) id: String,
-    pub(super) phase: Option<Phase>,
+    pub(super) state: Option<usize>,
     pub(super) args: Vec<(String, String)>,
 }
 
@@ -37,23 +36,25 @@ pub(super) fn language_of_call(kwargs: &Kwargs, state: &State) -> tera::TeraResu
     }
 }
 
-/// The name of the phase a template is being rendered for, from its `clock`.
-pub(super) fn rendered_phase(state: &State) -> tera::TeraResult<Option<Phase>> {
+/// Which of the build's states (`names`) a template is being rendered for, from its
+/// `clock.state`.
+pub(super) fn rendered_state(state: &State, names: &[String]) -> tera::TeraResult<Option<usize>> {
     let clock = state.get::<tera::Value>("clock")?;
     Ok(clock.and_then(|clock| {
-        clock
+        let name = clock
             .as_map()?
-            .get(&tera::value::Key::Str("phase"))?
-            .as_str()
-            .and_then(Phase::from_name)
+            .get(&tera::value::Key::Str("state"))?
+            .as_str()?;
+        names.iter().position(|n| n == name)
     }))
 }
 
 pub(super) fn register_functions(
     tera: &mut Tera,
     model: &SiteModel,
-    variables: Vec<(Phase, BuildVariables)>,
+    variables: Vec<(String, BuildVariables)>,
 ) {
+    let names: Vec<String> = variables.iter().map(|(name, _)| name.clone()).collect();
     let languages: BTreeMap<String, Direction> = model
         .config
         .languages
@@ -69,7 +70,7 @@ pub(super) fn register_functions(
         move |kwargs: &Kwargs, state: &State| -> tera::TeraResult<(String, String)> {
             let id: String = kwargs.must_get("id")?;
             let lang = language_of_call(kwargs, state)?;
-            let phase = rendered_phase(state)?;
+            let rendered = rendered_state(state, &names)?;
             let mut args: Vec<(String, FluentValue<'static>)> = kwargs
                 .iter()
                 .filter_map(|(key, value)| {
@@ -81,7 +82,7 @@ pub(super) fn register_functions(
             let key = MessageCall {
                 lang,
                 id,
-                phase,
+                state: rendered,
                 args: args
                     .iter()
                     .map(|(name, value)| (name.clone(), format!("{value:?}")))
@@ -94,9 +95,8 @@ pub(super) fn register_functions(
             {
                 return Ok((key.lang, text.clone()));
             }
-            let variables = variables
-                .iter()
-                .find(|(p, _)| Some(*p) == phase)
+            let variables = rendered
+                .and_then(|index| variables.get(index))
                 .or(variables.first())
                 .map(|(_, v)| v)
                 .ok_or_else(|| tera::Error::message("t(): no phase is being rendered"))?;

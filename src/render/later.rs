@@ -9,13 +9,23 @@
 
 use serde::Serialize;
 
-use crate::clock::{Phase, Status, rfc3339};
+use chrono::{DateTime, Utc};
+
+use crate::clock::{Status, rfc3339};
+
+/// The page rendered for a later state: the state's name, the instant it starts, its HTML.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Later {
+    pub name: String,
+    pub from: DateTime<Utc>,
+    pub html: String,
+}
 
 /// A page as a later phase shows it, as edits of the current page's body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-struct LaterPage {
+struct LaterPage<'a> {
     #[serde(skip)]
-    phase: Phase,
+    later: &'a Later,
     /// The later page's `<title>`, as HTML text.
     title: String,
     /// How many lines of the current body the edits read.
@@ -23,7 +33,7 @@ struct LaterPage {
     edits: Vec<Edit>,
 }
 
-impl LaterPage {
+impl LaterPage<'_> {
     /// The HTML the later page adds to the current one: every inserted line.
     fn inserted(&self) -> impl Iterator<Item = &str> {
         self.edits.iter().filter_map(|edit| match edit {
@@ -167,17 +177,42 @@ const CARRIED: &str = "<script type=\"application/json\" data-phase-page=";
 /// How the guard script starts.
 const GUARD_START: &str = "<script data-phase-guard ";
 
+/// The guard script, around the part that picks the later page for the reader's instant.
+macro_rules! guard {
+    ($pick:literal) => {
+        concat!(
+            r#"(function(){var g=document.currentScript.dataset,n=Date.now();if(n<Date.parse(g.nextChange))return;"#,
+            $pick,
+            r#",b=document.body,a=b.innerHTML.split("\n");if(d){d=JSON.parse(d.textContent);if(a[d.lines-1].indexOf('<script type="application/json" data-phase-page=')==0){var o=[],i=0;d.edits.forEach(function(e){if(typeof e=="string")o.push(e);else if(e>0){o.push.apply(o,a.slice(i,i+e));i+=e}else i-=e});var t=document.createElement("b");t.innerHTML=d.title;document.title=t.textContent;b.innerHTML=o.join("\n");return}}document.querySelectorAll("[data-phased]").forEach(function(e){if(e.dataset.stale)e.textContent=e.dataset.stale;else e.hidden=true});var s=document.querySelector("[data-days-left]");if(s)delete s.dataset.daysLeft})()"#
+        )
+    };
+}
+
 /// Applies the edits of the reader's phase when the page is read after its next change; read
 /// on a later day of the same phase, hides what counts days (`data-phased="count"`) or shows
 /// its `data-stale` text instead. Kept in step with [`apply`].
-const GUARD: &str = r#"(function(){var g=document.currentScript.dataset,n=Date.now();if(n<Date.parse(g.nextChange))return;var p=n>=Date.parse(g.ended)?"ended":n>=Date.parse(g.lastDay)?"last-day":"",d=p&&document.querySelector('script[data-phase-page="'+p+'"]'),b=document.body,a=b.innerHTML.split("\n");if(d){d=JSON.parse(d.textContent);if(a[d.lines-1].indexOf('<script type="application/json" data-phase-page=')==0){var o=[],i=0;d.edits.forEach(function(e){if(typeof e=="string")o.push(e);else if(e>0){o.push.apply(o,a.slice(i,i+e));i+=e}else i-=e});var t=document.createElement("b");t.innerHTML=d.title;document.title=t.textContent;b.innerHTML=o.join("\n");return}}document.querySelectorAll("[data-phased]").forEach(function(e){if(e.dataset.stale)e.textContent=e.dataset.stale;else e.hidden=true});var s=document.querySelector("[data-days-left]");if(s)delete s.dataset.daysLeft})()"#;
+const GUARD: &str = guard!(
+    r#"var p=n>=Date.parse(g.ended)?"ended":n>=Date.parse(g.lastDay)?"last-day":"",d=p&&document.querySelector('script[data-phase-page="'+p+'"]')"#
+);
+
+/// The same for a notice with several milestones: each carried page says when its state
+/// starts (`data-from`), in order, and the last one started applies.
+const GUARD_BY_INSTANT: &str = guard!(
+    r#"var d=[].filter.call(document.querySelectorAll("script[data-from]"),function(e){return n>=Date.parse(e.dataset.from)}).pop()"#
+);
 
 /// The page rendered for the current phase (`html`), with what it carries for `later` pages
 /// (the same page rendered for each later phase) and the script that uses it, at the end of
 /// its body; and the HTML those later pages add to it, for link checks. `status` is the
-/// current phase's, whose instants the script compares with the reader's clock. A page
-/// without a `<body>` carries nothing.
-pub fn carry(mut html: String, status: &Status, later: &[(Phase, String)]) -> (String, String) {
+/// current phase's, whose instants the script compares with the reader's clock; `by_instant`
+/// (a notice with several milestones) dates each later page instead. A page without a
+/// `<body>` carries nothing.
+pub fn carry(
+    mut html: String,
+    status: &Status,
+    later: &[Later],
+    by_instant: bool,
+) -> (String, String) {
     let (Some(parts), Some(next_change)) = (PageParts::of(&html), status.next_change.as_ref())
     else {
         return (html, String::new());
@@ -190,11 +225,11 @@ pub fn carry(mut html: String, status: &Status, later: &[(Phase, String)]) -> (S
     }
     let pages: Vec<LaterPage> = later
         .iter()
-        .filter_map(|(phase, later)| {
-            let parts = PageParts::of(later)?;
+        .filter_map(|later| {
+            let parts = PageParts::of(&later.html)?;
             let new: Vec<&str> = parts.body.split('\n').collect();
             Some(LaterPage {
-                phase: *phase,
+                later,
                 title: parts.title.to_string(),
                 lines: current.len(),
                 edits: line_edits(&current, &new),
@@ -212,7 +247,11 @@ pub fn carry(mut html: String, status: &Status, later: &[(Phase, String)]) -> (S
     for page in &pages {
         carried.push_str(CARRIED);
         carried.push('"');
-        carried.push_str(page.phase.as_str());
+        carried.push_str(&page.later.name);
+        if by_instant {
+            carried.push_str("\" data-from=\"");
+            carried.push_str(&rfc3339(&page.later.from));
+        }
         carried.push_str("\">");
         carried.push_str(&script_safe_json(page));
         carried.push_str("</script>\n");
@@ -221,12 +260,19 @@ pub fn carry(mut html: String, status: &Status, later: &[(Phase, String)]) -> (S
             inserted.push('\n');
         }
     }
-    carried.push_str(&format!(
-        "{GUARD_START}data-next-change=\"{}\" data-last-day=\"{}\" data-ended=\"{}\">{GUARD}</script>\n",
-        rfc3339(next_change),
-        rfc3339(&status.last_day_start),
-        rfc3339(&status.end_instant),
-    ));
+    if by_instant {
+        carried.push_str(&format!(
+            "{GUARD_START}data-next-change=\"{}\">{GUARD_BY_INSTANT}</script>\n",
+            rfc3339(next_change),
+        ));
+    } else {
+        carried.push_str(&format!(
+            "{GUARD_START}data-next-change=\"{}\" data-last-day=\"{}\" data-ended=\"{}\">{GUARD}</script>\n",
+            rfc3339(next_change),
+            rfc3339(&status.last_day_start),
+            rfc3339(&status.end_instant),
+        ));
+    }
     let end = parts.body_range.end;
     html.insert_str(end, &carried);
     (html, inserted)
@@ -269,9 +315,18 @@ fn script_safe_json(value: &impl Serialize) -> String {
 mod tests {
     use super::*;
 
+    fn ended() -> Later {
+        Later {
+            name: "ended".into(),
+            from: "2026-01-16T00:00:00Z".parse().unwrap(),
+            html: "<title>Ended</title><body>\n<p>Ended</p>\n</body>".into(),
+        }
+    }
+
     fn round_trip(old: &str, new: &str) -> Vec<Edit> {
+        let ended = ended();
         let later = LaterPage {
-            phase: Phase::Ended,
+            later: &ended,
             title: String::new(),
             lines: old.split('\n').count(),
             edits: line_edits(
@@ -320,27 +375,31 @@ mod tests {
     fn what_is_carried_can_be_taken_out_again() {
         let html =
             "<html><head><title>Now</title></head><body>\n<p>10 days left</p>\n</body></html>";
-        let later = (
-            Phase::Ended,
-            "<title>Ended</title><body>\n<p>Ended</p>\n</body>".to_string(),
+        let notice = crate::config::Notice::single(
+            chrono::NaiveDate::from_ymd_opt(2026, 1, 15).unwrap(),
+            chrono_tz::UTC,
         );
-        let notice = crate::config::Notice {
-            end_date: chrono::NaiveDate::from_ymd_opt(2026, 1, 15).unwrap(),
-            time_zone: chrono_tz::UTC,
-        };
         let now = "2026-01-05T12:00:00Z".parse().unwrap();
         let status = crate::clock::status(now, &notice);
-        let (carried, inserted) = carry(html.to_string(), &status, &[later]);
-        assert!(carried.contains("data-phase-guard"), "{carried}");
-        assert_eq!(inserted, "<p>Ended</p>\n");
-        assert_eq!(without_later(&carried), html);
+        for by_instant in [false, true] {
+            let (carried, inserted) = carry(html.to_string(), &status, &[ended()], by_instant);
+            assert!(carried.contains("data-phase-guard"), "{carried}");
+            assert_eq!(
+                carried.contains("data-from=\"2026-01-16T00:00:00Z\""),
+                by_instant,
+                "{carried}"
+            );
+            assert_eq!(inserted, "<p>Ended</p>\n");
+            assert_eq!(without_later(&carried), html);
+        }
         assert_eq!(without_later(html), html);
     }
 
     #[test]
     fn the_carried_json_cannot_close_its_script() {
+        let ended = ended();
         let later = LaterPage {
-            phase: Phase::Ended,
+            later: &ended,
             title: "</script><script>alert(1)</SCRIPT>".into(),
             lines: 1,
             edits: vec![Edit::Insert("<p>&amp;</p><!-- <script>".into())],

@@ -16,7 +16,9 @@
 //!   elements, the last two as schema.org structured data built from the page's own content.
 //!
 //! Every translation call also gets the build's variables: `$phase`, `$days_left` (until the
-//! end), `$end_date` and `$date_<name>` for each date of site.toml.
+//! end), `$end_date` and `$date_<name>` for each date of site.toml; with several milestones,
+//! for each milestone `$date_<name>`, `$phase_<name>` and `$days_until_<name>` (until its
+//! last day, absent once it has happened).
 //!
 //! By concern: `context` (what templates see), `page` (one page in every phase), `functions`,
 //! `errors` (Tera's errors located in templates), `files` (sitemap, robots.txt, notice.json,
@@ -30,7 +32,7 @@ use rayon::prelude::*;
 use tera::{Context, Tera};
 
 use crate::cache::{Fingerprints, RenderCache};
-use crate::clock::{self, Phase, Status};
+use crate::clock::{self, Status};
 use crate::config::Config;
 use crate::content::Page;
 use crate::diagnostics::Diagnostic;
@@ -104,11 +106,27 @@ impl BuildVariables {
             ),
             (
                 "end_date".to_string(),
-                Variable::Text(config.notice.end_date.to_string()),
+                Variable::Text(config.notice.end_date().to_string()),
             ),
         ];
         if let Some(days) = status.days_left {
             vars.push(("days_left".to_string(), Variable::Number(days)));
+        }
+        if config.notice.has_milestones() {
+            for (milestone, now) in config.notice.milestones.iter().zip(&status.milestones) {
+                let name = &milestone.name;
+                vars.push((
+                    format!("date_{name}"),
+                    Variable::Text(milestone.date.to_string()),
+                ));
+                vars.push((
+                    format!("phase_{name}"),
+                    Variable::Text(now.phase.as_str().into()),
+                ));
+                if let Some(days) = now.days_left {
+                    vars.push((format!("days_until_{name}"), Variable::Number(days)));
+                }
+            }
         }
         for (name, date) in &config.dates {
             vars.push((format!("date_{name}"), Variable::Text(date.to_string())));
@@ -137,6 +155,8 @@ type CachedPage = (Vec<u8>, String);
 /// `language`, `site`, `clock`, `reminder`, `menu`), built once for all its pages.
 struct PhaseView {
     status: Status,
+    /// The state's name (see [`clock::State::name`]).
+    name: String,
     variables: BuildVariables,
     contexts: HashMap<String, Context>,
 }
@@ -154,6 +174,7 @@ impl PhaseView {
             })
             .collect();
         PhaseView {
+            name: status.state.name(&model.config.notice),
             status,
             variables,
             contexts,
@@ -189,9 +210,9 @@ pub fn render_site(model: &SiteModel, cache: &mut RenderCache) -> RenderedSite {
         .into_iter()
         .map(|status| PhaseView::new(model, status))
         .collect();
-    let phase_variables: Vec<(Phase, BuildVariables)> = std::iter::once(&current)
+    let phase_variables: Vec<(String, BuildVariables)> = std::iter::once(&current)
         .chain(&later)
-        .map(|view| (view.status.phase, view.variables.clone()))
+        .map(|view| (view.name.clone(), view.variables.clone()))
         .collect();
     let tera = match load_templates(model, phase_variables) {
         Ok(tera) => tera,
@@ -270,12 +291,12 @@ pub fn render_site(model: &SiteModel, cache: &mut RenderCache) -> RenderedSite {
                     .iter()
                     .map(|view| {
                         let result = render_site_page(model, &tera, view, template);
-                        (view.status.phase, result.err().into_iter().collect())
+                        (view.name.clone(), result.err().into_iter().collect())
                     })
                     .collect();
                 let result = render_site_page(model, &tera, &current, template);
                 let current_errors = result.as_ref().err().cloned().into_iter().collect();
-                let mut merged = merge_phase_errors(current_errors, later_errors);
+                let mut merged = merge_phase_errors(model, current_errors, later_errors);
                 match result {
                     Ok(bytes) if merged.is_empty() => Ok(bytes),
                     _ => {
@@ -332,7 +353,7 @@ pub fn render_site(model: &SiteModel, cache: &mut RenderCache) -> RenderedSite {
 /// the phase being rendered).
 fn load_templates(
     model: &SiteModel,
-    variables: Vec<(Phase, BuildVariables)>,
+    variables: Vec<(String, BuildVariables)>,
 ) -> Result<Tera, Vec<Diagnostic>> {
     let mut tera = Tera::new();
     tera.autoescape_on([".html", ".xml", ".htm"]);

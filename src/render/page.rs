@@ -12,7 +12,6 @@ use super::errors::template_error;
 use super::functions::describe;
 use super::later;
 use super::{BuildVariables, PhaseView, SiteModel};
-use crate::clock::Phase;
 use crate::content::Page;
 use crate::diagnostics::{Diagnostic, Location};
 use crate::markdown::{self, References, RenderOptions};
@@ -40,16 +39,21 @@ pub(super) fn render_page_in_every_phase(
     let mut later_errors = Vec::new();
     for view in later {
         match render_page(model, tera, view, page, &translations, &mut memo) {
-            Ok(html) => later_html.push((view.status.phase, html)),
-            Err(errors) => later_errors.push((view.status.phase, errors)),
+            Ok(html) => later_html.push(later::Later {
+                name: view.name.clone(),
+                from: view.status.now,
+                html,
+            }),
+            Err(errors) => later_errors.push((view.name.clone(), errors)),
         }
     }
     let result = render_page(model, tera, current, page, &translations, &mut memo);
     let current_errors = result.as_ref().err().cloned().unwrap_or_default();
-    let errors = merge_phase_errors(current_errors, later_errors);
+    let errors = merge_phase_errors(model, current_errors, later_errors);
     let (html, carried) = match result {
         Ok(html) => {
-            let (html, carried) = later::carry(html, &current.status, &later_html);
+            let by_instant = model.config.notice.has_milestones();
+            let (html, carried) = later::carry(html, &current.status, &later_html, by_instant);
             (Some(html), carried)
         }
         Err(_) => (None, String::new()),
@@ -62,13 +66,15 @@ pub(super) fn render_page_in_every_phase(
 }
 
 /// The current phase's errors as they are, then each error that only a later phase has, with
-/// the phases it shows in named: "… (in the `ended` phase)".
+/// the phases it shows in named: "… (in the `ended` phase)", or with several milestones
+/// "… (in the state `after service-ends, before export-closes`)".
 pub(super) fn merge_phase_errors(
+    model: &SiteModel,
     current: Vec<Diagnostic>,
-    later: Vec<(Phase, Vec<Diagnostic>)>,
+    later: Vec<(String, Vec<Diagnostic>)>,
 ) -> Vec<Diagnostic> {
     let seen: Vec<String> = current.iter().map(Diagnostic::to_string).collect();
-    let mut only_later: Vec<(String, Diagnostic, Vec<Phase>)> = Vec::new();
+    let mut only_later: Vec<(String, Diagnostic, Vec<String>)> = Vec::new();
     for (phase, errors) in later {
         for error in errors {
             let text = error.to_string();
@@ -76,17 +82,20 @@ pub(super) fn merge_phase_errors(
                 continue;
             }
             match only_later.iter_mut().find(|(t, _, _)| *t == text) {
-                Some((_, _, phases)) => phases.push(phase),
-                None => only_later.push((text, error, vec![phase])),
+                Some((_, _, phases)) => phases.push(phase.clone()),
+                None => only_later.push((text, error, vec![phase.clone()])),
             }
         }
     }
     let mut merged = current;
     for (_, mut error, phases) in only_later {
-        let names: Vec<String> = phases.iter().map(|p| format!("`{}`", p.as_str())).collect();
-        let which = match names.as_slice() {
-            [one] => format!("the {one} phase"),
-            _ => format!("the {} phases", names.join(" and ")),
+        let names: Vec<String> = phases.iter().map(|p| format!("`{p}`")).collect();
+        let which = match (model.config.notice.has_milestones(), names.as_slice()) {
+            (false, [one]) => format!("the {one} phase"),
+            (false, _) => format!("the {} phases", names.join(" and ")),
+            (true, [one]) => format!("the state {one}"),
+            (true, [first @ .., last]) => format!("the states {} and {last}", first.join(", ")),
+            (true, []) => String::new(),
         };
         error.message = format!("{} (in {which})", error.message);
         merged.push(error);
@@ -180,7 +189,7 @@ pub(super) fn render_page(
     let language = config
         .language(&page.language)
         .unwrap_or(config.default_language());
-    let body = page.body(phase);
+    let body = page.body(view.status.state);
     let original = page
         .untranslated_from
         .as_deref()

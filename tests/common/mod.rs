@@ -228,3 +228,43 @@ pub fn between<'a>(text: &'a str, start: &str, end: &str) -> &'a str {
     let to = text[from..].find(end).map_or(text.len(), |i| from + i);
     &text[from..to]
 }
+
+pub const CARRIED: &str = "<script type=\"application/json\" data-phase-page=";
+
+/// What a build writes inside `<body>`, without what it carries for later phases.
+pub fn visible_body(html: &str) -> &str {
+    let start = html.find("<body>").unwrap() + "<body>".len();
+    let end = html.rfind("</body>").unwrap();
+    let body = &html[start..end];
+    body.split(CARRIED).next().unwrap_or(body)
+}
+
+/// The later page carried by `html` for `phase` (a state's name), applied as the page's
+/// script applies it: its title, and its body.
+pub fn carried_page(html: &str, phase: &str) -> Option<(String, String)> {
+    // With several milestones, the name is followed by the instant the state starts.
+    let open = format!("{CARRIED}\"{phase}\"");
+    let json = between(html, &open, "</script>");
+    let json = &json[json.find('>')? + 1..];
+    let data: serde_json::Value = serde_json::from_str(json).ok()?;
+    let lines: Vec<&str> = visible_body(html).split('\n').collect();
+    assert_eq!(data["lines"].as_u64(), Some(lines.len() as u64));
+    let mut out: Vec<String> = Vec::new();
+    let mut at = 0usize;
+    for edit in data["edits"].as_array()? {
+        match edit {
+            serde_json::Value::String(text) => out.push(text.clone()),
+            serde_json::Value::Number(n) => {
+                let n = n.as_i64()?;
+                if n > 0 {
+                    out.extend(lines[at..at + n as usize].iter().map(|l| l.to_string()));
+                    at += n as usize;
+                } else {
+                    at += (-n) as usize;
+                }
+            }
+            _ => return None,
+        }
+    }
+    Some((data["title"].as_str()?.to_string(), out.join("\n")))
+}

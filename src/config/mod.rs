@@ -8,7 +8,6 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use chrono::NaiveDate;
-use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 use toml::value::Datetime;
@@ -16,6 +15,10 @@ use toml::value::Datetime;
 use crate::cldr::{self, Unknown};
 use crate::diagnostics::{Diagnostic, Location};
 use crate::i18n::LocaleData;
+
+mod notice;
+
+pub use notice::{END, MAX_MILESTONES, Milestone, Notice};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -47,13 +50,6 @@ pub struct Language {
     pub dir: Direction,
     /// The Open Graph locale (`language_TERRITORY`), for link previews.
     pub og_locale: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Notice {
-    /// The last day the service runs, in `time_zone`.
-    pub end_date: NaiveDate,
-    pub time_zone: Tz,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -116,7 +112,7 @@ impl Config {
 struct RawConfig {
     base_url: Spanned<String>,
     languages: Spanned<Vec<RawLanguage>>,
-    notice: RawNotice,
+    notice: Spanned<notice::RawNotice>,
     #[serde(default)]
     dates: BTreeMap<Spanned<String>, Spanned<Datetime>>,
     #[serde(default)]
@@ -140,13 +136,6 @@ struct RawLanguage {
     name: Option<String>,
     dir: Option<Direction>,
     og_locale: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawNotice {
-    end_date: Spanned<Datetime>,
-    time_zone: Spanned<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -182,23 +171,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
     let mut warnings = Vec::new();
     let languages = validate_languages(&raw.languages, &at, &mut errors, &mut warnings);
 
-    let end_date = date_of(&raw.notice.end_date, &at, &mut errors);
-    let time_zone = raw
-        .notice
-        .time_zone
-        .get_ref()
-        .parse::<Tz>()
-        .map_err(|_| {
-            errors.push(
-                Diagnostic::error(format!(
-                    "unknown time zone {:?}",
-                    raw.notice.time_zone.get_ref()
-                ))
-                .at(at(raw.notice.time_zone.span()))
-                .hint("use an IANA zone name such as \"UTC\" or \"Europe/Paris\""),
-            )
-        })
-        .ok();
+    let notice = notice::validate(&raw.notice, &at, &mut errors);
 
     let mut dates = BTreeMap::new();
     for (name, value) in &raw.dates {
@@ -207,15 +180,31 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
         }
     }
 
-    match (errors.is_empty(), end_date, time_zone) {
-        (true, Some(end_date), Some(time_zone)) => Ok(Config {
+    if let Some(notice) = &notice {
+        for milestone in &notice.milestones {
+            if let Some((name, _)) = raw
+                .dates
+                .iter()
+                .find(|(name, _)| notice.has_milestones() && *name.get_ref() == milestone.name)
+            {
+                errors.push(
+                    Diagnostic::error(format!(
+                        "{:?} names both a date and a milestone",
+                        milestone.name
+                    ))
+                    .at(at(name.span()))
+                    .hint("both reach translations as $date_<name>: rename one of them"),
+                );
+            }
+        }
+    }
+
+    match (errors.is_empty(), notice) {
+        (true, Some(notice)) => Ok(Config {
             base_url,
             base_path,
             languages,
-            notice: Notice {
-                end_date,
-                time_zone,
-            },
+            notice,
             dates,
             raw_html: raw.markdown.raw_html,
             reminder: raw.reminder,
@@ -351,7 +340,7 @@ fn unknown_language(code: &str, unknown: Unknown) -> Diagnostic {
     }
 }
 
-fn date_of(
+pub(super) fn date_of(
     value: &Spanned<Datetime>,
     at: &impl Fn(std::ops::Range<usize>) -> Location,
     errors: &mut Vec<Diagnostic>,

@@ -25,8 +25,13 @@ use toml::Spanned;
 use toml::value::Datetime;
 
 use crate::clock::Phase;
+
+mod blocks;
+
 use crate::config::{Config, calendar_date};
 use crate::diagnostics::{Diagnostic, Location};
+pub use blocks::PhaseBody;
+use blocks::{BodyLine, phase_lines};
 
 /// A Markdown file as read from disk, with its path relative to the site root.
 #[derive(Debug, Clone)]
@@ -79,60 +84,6 @@ pub struct PhaseText {
     pub description: Option<String>,
 }
 
-/// One line of the body and the phases it shows in.
-#[derive(Debug, Clone, PartialEq)]
-struct BodyLine {
-    range: Range<usize>,
-    phases: PhaseSet,
-}
-
-/// A set of phases in one byte: pages can have a million lines.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct PhaseSet(u8);
-
-impl PhaseSet {
-    const ALL: PhaseSet = PhaseSet(0b111);
-
-    fn of(phases: &[Phase]) -> PhaseSet {
-        PhaseSet(
-            phases
-                .iter()
-                .fold(0, |bits, phase| bits | PhaseSet::bit(*phase)),
-        )
-    }
-
-    fn bit(phase: Phase) -> u8 {
-        match phase {
-            Phase::Upcoming => 1,
-            Phase::LastDay => 2,
-            Phase::Ended => 4,
-        }
-    }
-
-    fn contains(self, phase: Phase) -> bool {
-        self.0 & PhaseSet::bit(phase) != 0
-    }
-}
-
-/// The body as shown in one phase, and where each of its lines starts in the source file.
-pub struct PhaseBody {
-    pub text: String,
-    line_starts: Vec<(usize, usize)>,
-}
-
-impl PhaseBody {
-    /// Maps a byte range of `text` back to the source file.
-    pub fn source_range(&self, range: Range<usize>) -> Range<usize> {
-        let index = self
-            .line_starts
-            .partition_point(|(in_text, _)| *in_text <= range.start)
-            .saturating_sub(1);
-        let (in_text, in_source) = self.line_starts.get(index).copied().unwrap_or((0, 0));
-        let start = in_source + (range.start - in_text);
-        start..start + range.len()
-    }
-}
-
 impl Page {
     /// The title readers see in `phase`.
     pub fn title_in(&self, phase: Phase) -> &str {
@@ -153,24 +104,6 @@ impl Page {
     /// The Markdown after the front matter, phase blocks included.
     pub fn body_source(&self) -> &str {
         &self.source[self.body_start..]
-    }
-
-    pub fn body(&self, phase: Phase) -> PhaseBody {
-        if self.lines.iter().all(|line| line.phases == PhaseSet::ALL) {
-            return PhaseBody {
-                text: self.body_source().to_string(),
-                line_starts: vec![(0, self.body_start)],
-            };
-        }
-        let mut text = String::new();
-        let mut line_starts = Vec::new();
-        for line in &self.lines {
-            if line.phases.contains(phase) {
-                line_starts.push((text.len(), line.range.start));
-                text.push_str(&self.source[line.range.clone()]);
-            }
-        }
-        PhaseBody { text, line_starts }
     }
 }
 
@@ -197,7 +130,6 @@ struct FrontMatter {
 
 const DEFAULT_TEMPLATE: &str = "page.html";
 const FENCE: &str = "+++";
-const BLOCK: &str = ":::";
 
 /// Parses every page, reporting all problems. Pages with errors are left out.
 pub fn parse_pages(config: &Config, files: &[ContentFile]) -> (Vec<Page>, Vec<Diagnostic>) {
@@ -308,7 +240,7 @@ fn parse_page(config: &Config, file: &ContentFile) -> Result<Page, Vec<Diagnosti
             ),
         }
     }
-    let lines = phase_lines(source, body_start, &at, &mut problems);
+    let lines = phase_lines(&config.notice, source, body_start, &at, &mut problems);
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -447,68 +379,6 @@ fn split_front_matter(source: &str) -> Result<(Range<usize>, usize), (Range<usiz
     ))
 }
 
-/// Splits the body into lines, each with the phases it shows in.
-fn phase_lines(
-    source: &str,
-    body_start: usize,
-    at: &impl Fn(Range<usize>) -> Location,
-    problems: &mut Vec<Diagnostic>,
-) -> Vec<BodyLine> {
-    let mut lines = Vec::new();
-    let mut open: Option<(Range<usize>, PhaseSet)> = None;
-    let mut offset = body_start;
-    for line in source[body_start..].split_inclusive('\n') {
-        let range = offset..offset + line.len();
-        offset += line.len();
-        let Some(rest) = line.trim().strip_prefix(BLOCK) else {
-            lines.push(BodyLine {
-                range,
-                phases: open.as_ref().map_or(PhaseSet::ALL, |(_, phases)| *phases),
-            });
-            continue;
-        };
-        let names: Vec<&str> = rest.split_whitespace().collect();
-        let fence = range.start..range.start + line.trim_end().len();
-        match (&open, names.is_empty()) {
-            (Some(_), true) => open = None,
-            (None, true) => problems.push(
-                Diagnostic::error("`:::` closes a phase block that was never opened")
-                    .at(at(fence))
-                    .hint("open a block with `::: upcoming`, `::: last-day` or `::: ended`"),
-            ),
-            (Some((opened, _)), false) => problems.push(
-                Diagnostic::error("phase blocks cannot be nested")
-                    .at(at(fence))
-                    .hint(format!(
-                        "close the block opened on line {} with `:::` first",
-                        at(opened.clone()).line
-                    )),
-            ),
-            (None, false) => {
-                let phases: Vec<Phase> = names.iter().filter_map(|n| Phase::from_name(n)).collect();
-                if phases.len() != names.len() {
-                    problems.push(
-                        Diagnostic::error(format!("unknown phase in `{}`", line.trim()))
-                            .at(at(fence.clone()))
-                            .hint("phases are upcoming, last-day and ended"),
-                    );
-                }
-                // A block with a mistake still opens, so its `:::` closes it without a
-                // second, misleading error.
-                open = Some((fence, PhaseSet::of(&phases)));
-            }
-        }
-    }
-    if let Some((opened, _)) = open {
-        problems.push(
-            Diagnostic::error("this phase block is never closed")
-                .at(at(opened))
-                .hint("end it with a line `:::`"),
-        );
-    }
-    lines
-}
-
 fn is_valid_slug(slug: &str) -> bool {
     !slug.is_empty()
         && slug
@@ -570,18 +440,23 @@ mod tests {
         assert_eq!(slugged.url_path, "en/link/");
     }
 
+    /// The state of a notice of one date in which it is in `phase`.
+    fn main(phase: Phase) -> crate::clock::State {
+        crate::clock::State(crate::clock::State::bit(0, phase))
+    }
+
     #[test]
     fn phase_blocks_select_lines_and_map_back() {
         let page = one_page("content/en/faq.md", PAGE).unwrap();
         assert_eq!(
-            page.body(Phase::Upcoming).text,
+            page.body(main(Phase::Upcoming)).text,
             "Intro.\nStill open.\nEnd.\n"
         );
         assert_eq!(
-            page.body(Phase::LastDay).text,
+            page.body(main(Phase::LastDay)).text,
             "Intro.\nStill open.\nEnd.\n"
         );
-        let ended = page.body(Phase::Ended);
+        let ended = page.body(main(Phase::Ended));
         assert_eq!(ended.text, "Intro.\nClosed.\nEnd.\n");
         let range = ended.source_range(7..13);
         assert_eq!(&page.source[range], "Closed");
@@ -593,7 +468,7 @@ mod tests {
         let page = one_page("content/en/faq.md", &text).unwrap();
         assert_eq!(page.title, "FAQ");
         assert_eq!(
-            page.body(Phase::Ended).text,
+            page.body(main(Phase::Ended)).text,
             "Intro.\r\nClosed.\r\nEnd.\r\n"
         );
     }

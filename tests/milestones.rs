@@ -1,0 +1,313 @@
+//! A notice with three milestones (`tests/fixtures/milestones`): streaming stops on 30 April
+//! (Berlin, the main one), exports close at the end of 31 July in New York, and accounts are
+//! deleted at 09:00 UTC on 1 October. Built for every day from a month before the first to a
+//! month after the last.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use chrono::{Days, NaiveDate};
+use common::{SiteTest, between, carried_page, visible_body};
+use sunset::build::{BuildRequest, Built, build};
+use sunset::clock::NowInput;
+use sunset::source::{self, Sources};
+
+fn sources() -> Sources {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/milestones");
+    source::read(&root).unwrap()
+}
+
+fn build_for(sources: &Sources, now: NowInput) -> Built {
+    let request = BuildRequest {
+        now,
+        base_url: None,
+    };
+    build(sources, &request).unwrap_or_else(|e| {
+        panic!(
+            "{now:?}: {}",
+            e.iter().map(|d| d.to_string()).collect::<String>()
+        )
+    })
+}
+
+fn file(built: &Built, path: &str) -> Option<String> {
+    let file = built.files.iter().find(|f| f.path == path)?;
+    Some(String::from_utf8(file.bytes.clone()).unwrap())
+}
+
+fn date(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+}
+
+/// A milestone's phase and days left on `day`, counted from `today` in its own zone.
+fn phase_on(today: NaiveDate, last_day: NaiveDate) -> (&'static str, Option<i64>) {
+    match (last_day - today).num_days() {
+        days @ 1.. => ("upcoming", Some(days)),
+        0 => ("last-day", Some(0)),
+        _ => ("ended", None),
+    }
+}
+
+/// Where each milestone stands at midnight in Berlin on `day`, worked out here from the dates
+/// alone: New York is six hours behind, so its day is still the one before; the deletion at
+/// 09:00 UTC (11:00 in Berlin) has not happened yet at midnight on its day.
+fn expected(day: NaiveDate) -> [(&'static str, Option<i64>); 3] {
+    let new_york_today = day.checked_sub_days(Days::new(1)).unwrap();
+    [
+        phase_on(day, date("2026-04-30")),
+        phase_on(new_york_today, date("2026-07-31")),
+        phase_on(day, date("2026-10-01")),
+    ]
+}
+
+const NAMES: [&str; 3] = ["streaming-ends", "export-closes", "data-deleted"];
+
+/// Each sentence of the English notice and the milestone phases it is true in.
+fn sentences(states: &[(&str, Option<i64>); 3]) -> Vec<(&'static str, bool)> {
+    let [streaming, export, deletion] = states.map(|(phase, _)| phase);
+    vec![
+        ("You can keep streaming", streaming == "upcoming"),
+        (
+            "Today is the last day you can stream",
+            streaming == "last-day",
+        ),
+        ("You can export your playlists", export != "ended"),
+        (
+            "Exports closed at the end of July 31, 2026",
+            export == "ended",
+        ),
+        (
+            "Accounts and their data will be deleted on October 1, 2026",
+            deletion != "ended",
+        ),
+        (
+            "Accounts and their data were deleted on October 1, 2026",
+            deletion == "ended",
+        ),
+    ]
+}
+
+/// Every day from a month before streaming stops to a month after the deletion: the status
+/// contract follows the main milestone, the page says what is true of each milestone that
+/// day, the next milestone is announced with its count, notice.json lists every milestone,
+/// and reminders are offered only for milestones still to come.
+#[test]
+fn a_notice_of_three_dates_reads_right_on_every_day() {
+    let sources = sources();
+    let mut day = date("2026-03-31");
+    while day <= date("2026-11-01") {
+        let built = build_for(&sources, NowInput::Date(day));
+        assert!(built.warnings.is_empty(), "{day}: {:?}", built.warnings);
+        let states = expected(day);
+        let html = file(&built, "en/index.html").unwrap();
+        let status = between(&html, "<section class=\"status\"", ">");
+        let (main_phase, main_days) = states[0];
+        assert!(
+            status.contains(&format!("data-phase=\"{main_phase}\"")),
+            "{day}: {status}"
+        );
+        match main_days {
+            Some(n) => assert!(status.contains(&format!("data-days-left=\"{n}\"")), "{day}"),
+            None => assert!(!status.contains("data-days-left"), "{day}"),
+        }
+        let body = visible_body(&html);
+        for (sentence, shown) in sentences(&states) {
+            assert_eq!(
+                body.contains(sentence),
+                shown,
+                "{day}: {sentence:?}\n{body}"
+            );
+        }
+        // The next milestone after the main one, with its count.
+        let next = (1..3).find(|&m| states[0].0 == "ended" && states[m].0 != "ended");
+        match next {
+            Some(m) => {
+                let paragraph = between(body, "<p class=\"next\"", "</p>");
+                assert!(paragraph.contains(NAMES[m]), "{day}: {paragraph}");
+                let count = match states[m].1 {
+                    Some(0) => "today".to_string(),
+                    Some(1) => "tomorrow".to_string(),
+                    Some(n) => format!("in {n} days"),
+                    None => unreachable!(),
+                };
+                assert!(paragraph.contains(&count), "{day}: {paragraph}");
+            }
+            None => assert!(!body.contains("class=\"next\""), "{day}"),
+        }
+        let manifest: serde_json::Value =
+            serde_json::from_str(&file(&built, "notice.json").unwrap()).unwrap();
+        assert_eq!(manifest["phase"], main_phase, "{day}");
+        for (m, (phase, days)) in states.iter().enumerate() {
+            let listed = &manifest["milestones"][m];
+            assert_eq!(listed["name"], NAMES[m], "{day}");
+            assert_eq!(listed["phase"], *phase, "{day} {}", NAMES[m]);
+            assert_eq!(listed["days_left"].as_i64(), *days, "{day} {}", NAMES[m]);
+        }
+        for (m, name) in NAMES.iter().enumerate().take(2) {
+            for lang in ["en", "ar"] {
+                let path = format!("{lang}/remind-me-{name}.ics");
+                let offered = states[m].0 == "upcoming";
+                assert_eq!(file(&built, &path).is_some(), offered, "{day} {path}");
+                assert_eq!(
+                    file(&built, &format!("{lang}/index.html"))
+                        .unwrap()
+                        .contains(&format!("/{path}")),
+                    offered,
+                    "{day} {path}"
+                );
+            }
+        }
+        assert!(file(&built, "en/remind-me-data-deleted.ics").is_none());
+        day = day.succ_opt().unwrap();
+    }
+}
+
+/// The instants at which the wording changes: each milestone's last day starts and its
+/// moment comes, in its own zone, and `next_change` is the earliest still to come.
+#[test]
+fn the_next_change_is_the_earliest_of_every_milestone() {
+    let sources = sources();
+    let next = |now: &str| {
+        let built = build_for(&sources, NowInput::parse(now).unwrap());
+        built.status.next_change.map(|t| sunset::clock::rfc3339(&t))
+    };
+    // Before streaming stops, the export count changes at midnight in New York.
+    assert_eq!(
+        next("2026-04-10T12:00:00+02:00").as_deref(),
+        Some("2026-04-11T00:00:00+02:00")
+    );
+    assert_eq!(
+        next("2026-04-11T01:00:00+02:00").as_deref(),
+        Some("2026-04-11T06:00:00+02:00")
+    );
+    // On the deletion day, the deletion itself at 09:00 UTC.
+    assert_eq!(
+        next("2026-10-01T08:00:00Z").as_deref(),
+        Some("2026-10-01T11:00:00+02:00")
+    );
+    assert_eq!(next("2026-10-01T09:00:00Z"), None);
+}
+
+/// A page built on one day carries, for each later state, exactly what a build at the start
+/// of that state writes: readers who open an old copy read the right text.
+#[test]
+fn pages_carry_every_later_state_as_a_later_build_writes_it() {
+    let sources = sources();
+    let early = build_for(&sources, NowInput::Date(date("2026-04-01")));
+    let starts = [
+        (
+            "on streaming-ends, before export-closes, before data-deleted",
+            "2026-04-30T00:00:00+02:00",
+        ),
+        (
+            "after streaming-ends, before export-closes, before data-deleted",
+            "2026-05-01T00:00:00+02:00",
+        ),
+        (
+            "after streaming-ends, on export-closes, before data-deleted",
+            "2026-07-31T00:00:00-04:00",
+        ),
+        (
+            "after streaming-ends, after export-closes, before data-deleted",
+            "2026-08-01T00:00:00-04:00",
+        ),
+        (
+            "after streaming-ends, after export-closes, on data-deleted",
+            "2026-10-01T00:00:00+02:00",
+        ),
+        (
+            "after streaming-ends, after export-closes, after data-deleted",
+            "2026-10-01T09:00:00Z",
+        ),
+    ];
+    for lang in ["en", "ar"] {
+        let path = format!("{lang}/index.html");
+        let carrier = file(&early, &path).unwrap();
+        let mut seen = BTreeMap::new();
+        for (state, start) in starts {
+            let later = build_for(&sources, NowInput::parse(start).unwrap());
+            let later = file(&later, &path).unwrap();
+            let (title, body) = carried_page(&carrier, state)
+                .unwrap_or_else(|| panic!("{path} carries nothing for {state}"));
+            assert_eq!(
+                title,
+                between(&later, "<title>", "</title>"),
+                "{path} {state}"
+            );
+            assert_eq!(body, visible_body(&later), "{path} {state}");
+            let from = between(
+                &carrier,
+                &format!("data-phase-page=\"{state}\" data-from=\""),
+                "\"",
+            );
+            let from = chrono::DateTime::parse_from_rfc3339(from).unwrap();
+            assert_eq!(
+                from,
+                chrono::DateTime::parse_from_rfc3339(start).unwrap(),
+                "{state}"
+            );
+            seen.insert(from, state);
+        }
+        // In the order the script picks them: the last one started wins.
+        let order: Vec<&&str> = seen.values().collect();
+        assert_eq!(order, starts.iter().map(|(s, _)| s).collect::<Vec<_>>());
+    }
+}
+
+/// A mistake that only shows once exports have closed fails a build months before, naming
+/// the state it shows in; `check` reports it too.
+#[test]
+fn a_mistake_of_a_later_state_fails_todays_build() {
+    let site = SiteTest::fixture("milestones");
+    site.edit(
+        "content/en/index.md",
+        "Exports closed at the end of {{ export-date }}",
+        "Exports closed at the end of {{ export-dat }}",
+    );
+    let run = site.run(&["build", "--now", "2026-04-01"]).expect_code(1);
+    assert!(run.stderr.contains("export-dat"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "in the states `after streaming-ends, after export-closes, before data-deleted`"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("content/en/index.md:"),
+        "{}",
+        run.stderr
+    );
+    let check = site.run(&["check"]).expect_code(1);
+    assert!(check.stdout.contains("export-dat") || check.stderr.contains("export-dat"));
+}
+
+/// Phase-block words that name no milestone are located, with the milestones listed.
+#[test]
+fn an_unknown_milestone_in_a_block_is_located() {
+    let site = SiteTest::fixture("milestones");
+    site.edit(
+        "content/ar/index.md",
+        "::: after data-deleted",
+        "::: after data-delete",
+    );
+    let run = site.run(&["build", "--now", "2026-04-01"]).expect_code(1);
+    assert!(
+        run.stderr.contains("there is no milestone `data-delete`"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("content/ar/index.md:23:1"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("streaming-ends, export-closes, data-deleted"),
+        "{}",
+        run.stderr
+    );
+}
