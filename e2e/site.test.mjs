@@ -358,6 +358,48 @@ test("a page built before a change and read after it shows what a build after it
   }
 });
 
+test("a notice with three milestones, built months before, reads in each later state as a build of that day", async () => {
+  const root = join(repo, "tests", "fixtures", "milestones");
+  const early = "2026-04-01T12:00:00Z";
+  // Just after each later state starts: on the last day of streaming (Berlin), after it, on
+  // the last day of exports (New York), after them, on the deletion day, after the deletion.
+  const readings = ["2026-04-29T23:00:00Z", "2026-04-30T23:00:00Z", "2026-07-31T05:00:00Z",
+    "2026-08-01T05:00:00Z", "2026-09-30T23:00:00Z", "2026-10-01T10:00:00Z"];
+  await serve("milestones-early", "/", { root, now: early });
+  for (const [i, time] of readings.entries()) await serve(`milestones-${i}`, "/", { root, now: time });
+  for (const lang of ["en", "ar"]) {
+    for (const [i, time] of readings.entries()) {
+      const stale = await readAt(`${servers["milestones-early"].base}${lang}/`, time);
+      const rebuilt = await readAt(`${servers[`milestones-${i}`].base}${lang}/`, time);
+      const where = `${lang} built for ${early}, read at ${time}`;
+      assert.deepEqual(stale.problems, [], where);
+      assert.equal(stale.phase, rebuilt.phase, where);
+      assert.equal(stale.title, rebuilt.title, where);
+      assert.equal(stale.text, rebuilt.text, where);
+    }
+  }
+  // Weeks into a state, the count it carried no longer holds: the date stands in for it.
+  const weeksLater = await readAt(`${servers["milestones-early"].base}en/`, "2026-06-15T12:00:00Z");
+  assert.match(weeksLater.text, /Exports close at the end of July 31, 2026/);
+  assert.doesNotMatch(weeksLater.text, /Exports close in \d+ days/);
+  assert.match(weeksLater.text, /You can export your playlists/);
+  const arabic = await readAt(`${servers["milestones-early"].base}ar/`, "2026-06-15T12:00:00Z");
+  assert.match(arabic.text, /يُغلق التصدير في نهاية يوم/);
+  // Each build of the fixture is valid HTML and passes axe, right to left too.
+  const context = await browser.newContext();
+  for (const lang of ["en", "ar"]) {
+    await context.clock.install({ time: new Date(readings[1]) });
+    const { page, problems } = await open(context, `${servers["milestones-1"].base}${lang}/`);
+    assert.deepEqual(problems, [], lang);
+    assert.deepEqual(await axeViolations(page), [], lang);
+    await page.close();
+  }
+  await context.close();
+  for (const name of ["milestones-early", ...readings.map((_, i) => `milestones-${i}`)]) {
+    assert.deepEqual(htmlErrors(servers[name].out), [], name);
+  }
+});
+
 /** The Nu HTML Checker's errors for every page under `folder`. */
 function htmlErrors(folder) {
   const run = spawnSync("java", ["-jar", vnuJar, "--errors-only", "--format", "json", "--skip-non-html", folder], { encoding: "utf8" });

@@ -60,6 +60,9 @@ struct InitArgs {
     /// The site's languages, the default first.
     #[arg(long, value_delimiter = ',', default_value = "en")]
     languages: Vec<String>,
+    /// Start a notice with several dates: the service ends, then stored data is deleted.
+    #[arg(long)]
+    milestones: bool,
 }
 
 #[derive(Debug, Args)]
@@ -279,7 +282,7 @@ pub fn run(cli: Cli, env: &Environment) -> ExitCode {
         }
         Command::Check(args) => run_check(&root, &args, env),
         Command::Stamp(args) => run_stamp(&root, &args.languages, env),
-        Command::Init(args) => run_init(&env.current_dir.join(&args.dir), &args.languages, env),
+        Command::Init(args) => run_init(&env.current_dir.join(&args.dir), &args, env),
     }
 }
 
@@ -486,7 +489,8 @@ fn before_the_end(end: chrono::NaiveDate) -> NowInput {
     NowInput::Date(end.checked_sub_days(Days::new(10)).unwrap_or(end))
 }
 
-fn run_init(dir: &Path, languages: &[String], env: &Environment) -> ExitCode {
+fn run_init(dir: &Path, args: &InitArgs, env: &Environment) -> ExitCode {
+    let languages = &args.languages;
     if std::fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_some()) {
         console::eprint(&format!(
             "error: {} is not empty; sunset init only writes into a new or empty folder\n",
@@ -494,7 +498,7 @@ fn run_init(dir: &Path, languages: &[String], env: &Environment) -> ExitCode {
         ));
         return ExitCode::from(EXIT_USAGE);
     }
-    let starter = match init::starter_site(languages) {
+    let starter = match init::starter_site(languages, args.milestones) {
         Ok(starter) => starter,
         Err(diagnostics) => {
             report(&diagnostics, env);
@@ -571,8 +575,24 @@ fn status_line(built: &Built) -> String {
         .next_change
         .as_ref()
         .map_or_else(|| "none (the notice has ended)".to_string(), rfc3339);
+    // With several milestones, the next one to happen, after the main one's phase.
+    let milestone = built
+        .config
+        .notice
+        .milestones
+        .iter()
+        .zip(&status.milestones)
+        .filter(|(_, now)| now.days_left.is_some())
+        .min_by_key(|(_, now)| now.end_instant)
+        .filter(|_| built.config.notice.has_milestones())
+        .map(|(m, now)| match now.days_left {
+            Some(0) => format!("; next milestone: {} (today)", m.name),
+            Some(days) => format!("; next milestone: {} in {days} days", m.name),
+            None => String::new(),
+        })
+        .unwrap_or_default();
     format!(
-        "phase: {}{days}; next change: {next}",
+        "phase: {}{days}{milestone}; next change: {next}",
         status.phase.as_str()
     )
 }

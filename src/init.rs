@@ -81,9 +81,19 @@ pub struct Starter {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// The files of a new site for `languages` (the default first), or why there can be none.
-pub fn starter_site(languages: &[String]) -> Result<Starter, Vec<Diagnostic>> {
+/// What `init --milestones` puts in place of the starter's one end date: the `[notice]` of
+/// site.toml, the notice page, and the messages its milestones add.
+const MILESTONES_NOTICE: &str = include_str!("../starter/milestones/notice.toml");
+const MILESTONES_INDEX: &str = include_str!("../starter/milestones/index.md");
+const MILESTONES_MESSAGES: &str = include_str!("../starter/milestones/main.ftl");
+
+/// The files of a new site for `languages` (the default first), with several milestones if
+/// `milestones`, or why there can be none.
+pub fn starter_site(languages: &[String], milestones: bool) -> Result<Starter, Vec<Diagnostic>> {
     let mut site_toml = STARTER[0].1.to_string();
+    if milestones {
+        site_toml = with_notice(&site_toml, MILESTONES_NOTICE);
+    }
     for code in languages {
         site_toml.push_str(&language_table(code));
     }
@@ -92,10 +102,15 @@ pub fn starter_site(languages: &[String]) -> Result<Starter, Vec<Diagnostic>> {
     let mut files = vec![(PathBuf::from("site.toml"), site_toml)];
     for language in &config.languages {
         for (path, text) in &STARTER[1..] {
+            let text = match (*path, milestones) {
+                ("content/{lang}/index.md", true) => MILESTONES_INDEX.to_string(),
+                ("locales/{lang}/main.ftl", true) => format!("{text}{MILESTONES_MESSAGES}"),
+                _ => text.to_string(),
+            };
             let text = if path.ends_with(".ftl") {
-                with_plural_forms(text, &check::needed_plural_forms(&language.canonical_code))
+                with_plural_forms(&text, &check::needed_plural_forms(&language.canonical_code))
             } else {
-                text.to_string()
+                text
             };
             files.push((PathBuf::from(path.replace("{lang}", &language.code)), text));
         }
@@ -110,6 +125,15 @@ pub fn starter_site(languages: &[String]) -> Result<Starter, Vec<Diagnostic>> {
         files,
         warnings: config.warnings,
     })
+}
+
+/// `site_toml` with its `[notice]` table (up to the next table) replaced by `notice`.
+fn with_notice(site_toml: &str, notice: &str) -> String {
+    let start = site_toml.find("[notice]").unwrap_or(site_toml.len());
+    let end = site_toml[start..]
+        .find("\n\n")
+        .map_or(site_toml.len(), |at| start + at + 1);
+    format!("{}{notice}{}", &site_toml[..start], &site_toml[end..])
 }
 
 /// A `[[languages]]` table of site.toml, with CLDR's name of the language in itself; without
@@ -203,7 +227,7 @@ mod tests {
     #[test]
     fn languages_get_cldr_names_and_an_alias_its_warning() {
         let codes = ["en", "nb", "iw"].map(String::from);
-        let starter = starter_site(&codes).unwrap();
+        let starter = starter_site(&codes, false).unwrap();
         let toml = site_toml(&starter);
         for table in [
             "code = \"en\"\nname = \"English\"\n",

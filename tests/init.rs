@@ -56,6 +56,64 @@ fn a_new_site_builds_and_passes_check() {
     );
 }
 
+/// `init --milestones` starts a notice with two dates that builds, passes `check`, and says
+/// in each state what is true then: the deletion is announced after the service ends, and
+/// reported once it has happened.
+#[test]
+fn a_new_site_with_milestones_reads_right_in_every_state() {
+    let dir = TempDir::new().unwrap();
+    let (code, stdout, stderr) = sunset(
+        dir.path(),
+        &["init", "notice", "--languages", "en,ar", "--milestones"],
+    );
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let site = dir.path().join("notice");
+    let toml = fs::read_to_string(site.join("site.toml")).unwrap();
+    assert!(
+        toml.contains("[[notice.milestones]]") && !toml.contains("end_date"),
+        "{toml}"
+    );
+    let (code, stdout, stderr) = sunset(&site, &["check", "--strict"]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(stdout.contains("check: 0 errors, 0 warnings"), "{stdout}");
+    let deleted = "What people stored in Example Service was deleted";
+    let to_be_deleted = "What people stored in Example Service is deleted";
+    for (now, phase, next, shown) in [
+        ("2027-06-01", "upcoming", None, to_be_deleted),
+        ("2027-06-30", "last-day", None, to_be_deleted),
+        (
+            "2027-07-01",
+            "ended",
+            Some("Stored data is deleted in 183 days"),
+            to_be_deleted,
+        ),
+        (
+            "2027-12-31",
+            "ended",
+            Some("Stored data is deleted at the end of today"),
+            to_be_deleted,
+        ),
+        ("2028-01-01", "ended", None, deleted),
+    ] {
+        let (code, stdout, stderr) = sunset(&site, &["build", "--now", now]);
+        assert_eq!(code, 0, "{now}: {stdout}{stderr}");
+        let html = fs::read_to_string(site.join("public/en/index.html")).unwrap();
+        // What the page shows, without what it carries for later states.
+        let html = html
+            .split("<script type=\"application/json\"")
+            .next()
+            .unwrap();
+        assert!(html.contains(&format!("data-phase=\"{phase}\"")), "{now}");
+        assert!(html.contains(shown), "{now}");
+        match next {
+            Some(next) => assert!(html.contains(next), "{now}: {next}"),
+            None => assert!(!html.contains("status-next"), "{now}"),
+        }
+        let arabic = fs::read_to_string(site.join("public/ar/index.html")).unwrap();
+        assert!(arabic.contains("<html lang=\"ar\" dir=\"rtl\">"), "{now}");
+    }
+}
+
 #[test]
 fn init_refuses_a_folder_in_use_and_unknown_languages() {
     let dir = TempDir::new().unwrap();

@@ -311,3 +311,24 @@ fn an_unknown_milestone_in_a_block_is_located() {
         run.stderr
     );
 }
+
+/// The build's status line names the next milestone, for deploy jobs, after the phase it
+/// always gave.
+#[test]
+fn the_build_says_which_milestone_is_next() {
+    let site = SiteTest::fixture("milestones");
+    for (now, line) in [
+        (
+            "2026-05-01",
+            "phase: ended; next milestone: export-closes in 92 days; next change: 2026-05-01T06:00:00+02:00\n",
+        ),
+        (
+            "2026-10-01",
+            "phase: ended; next milestone: data-deleted (today); next change: 2026-10-01T11:00:00+02:00\n",
+        ),
+        ("2026-10-02", "phase: ended; next change: none"),
+    ] {
+        let run = site.build_at(now);
+        assert!(run.stdout.starts_with(line), "{now}: {}", run.stdout);
+    }
+}

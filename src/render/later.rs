@@ -18,6 +18,8 @@ use crate::clock::{Status, rfc3339};
 pub struct Later {
     pub name: String,
     pub from: DateTime<Utc>,
+    /// When that state's wording next changes (a count of days), if it does.
+    pub next_change: Option<DateTime<Utc>>,
     pub html: String,
 }
 
@@ -178,12 +180,17 @@ const CARRIED: &str = "<script type=\"application/json\" data-phase-page=";
 const GUARD_START: &str = "<script data-phase-guard ";
 
 /// The guard script, around the part that picks the later page for the reader's instant.
+/// `$done` is what follows a later page applied: with several milestones, a state can last
+/// months and count days to another milestone, so past its own next change its counts are
+/// stale too.
 macro_rules! guard {
-    ($pick:literal) => {
+    ($pick:literal, $done:literal) => {
         concat!(
             r#"(function(){var g=document.currentScript.dataset,n=Date.now();if(n<Date.parse(g.nextChange))return;"#,
             $pick,
-            r#",b=document.body,a=b.innerHTML.split("\n");if(d){d=JSON.parse(d.textContent);if(a[d.lines-1].indexOf('<script type="application/json" data-phase-page=')==0){var o=[],i=0;d.edits.forEach(function(e){if(typeof e=="string")o.push(e);else if(e>0){o.push.apply(o,a.slice(i,i+e));i+=e}else i-=e});var t=document.createElement("b");t.innerHTML=d.title;document.title=t.textContent;b.innerHTML=o.join("\n");return}}document.querySelectorAll("[data-phased]").forEach(function(e){if(e.dataset.stale)e.textContent=e.dataset.stale;else e.hidden=true});var s=document.querySelector("[data-days-left]");if(s)delete s.dataset.daysLeft})()"#
+            r#",b=document.body,a=b.innerHTML.split("\n");if(d){d=JSON.parse(d.textContent);if(a[d.lines-1].indexOf('<script type="application/json" data-phase-page=')==0){var o=[],i=0;d.edits.forEach(function(e){if(typeof e=="string")o.push(e);else if(e>0){o.push.apply(o,a.slice(i,i+e));i+=e}else i-=e});var t=document.createElement("b");t.innerHTML=d.title;document.title=t.textContent;b.innerHTML=o.join("\n");"#,
+            $done,
+            r#"}}document.querySelectorAll("[data-phased]").forEach(function(e){if(e.dataset.stale)e.textContent=e.dataset.stale;else e.hidden=true});var s=document.querySelector("[data-days-left]");if(s)delete s.dataset.daysLeft})()"#
         )
     };
 }
@@ -192,13 +199,16 @@ macro_rules! guard {
 /// on a later day of the same phase, hides what counts days (`data-phased="count"`) or shows
 /// its `data-stale` text instead. Kept in step with [`apply`].
 const GUARD: &str = guard!(
-    r#"var p=n>=Date.parse(g.ended)?"ended":n>=Date.parse(g.lastDay)?"last-day":"",d=p&&document.querySelector('script[data-phase-page="'+p+'"]')"#
+    r#"var p=n>=Date.parse(g.ended)?"ended":n>=Date.parse(g.lastDay)?"last-day":"",d=p&&document.querySelector('script[data-phase-page="'+p+'"]')"#,
+    "return"
 );
 
 /// The same for a notice with several milestones: each carried page says when its state
-/// starts (`data-from`), in order, and the last one started applies.
+/// starts (`data-from`, in order: the last one started applies) and when its wording next
+/// changes (`data-next-change`, absent for the last state).
 const GUARD_BY_INSTANT: &str = guard!(
-    r#"var d=[].filter.call(document.querySelectorAll("script[data-from]"),function(e){return n>=Date.parse(e.dataset.from)}).pop()"#
+    r#"var d=[].filter.call(document.querySelectorAll("script[data-from]"),function(e){return n>=Date.parse(e.dataset.from)}).pop(),c=d&&d.dataset.nextChange"#,
+    "if(!c||n<Date.parse(c))return"
 );
 
 /// The page rendered for the current phase (`html`), with what it carries for `later` pages
@@ -251,6 +261,10 @@ pub fn carry(
         if by_instant {
             carried.push_str("\" data-from=\"");
             carried.push_str(&rfc3339(&page.later.from));
+            if let Some(next_change) = &page.later.next_change {
+                carried.push_str("\" data-next-change=\"");
+                carried.push_str(&rfc3339(next_change));
+            }
         }
         carried.push_str("\">");
         carried.push_str(&script_safe_json(page));
@@ -319,6 +333,7 @@ mod tests {
         Later {
             name: "ended".into(),
             from: "2026-01-16T00:00:00Z".parse().unwrap(),
+            next_change: None,
             html: "<title>Ended</title><body>\n<p>Ended</p>\n</body>".into(),
         }
     }

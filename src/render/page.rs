@@ -42,6 +42,10 @@ pub(super) fn render_page_in_every_phase(
             Ok(html) => later_html.push(later::Later {
                 name: view.name.clone(),
                 from: view.status.now,
+                next_change: view
+                    .status
+                    .next_change
+                    .map(|t| t.with_timezone(&chrono::Utc)),
                 html,
             }),
             Err(errors) => later_errors.push((view.name.clone(), errors)),
