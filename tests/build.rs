@@ -717,3 +717,16 @@ fn a_broken_link_that_shows_only_after_the_end_fails_the_build_today() {
         "which the site does not have",
     );
 }
+
+/// The Markdown of a later phase is rendered again when a message it uses reads differently
+/// then, even if its text is the same: the countdown in the notice's shared block says
+/// "0 days left" in the page carried for the last day.
+#[test]
+fn a_later_phase_with_the_same_text_but_other_messages_is_rendered_again() {
+    let site = SiteTest::fixture("mini");
+    site.build_at("2026-01-05");
+    let html = site.output("en/index.html");
+    assert!(common::visible_body(&html).contains("Countdown: 10 days left."));
+    let (_, last_day) = common::carried_page(&html, "last-day").unwrap();
+    assert!(last_day.contains("Countdown: 0 days left."), "{last_day}");
+}

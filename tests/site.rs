@@ -983,3 +983,54 @@ fn a_page_not_translated_yet_is_shown_in_the_original_and_not_announced() {
 fn fs_remove(path: &Path) {
     std::fs::remove_file(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
 }
+
+/// Each page marks itself once in the language switcher (its own language) and in the menu
+/// (its own page), the menu lists only pages of its language, and the how-to steps of the
+/// structured data are numbered from one, in order.
+#[test]
+fn navigation_marks_the_current_page_and_stays_in_its_language() {
+    let site = SiteTest::shipped();
+    site.build_at(DATES[0]);
+    for lang in LANGUAGES {
+        for p in PAGES {
+            let name = page(lang, p);
+            let html = site.output(&name);
+            let switcher = between(&html, "<nav class=\"languages\"", "</nav>");
+            let current: Vec<&str> = switcher
+                .split("<a ")
+                .filter(|a| a.contains("aria-current"))
+                .collect();
+            assert_eq!(current.len(), 1, "{name}: {switcher}");
+            assert!(
+                current[0].contains(&format!("lang=\"{lang}\"")),
+                "{name}: {}",
+                current[0]
+            );
+            let menu = between(&html, "<nav aria-label=", "</nav>");
+            let links: Vec<&str> = menu.split("href=\"").skip(1).collect();
+            assert_eq!(links.len(), PAGES.len(), "{name}: {menu}");
+            for link in &links {
+                assert!(link.starts_with(&format!("/{lang}/")), "{name}: {link}");
+            }
+            let marked: Vec<&&str> = links
+                .iter()
+                .filter(|l| l.contains("aria-current"))
+                .collect();
+            assert_eq!(marked.len(), 1, "{name}: {menu}");
+            assert!(
+                marked[0].starts_with(&format!("/{lang}/{p}\"")),
+                "{name}: {}",
+                marked[0]
+            );
+        }
+        let steps = site.output(&page(lang, "link-account/"));
+        let positions: Vec<String> = steps
+            .split("\"position\":")
+            .skip(1)
+            .map(|rest| rest.chars().take_while(char::is_ascii_digit).collect())
+            .collect();
+        let expected: Vec<String> = (1..=positions.len()).map(|n| n.to_string()).collect();
+        assert!(positions.len() >= 3, "{lang}: {positions:?}");
+        assert_eq!(positions, expected, "{lang}");
+    }
+}

@@ -422,3 +422,21 @@ pub(super) fn describe(diagnostic: &Diagnostic) -> String {
         None => diagnostic.message.clone(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn script_json_escapes_every_character_markup_could_use() {
+        let value = script_json(&"</script><!-- a > b && c");
+        let text = value.as_str().unwrap();
+        assert!(!text.contains(['<', '>', '&']), "{text}");
+        assert_eq!(
+            text,
+            "\"\\u003c/script\\u003e\\u003c!-- a \\u003e b \\u0026\\u0026 c\""
+        );
+        let back: String = serde_json::from_str(text).unwrap();
+        assert_eq!(back, "</script><!-- a > b && c");
+    }
+}
