@@ -730,3 +730,118 @@ fn a_later_phase_with_the_same_text_but_other_messages_is_rendered_again() {
     let (_, last_day) = common::carried_page(&html, "last-day").unwrap();
     assert!(last_day.contains("Countdown: 0 days left."), "{last_day}");
 }
+
+/// Tera reports every unknown function and filter at once: each is its own error, at its
+/// line and column in the template, with the functions sunset has.
+#[test]
+fn every_unknown_function_and_filter_is_located() {
+    let site = SiteTest::fixture("mini");
+    site.edit(
+        "templates/page.html",
+        "<main>{{ page.content | safe }}</main>",
+        "<main>{{ page.content | safe }}{{ nope() }}</main>",
+    );
+    site.edit(
+        "templates/page.html",
+        "<footer>",
+        "<footer>{{ x | nofilter }}",
+    );
+    let run = site.run(&["build", "--now", "2026-01-05"]).expect_code(1);
+    let err = &run.stderr;
+    assert!(
+        err.contains("error: Unknown function `nope`\n  --> templates/page.html:13:35"),
+        "{err}"
+    );
+    assert!(
+        err.contains("error: Unknown filter `nofilter`\n  --> templates/page.html:14:16"),
+        "{err}"
+    );
+    assert_eq!(
+        err.matches("help: functions are t, t_html,").count(),
+        2,
+        "{err}"
+    );
+    assert!(err.contains("build failed with 2 errors"), "{err}");
+}
+
+/// A mistake in the template every page uses is one error, not one per page; one in the
+/// root page, or in the 404 page after the end only, fails the build once, and nothing else
+/// (no link to a page that could not be written is reported as broken).
+#[test]
+fn a_template_mistake_is_reported_once_wherever_it_is() {
+    for (template, from, to, phase) in [
+        (
+            "page.html",
+            "<footer>{{ t(id=\"footer\") }}",
+            "<footer>{{ t(id=\"no-such\") }}",
+            "",
+        ),
+        ("root.html", "<title>", "<title>{{ t(id=\"no-such\") }}", ""),
+        (
+            "404.html",
+            "<title>404",
+            "<title>{% if clock.phase == \"ended\" %}{{ t(id=\"no-such\") }}{% endif %}404",
+            " (in the `ended` phase)",
+        ),
+    ] {
+        let site = SiteTest::fixture("mini");
+        site.edit(&format!("templates/{template}"), from, to);
+        let run = site.run(&["build", "--now", "2026-01-05"]).expect_code(1);
+        let err = &run.stderr;
+        assert!(
+            err.contains("build failed with 1 error;"),
+            "{template}: {err}"
+        );
+        assert!(
+            err.contains(&format!("--> templates/{template}:")),
+            "{template}: {err}"
+        );
+        assert!(
+            err.contains(&format!("`no-such`{phase}")),
+            "{template}: {err}"
+        );
+    }
+}
+
+/// `@/…` links name a page of the same language by its path, nested or not, or a page of
+/// another language after its code.
+#[test]
+fn page_links_reach_nested_pages_and_other_languages() {
+    let site = SiteTest::fixture("mini");
+    site.write(
+        "content/en/guides/start.md",
+        "+++\ntitle = \"Start\"\ndescription = \"A guide\"\n+++\nSee [the French FAQ](@/fr/faq.md#why).\n",
+    );
+    site.edit(
+        "content/en/index.md",
+        "[FAQ](@/faq.md#why)",
+        "[FAQ](@/faq.md#why) [guide](@/guides/start.md)",
+    );
+    site.build_at("2026-01-05");
+    let index = site.output("en/index.html");
+    assert!(
+        index.contains("<a href=\"/en/guides/start/\">guide</a>"),
+        "{index}"
+    );
+    let guide = site.output("en/guides/start/index.html");
+    assert!(
+        guide.contains("<a href=\"/fr/faq/#why\">the French FAQ</a>"),
+        "{guide}"
+    );
+}
+
+/// A mistake that shows in two later phases names both.
+#[test]
+fn a_mistake_of_two_later_phases_names_both() {
+    refused(
+        |site| {
+            site.edit(
+                "templates/page.html",
+                "<main>",
+                "{% if clock.phase != \"upcoming\" %}{{ t(id=\"no-such-message\") }}{% endif %}<main>",
+            );
+        },
+        "templates/page.html",
+        "(in the `last-day` and `ended` phases)",
+    );
+}

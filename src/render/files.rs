@@ -242,3 +242,26 @@ pub(super) fn robots(config: &Config) -> OutputFile {
         bytes: text.into_bytes(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_hashed_name_keeps_the_extension_of_a_named_file_only() {
+        let hashed = |name: &str| {
+            let file = StaticFile {
+                name: name.into(),
+                bytes: b"x".to_vec(),
+            };
+            let hash = crate::stamp::hash_bytes(&file.bytes);
+            hashed_name(&file).replace(&hash, "H")
+        };
+        assert_eq!(hashed("favicon.svg"), "favicon.H.svg");
+        assert_eq!(hashed("img/logo.min.png"), "img/logo.min.H.png");
+        // A dot file has no extension to keep: its name is all stem.
+        assert_eq!(hashed(".htaccess"), ".htaccess.H");
+        assert_eq!(hashed("img/.hidden"), "img/.hidden.H");
+        assert_eq!(hashed("LICENSE"), "LICENSE.H");
+    }
+}

@@ -105,7 +105,6 @@ fn line_edits(old: &[&str], new: &[&str]) -> Vec<Edit> {
     let mut edits: Vec<Edit> = Vec::new();
     let push = |edit: Edit, edits: &mut Vec<Edit>| match (edits.last_mut(), edit) {
         (Some(Edit::Keep(n)), Edit::Keep(m)) => *n += m,
-        (Some(Edit::Skip(n)), Edit::Skip(m)) => *n += m,
         (Some(Edit::Insert(text)), Edit::Insert(line)) => {
             text.push('\n');
             text.push_str(&line);
@@ -369,6 +368,83 @@ mod tests {
                 Edit::Keep(1),
             ]
         );
+    }
+
+    /// The scripts are short: a sentence that occurs once ahead resynchronises at once; a
+    /// line that repeats (`</li>`, or a sentence seen before) only with the line after it;
+    /// nothing further than the window is looked for.
+    #[test]
+    fn edits_resynchronise_on_what_is_distinctive_and_near() {
+        let long =
+            |n: usize| format!("<p>A sentence long enough to be distinctive, number {n}.</p>");
+        let l: Vec<String> = (0..8).map(long).collect();
+        let lines = |range: std::ops::Range<usize>| range.map(|n| format!("line {n}")).collect();
+        let insert = |text: &str| Edit::Insert(text.to_string());
+        let cases: Vec<(Vec<String>, Vec<String>, Vec<Edit>)> = vec![
+            (
+                vec![l[0].clone(), l[1].clone(), l[2].clone(), l[3].clone()],
+                vec![l[4].clone(), l[2].clone(), l[3].clone()],
+                vec![insert(&l[4]), Edit::Skip(2), Edit::Keep(2)],
+            ),
+            (
+                vec![
+                    "</li>".into(),
+                    "a".into(),
+                    "</li>".into(),
+                    "b".into(),
+                    "</li>".into(),
+                ],
+                vec!["</li>".into(), "b".into(), "</li>".into()],
+                vec![Edit::Keep(1), Edit::Skip(2), Edit::Keep(2)],
+            ),
+            (
+                vec![
+                    l[0].clone(),
+                    l[1].clone(),
+                    l[5].clone(),
+                    l[2].clone(),
+                    l[5].clone(),
+                    l[3].clone(),
+                ],
+                vec![l[5].clone(), l[3].clone()],
+                vec![Edit::Skip(4), Edit::Keep(2)],
+            ),
+            (
+                vec![l[5].clone(), l[0].clone(), l[5].clone(), l[1].clone()],
+                vec![l[5].clone(), l[6].clone(), l[5].clone(), l[1].clone()],
+                vec![Edit::Keep(1), insert(&l[6]), Edit::Skip(1), Edit::Keep(2)],
+            ),
+            (
+                lines(0..70),
+                lines(64..66),
+                vec![Edit::Skip(64), Edit::Keep(2)],
+            ),
+            (
+                lines(0..70),
+                lines(65..67),
+                vec![insert("line 65\nline 66")],
+            ),
+            (
+                vec!["x".into(), "y".into(), "z".into()],
+                vec!["y".into()],
+                vec![Edit::Skip(1), Edit::Keep(1)],
+            ),
+        ];
+        for (old, new, expected) in cases {
+            let old = old.join("\n");
+            let new = new.join("\n");
+            assert_eq!(round_trip(&old, &new), expected, "{old:?} -> {new:?}");
+        }
+    }
+
+    #[test]
+    fn the_body_is_what_lies_between_its_tags() {
+        let html = "<html><head><title>A &amp; B</title></head><body class=\"x\">\n<p>1</p>\n</body></html>";
+        let parts = PageParts::of(html).unwrap();
+        assert_eq!(parts.title, "A &amp; B");
+        assert_eq!(parts.body, "\n<p>1</p>\n");
+        assert_eq!(&html[parts.body_range], parts.body);
+        assert!(PageParts::of("<p>no body</p>").is_none());
     }
 
     #[test]
