@@ -48,8 +48,8 @@ struct Shared {
     build: u64,
     /// The sources of the last rebuild, to build previews at other dates.
     sources: Sources,
-    /// The last day of the notice, for the preview panel's shortcuts.
-    end_date: Option<NaiveDate>,
+    /// Each milestone's name and last day, for the preview panel's shortcuts.
+    milestones: Vec<(String, NaiveDate)>,
     /// Connected live-reload clients, each sent the number of every rebuild.
     listeners: Vec<Sender<u64>>,
     /// The last preview built: its "now" as given, and its files (shared: every tab showing
@@ -116,7 +116,7 @@ pub fn serve(
         let result = watch::run(session, move |session, outcome| {
             let mut state = lock(&watcher_shared);
             state.sources = session.sources().clone();
-            state.end_date = session.end_date();
+            state.milestones = session.milestones();
             state.preview = None;
             state.build += 1;
             match outcome {
@@ -448,7 +448,7 @@ impl Page {
                 .map(|(headline, text)| Overlay { headline, text }),
             version: &self.version,
             build: state.build,
-            end_date: state.end_date,
+            milestones: &state.milestones,
             preview: self.preview.as_deref(),
             fixed_now: state.fixed_now.as_deref(),
             warnings: &state.warnings,

@@ -121,11 +121,17 @@ impl Session {
         &self.sources
     }
 
-    /// The last day of the notice, as of the last good build.
-    pub fn end_date(&self) -> Option<chrono::NaiveDate> {
-        self.last
-            .as_ref()
-            .map(|built| built.config.notice.end_date())
+    /// Each milestone's name and last day, as of the last good build (for a notice of one
+    /// date, one named `end`).
+    pub fn milestones(&self) -> Vec<(String, chrono::NaiveDate)> {
+        self.last.as_ref().map_or_else(Vec::new, |built| {
+            let notice = &built.config.notice;
+            notice
+                .milestones
+                .iter()
+                .map(|m| (m.name.clone(), m.date))
+                .collect()
+        })
     }
 
     /// The instant at which the last good build's wording changes next.

@@ -28,7 +28,8 @@ pub struct Tools<'a> {
     pub version: &'a str,
     /// The number of the rebuild the page was answered after.
     pub build: u64,
-    pub end_date: Option<NaiveDate>,
+    /// Each milestone's name and last day (one, `end`, for a notice of one date).
+    pub milestones: &'a [(String, NaiveDate)],
     /// The `now` of a `?now=` preview, as given: the choice the panel marks.
     pub preview: Option<&'a str>,
     /// The day `--now` fixes, which "now" returns to.
@@ -128,23 +129,14 @@ fn aside<'a>(tools: &Tools<'a>) -> String {
         escape_html(shown.unwrap_or(""))
     ));
     let pressed = |active: bool| if active { "true" } else { "false" };
-    if let Some(end) = tools.end_date {
-        let shortcuts = [
-            (
-                "10 days before the end",
-                end.checked_sub_days(Days::new(10)),
-            ),
-            ("the last day", Some(end)),
-            ("a week after", end.checked_add_days(Days::new(7))),
-        ];
-        for (label, date) in shortcuts {
-            if let Some(date) = date {
-                let date = date.to_string();
-                html.push_str(&format!(
-                    "<button type=\"button\" data-now=\"{date}\" aria-pressed=\"{}\">{label}</button> ",
-                    pressed(preview == Some(date.as_str()))
-                ));
-            }
+    for (label, date) in shortcuts(tools.milestones) {
+        if let Some(date) = date {
+            let date = date.to_string();
+            html.push_str(&format!(
+                "<button type=\"button\" data-now=\"{date}\" aria-pressed=\"{}\">{}</button> ",
+                pressed(preview == Some(date.as_str())),
+                escape_html(&label)
+            ));
         }
     }
     let now_label = match tools.fixed_now {
@@ -169,6 +161,34 @@ fn aside<'a>(tools: &Tools<'a>) -> String {
     html
 }
 
+/// The panel's dates to preview: before the first milestone, each milestone's last day, and
+/// after the last.
+fn shortcuts(milestones: &[(String, NaiveDate)]) -> Vec<(String, Option<NaiveDate>)> {
+    let before = |date: NaiveDate| date.checked_sub_days(Days::new(10));
+    let after = |date: NaiveDate| date.checked_add_days(Days::new(7));
+    match milestones {
+        [] => Vec::new(),
+        [(_, end)] => vec![
+            ("10 days before the end".into(), before(*end)),
+            ("the last day".into(), Some(*end)),
+            ("a week after".into(), after(*end)),
+        ],
+        several => {
+            let mut by_date: Vec<&(String, NaiveDate)> = several.iter().collect();
+            by_date.sort_by_key(|(_, date)| *date);
+            let (first, last) = (by_date[0], by_date[by_date.len() - 1]);
+            let mut list = vec![(format!("10 days before {}", first.0), before(first.1))];
+            list.extend(
+                by_date
+                    .iter()
+                    .map(|(name, date)| (format!("on {name}"), Some(*date))),
+            );
+            list.push((format!("a week after {}", last.0), after(last.1)));
+            list
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -178,11 +198,43 @@ mod tests {
             overlay,
             version: "v1",
             build: 3,
-            end_date: NaiveDate::from_ymd_opt(2026, 1, 15),
+            milestones: Box::leak(Box::new([(
+                "end".to_string(),
+                NaiveDate::from_ymd_opt(2026, 1, 15).unwrap(),
+            )])),
             preview,
             fixed_now: None,
             warnings: &[],
         }
+    }
+
+    #[test]
+    fn the_panel_offers_each_milestone_in_date_order() {
+        let day = |text: &str| NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap();
+        let milestones = [
+            ("export-closes".to_string(), day("2026-07-31")),
+            ("streaming-ends".to_string(), day("2026-04-30")),
+        ];
+        let offered: Vec<(String, String)> = shortcuts(&milestones)
+            .into_iter()
+            .map(|(label, date)| (label, date.unwrap().to_string()))
+            .collect();
+        let expected = [
+            ("10 days before streaming-ends", "2026-04-20"),
+            ("on streaming-ends", "2026-04-30"),
+            ("on export-closes", "2026-07-31"),
+            ("a week after export-closes", "2026-08-07"),
+        ];
+        assert_eq!(
+            offered,
+            expected.map(|(l, d)| (l.to_string(), d.to_string()))
+        );
+        let one = shortcuts(&milestones[1..]);
+        let labels: Vec<&str> = one.iter().map(|(label, _)| label.as_str()).collect();
+        assert_eq!(
+            labels,
+            ["10 days before the end", "the last day", "a week after"]
+        );
     }
 
     #[test]
