@@ -239,7 +239,9 @@ fn milestones(
             None
         }
     };
-    (errors.len() == before).then_some(())?;
+    if errors.len() > before {
+        return None;
+    }
     Some(Notice {
         time_zone,
         milestones,

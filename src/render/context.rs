@@ -123,13 +123,9 @@ pub(super) fn language_context(model: &SiteModel, status: &Status, lang: &Langua
     let config = model.config;
     let mut context = Context::new();
     context.insert("lang", &lang.code);
-    context.insert(
-        "reminder",
-        &reminder_urls(model, status, &lang.code)
-            .into_iter()
-            .next()
-            .map(|(_, url)| url),
-    );
+    let reminders = reminder_urls(model, status, &lang.code);
+    // The first one offered, for templates that link to one reminder.
+    context.insert("reminder", &reminders.first().map(|(_, url)| url));
     context.insert("language", &LanguageContext::of(lang));
     context.insert(
         "site",
@@ -144,7 +140,6 @@ pub(super) fn language_context(model: &SiteModel, status: &Status, lang: &Langua
                 .collect(),
         },
     );
-    let reminders = reminder_urls(model, status, &lang.code);
     let milestones: Vec<MilestoneContext> = config
         .notice
         .milestones
