@@ -729,6 +729,19 @@ fn a_later_phase_with_the_same_text_but_other_messages_is_rendered_again() {
     assert!(common::visible_body(&html).contains("Countdown: 10 days left."));
     let (_, last_day) = common::carried_page(&html, "last-day").unwrap();
     assert!(last_day.contains("Countdown: 0 days left."), "{last_day}");
+    // A page whose shared text holds only the countdown: no message reads the same in both.
+    site.write(
+        "content/en/count.md",
+        "+++\ntitle = \"Count\"\ndescription = \"The count\"\n+++\n::: upcoming last-day\n{{ status-left }}\n:::\n",
+    );
+    site.build_at("2026-01-05");
+    let html = site.output("en/count/index.html");
+    assert!(
+        common::visible_body(&html).contains("<p>10 days left</p>"),
+        "{html}"
+    );
+    let (_, last_day) = common::carried_page(&html, "last-day").unwrap();
+    assert!(last_day.contains("<p>0 days left</p>"), "{last_day}");
 }
 
 /// Tera reports every unknown function and filter at once: each is its own error, at its
