@@ -114,6 +114,30 @@ fn the_summary_counts_per_language() {
         id["pages_translated"], 1,
         "the extra page does not count: {id}"
     );
+    // Each language's errors, warnings and notes are its findings of that severity.
+    let findings = report["findings"].as_array().unwrap();
+    for entry in summary {
+        let language = &entry["language"];
+        for (count, severity) in [
+            ("errors", "error"),
+            ("warnings", "warning"),
+            ("notes", "note"),
+        ] {
+            let expected = findings
+                .iter()
+                .filter(|f| f["language"] == *language && f["severity"] == severity)
+                .count();
+            assert_eq!(entry[count], expected, "{language} {count}: {entry}");
+        }
+    }
+    let counts = |lang: &str| {
+        let entry = summary.iter().find(|s| s["language"] == lang).unwrap();
+        [&entry["errors"], &entry["warnings"], &entry["notes"]].map(|v| v.as_u64().unwrap())
+    };
+    assert_eq!(
+        [counts("ar"), counts("tr"), counts("fr")],
+        [[4, 1, 0], [0, 4, 0], [2, 5, 1]]
+    );
     let run = site.run(&["check"]).expect_code(1);
     assert!(
         run.stdout
@@ -402,6 +426,11 @@ fn broken_links_are_underlined_and_anchors_get_their_own_hint() {
         .unwrap_or_else(|| panic!("{}", run.stderr));
     assert!(
         anchor.contains("help: use the id of a heading of that page ({#id} in its Markdown)"),
+        "{anchor}"
+    );
+    // In the Markdown, the anchor is underlined whole.
+    assert!(
+        anchor.contains("17 | [FAQ](@/faq.md#pourquoi)\n   |               ^^^^^^^^^\n"),
         "{anchor}"
     );
 }

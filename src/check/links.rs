@@ -143,7 +143,7 @@ impl LinkSite<'_> {
                             Some(at) => diagnostic.at(Location::from_range(
                                 &page.path,
                                 &page.source,
-                                at..at + 1,
+                                at..at + word.len(),
                             )),
                             None => diagnostic.in_file(&page.path),
                         }
