@@ -15,6 +15,7 @@ pub(super) fn check_dangerous_characters(path: &Path, text: &str, findings: &mut
     for line in text.split_inclusive('\n') {
         if let Some(at) = line.find(BIDI_OVERRIDES) {
             let start = offset + at;
+            // Every bidi control is three bytes in UTF-8.
             findings.push(
                 Diagnostic::error(format!("invisible bidi control U+{:04X} in the text", line[at..].chars().next().map_or(0, |c| c as u32)))
                     .code("bidi-control")
@@ -103,4 +104,50 @@ pub(super) fn check_placeholders(page: &Page, findings: &mut Vec<Diagnostic>) {
             ))
             .hint("finish the translation"),
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dangerous(text: &str) -> Vec<(String, std::ops::Range<usize>, usize)> {
+        let mut findings = Vec::new();
+        check_dangerous_characters(Path::new("x.ftl"), text, &mut findings);
+        findings
+            .into_iter()
+            .map(|d| {
+                let at = d.location.unwrap();
+                (d.code.unwrap_or_default().to_string(), at.span, at.line)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_bidi_control_is_pointed_at_exactly() {
+        let text = "first line\nab \u{202E}cd \u{2067}ef\n";
+        assert_eq!(
+            dangerous(text),
+            [
+                ("bidi-control".to_string(), 3..6, 2),
+                ("bidi-isolate".to_string(), 9..12, 2),
+            ]
+        );
+        assert!(dangerous("a \u{2066}b\u{2069} c").is_empty());
+    }
+
+    #[test]
+    fn markup_is_a_tag_a_closing_tag_or_a_comment_not_a_lone_angle() {
+        let is_markup = |text: &str| {
+            let mut findings = Vec::new();
+            let at = Location::from_range(Path::new("x.ftl"), text, 0..0);
+            check_text(text, &at, &mut findings);
+            findings.iter().any(|d| d.code.as_deref() == Some("markup"))
+        };
+        for text in ["a <b>bold</b>", "end</p>", "<!-- note -->"] {
+            assert!(is_markup(text), "{text}");
+        }
+        for text in ["a < b", "<3", "1 <= 2", "x <"] {
+            assert!(!is_markup(text), "{text}");
+        }
+    }
 }
