@@ -141,7 +141,7 @@ mod tests {
             let mut findings = Vec::new();
             let at = Location::from_range(Path::new("x.ftl"), text, 0..0);
             check_text(text, &at, &mut findings);
-            findings.iter().any(|d| d.code.as_deref() == Some("markup"))
+            findings.iter().any(|d| d.code == Some("markup"))
         };
         for text in ["a <b>bold</b>", "end</p>", "<!-- note -->"] {
             assert!(is_markup(text), "{text}");
