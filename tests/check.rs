@@ -434,3 +434,24 @@ fn broken_links_are_underlined_and_anchors_get_their_own_hint() {
         "{anchor}"
     );
 }
+
+/// A leftover in a page is a warning underlined whole, at its line.
+#[test]
+fn a_leftover_in_a_page_is_underlined_whole() {
+    let site = SiteTest::fixture("mini");
+    let page = site.read("content/fr/index.md");
+    site.write(
+        "content/fr/index.md",
+        &format!("{page}\nEncore à faire : TODO ici.\n"),
+    );
+    let run = site.run(&["check", "--now", "2026-01-05"]);
+    let block = run
+        .stderr
+        .split("\n\n")
+        .find(|block| block.contains("the page still holds \"TODO\""))
+        .unwrap_or_else(|| panic!("{}", run.stderr));
+    assert!(
+        block.contains("19 | Encore à faire : TODO ici.\n   |                  ^^^^\n"),
+        "{block}"
+    );
+}
