@@ -471,6 +471,56 @@ mod tests {
     }
 
     #[test]
+    fn a_file_already_gone_is_no_error_and_one_that_cannot_go_is() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let first = [
+            file("a.html", "1"),
+            file("b.html", "2"),
+            file("c.html", "3"),
+        ];
+        write_site(&out, &first).unwrap();
+        // Someone removed b.html by hand: nothing left to remove, nothing to count.
+        fs::remove_file(out.join("b.html")).unwrap();
+        assert_eq!(write_changes(&out, &first, &first[..1]).unwrap(), 1);
+        assert!(!out.join("c.html").exists());
+        // c.html became a folder with a file in it: it cannot be removed as a file.
+        fs::create_dir(out.join("c.html")).unwrap();
+        fs::write(out.join("c.html/keep"), "x").unwrap();
+        let error = write_changes(&out, &first, &first[..1]).unwrap_err();
+        assert!(error.message.contains("c.html"), "{}", error.message);
+        assert!(out.join("c.html/keep").exists());
+    }
+
+    #[test]
+    fn folders_that_exist_are_written_into_and_a_file_in_the_way_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let files = [file("en/index.html", "1"), file("en/faq/index.html", "2")];
+        write_all(dir.path(), &files).unwrap();
+        write_all(dir.path(), &files).unwrap();
+        assert_eq!(
+            fs::read_to_string(dir.path().join("en/faq/index.html")).unwrap(),
+            "2"
+        );
+        let blocked = dir.path().join("blocked");
+        fs::create_dir(&blocked).unwrap();
+        fs::write(blocked.join("en"), "a file where a folder goes").unwrap();
+        assert!(write_all(&blocked, &files).is_err());
+    }
+
+    #[test]
+    fn holds_tells_nothing_from_a_file_in_the_way() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(
+            guard::holds(&dir.path().join("missing")).unwrap(),
+            guard::Holds::Nothing
+        );
+        let file_path = dir.path().join("file");
+        fs::write(&file_path, "x").unwrap();
+        assert!(guard::holds(&file_path).is_err());
+    }
+
+    #[test]
     fn folders_without_files_of_their_own_are_created() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
