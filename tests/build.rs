@@ -798,6 +798,12 @@ fn a_template_mistake_is_reported_once_wherever_it_is() {
         ),
     ] {
         let site = SiteTest::fixture("mini");
+        // Pages link to the root page: when it cannot be written, that link is not broken.
+        site.edit(
+            "templates/page.html",
+            "<main>",
+            "<a href=\"/\">home</a><main>",
+        );
         site.edit(&format!("templates/{template}"), from, to);
         let run = site.run(&["build", "--now", "2026-01-05"]).expect_code(1);
         let err = &run.stderr;

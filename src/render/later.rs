@@ -424,6 +424,17 @@ mod tests {
                 lines(65..67),
                 vec![insert("line 65\nline 66")],
             ),
+            // Sixteen characters are not distinctive yet: the line after must match too.
+            (
+                vec!["x".into(), "<p>abcdefghi</p>".into(), "y".into()],
+                vec!["<p>abcdefghi</p>".into(), "z".into()],
+                vec![insert("<p>abcdefghi</p>\nz")],
+            ),
+            (
+                vec!["x".into(), "<p>abcdefghij</p>".into(), "y".into()],
+                vec!["<p>abcdefghij</p>".into(), "z".into()],
+                vec![Edit::Skip(1), Edit::Keep(1), insert("z")],
+            ),
             (
                 vec!["x".into(), "y".into(), "z".into()],
                 vec!["y".into()],
