@@ -542,6 +542,19 @@ mod tests {
     }
 
     #[test]
+    fn watch_writes_its_changes_through_the_claimed_output() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let output = claim(&out, Replace::OnlyOurs).unwrap();
+        let first = [file("a.html", "1"), file("b.html", "2")];
+        output.write_site(&first).unwrap();
+        let next = [file("a.html", "3")];
+        assert_eq!(output.write_changes(&first, &next).unwrap(), 2);
+        assert_eq!(fs::read_to_string(out.join("a.html")).unwrap(), "3");
+        assert!(!out.join("b.html").exists());
+    }
+
+    #[test]
     fn an_output_path_that_is_a_file_is_an_error() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
