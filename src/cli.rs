@@ -575,20 +575,19 @@ fn status_line(built: &Built) -> String {
         .next_change
         .as_ref()
         .map_or_else(|| "none (the notice has ended)".to_string(), rfc3339);
-    // With several milestones, the next one to happen, after the main one's phase.
-    let milestone = built
-        .config
-        .notice
-        .milestones
-        .iter()
-        .zip(&status.milestones)
-        .filter(|(_, now)| now.days_left.is_some())
-        .min_by_key(|(_, now)| now.end_instant)
-        .filter(|_| built.config.notice.has_milestones())
-        .map(|(m, now)| match now.days_left {
-            Some(0) => format!("; next milestone: {} (today)", m.name),
-            Some(days) => format!("; next milestone: {} in {days} days", m.name),
-            None => String::new(),
+    // With several milestones, the next one to happen once it is not the main one, whose
+    // count the phase already gives.
+    let notice = &built.config.notice;
+    let milestone = status
+        .next_milestone()
+        .filter(|&index| notice.has_milestones() && index != notice.main)
+        .map(|index| {
+            let name = &notice.milestones[index].name;
+            match status.milestones[index].days_left {
+                Some(0) => format!("; next milestone: {name} (today)"),
+                Some(days) => format!("; next milestone: {name} in {days} days"),
+                None => String::new(),
+            }
         })
         .unwrap_or_default();
     format!(

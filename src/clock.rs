@@ -236,6 +236,19 @@ pub fn status(now: DateTime<Utc>, notice: &Notice) -> Status {
     }
 }
 
+impl Status {
+    /// The milestone that happens next (its place in site.toml's list), if one is still to
+    /// come.
+    pub fn next_milestone(&self) -> Option<usize> {
+        self.milestones
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.days_left.is_some())
+            .min_by_key(|(_, m)| m.end_instant)
+            .map(|(index, _)| index)
+    }
+}
+
 /// Where the notice stands at each later instant at which a milestone's phase changes, in
 /// order: what a page built now must say if it is still read then. Each is a state of its
 /// own, since milestones only move forward.

@@ -327,6 +327,8 @@ fn the_build_says_which_milestone_is_next() {
             "phase: ended; next milestone: data-deleted (today); next change: 2026-10-01T11:00:00+02:00\n",
         ),
         ("2026-10-02", "phase: ended; next change: none"),
+        // Before the main milestone, the phase's own count is the next one.
+        ("2026-04-01", "phase: upcoming, 29 days left; next change: "),
     ] {
         let run = site.build_at(now);
         assert!(run.stdout.starts_with(line), "{now}: {}", run.stdout);

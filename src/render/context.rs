@@ -172,12 +172,8 @@ pub(super) fn language_context(model: &SiteModel, status: &Status, lang: &Langua
             next_change: status.next_change.as_ref().map(rfc3339),
             state: status.state.name(&config.notice),
             next_milestone: status
-                .milestones
-                .iter()
-                .enumerate()
-                .filter(|(_, m)| m.days_left.is_some())
-                .min_by_key(|(_, m)| m.end_instant)
-                .and_then(|(index, _)| milestones.get(index).cloned()),
+                .next_milestone()
+                .and_then(|index| milestones.get(index).cloned()),
             milestones,
         },
     );
