@@ -334,3 +334,19 @@ fn the_build_says_which_milestone_is_next() {
         assert!(run.stdout.starts_with(line), "{now}: {}", run.stdout);
     }
 }
+
+/// With `[reminder]` and no milestone marked `remind`, the main one is offered.
+#[test]
+fn without_a_marked_milestone_the_main_one_is_reminded() {
+    let site = SiteTest::fixture("milestones");
+    let toml = site.read("site.toml").replace("remind = true\n", "");
+    site.write("site.toml", &toml);
+    site.build_at("2026-04-01");
+    let reminders: Vec<String> = site
+        .tree("public/en")
+        .into_iter()
+        .map(|(path, _)| path)
+        .filter(|path| path.ends_with(".ics"))
+        .collect();
+    assert_eq!(reminders, ["remind-me-streaming-ends.ics"], "{reminders:?}");
+}
