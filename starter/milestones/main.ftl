@@ -3,7 +3,7 @@ deletion-date = { DATETIME($date_data-deleted) }
 next-data-deleted = { $phase_data-deleted ->
     [last-day] Stored data is deleted at the end of today
    *[upcoming] { PLURAL($days_until_data-deleted) ->
-        [one] Stored data is deleted in { $days_until_data-deleted } day
+        [one] Stored data is deleted tomorrow
        *[other] Stored data is deleted in { $days_until_data-deleted } days
     }
 }
