@@ -292,7 +292,7 @@ test("a page read after its next change shows no stale countdown", async () => {
     await context.close();
     return result;
   };
-  assert.deepEqual(await headline("2026-01-05T12:00:00Z"), { text: "10 days left", phase: "upcoming" });
+  assert.deepEqual(await headline("2026-01-05T12:00:00Z"), { text: "The last day is in 10 days", phase: "upcoming" });
   const dayLater = await headline("2026-01-08T12:00:00Z");
   assert.equal(dayLater.text, "ChatGPT on WhatsApp is ending", "no count that no longer holds");
   assert.deepEqual(await headline("2026-01-15T09:00:00Z"), { text: "Today is the last day", phase: "last-day" });
@@ -310,10 +310,10 @@ test("a page read after its next change shows no stale countdown", async () => {
     await context.close();
     return result;
   };
-  assert.match((await banner("2026-01-05T12:00:00Z")).text, /^You have 10 days left/);
+  assert.match((await banner("2026-01-05T12:00:00Z")).text, /The last day to do this is in 10 days\./);
   assert.equal((await banner("2026-01-08T12:00:00Z")).hidden, true, "a stale count is hidden");
-  assert.match((await banner("2026-01-15T12:00:00Z")).text, /^Today is the last day to link/);
-  assert.match((await banner("2026-02-20T12:00:00Z")).text, /^The last day to link was January 15, 2026/);
+  assert.match((await banner("2026-01-15T12:00:00Z")).text, /Today is the last day to do this\./);
+  assert.match((await banner("2026-02-20T12:00:00Z")).text, /^The last day to link a WhatsApp number to a ChatGPT account was January 15, 2026/);
   const withoutScript = await browser.newContext({ javaScriptEnabled: false });
   const page = await withoutScript.newPage();
   await page.goto(`${base}en/`);
@@ -323,9 +323,9 @@ test("a page read after its next change shows no stale countdown", async () => {
   await withoutScript.close();
 });
 
-/** What a reader sees of `url` when the browser's clock says `time`. */
-async function readAt(url, time) {
-  const context = await browser.newContext();
+/** What a reader sees of `url` when the browser's clock says `time`, in `timezoneId`. */
+async function readAt(url, time, timezoneId = undefined) {
+  const context = await browser.newContext({ timezoneId });
   await context.clock.install({ time: new Date(time) });
   const { page, problems } = await open(context, url);
   const seen = await page.evaluate(() => ({
@@ -356,6 +356,80 @@ test("a page built before a change and read after it shows what a build after it
       }
     }
   }
+});
+
+/**
+ * Readers in three zones (Los Angeles, UTC−8; Jakarta, UTC+7; Kiritimati, UTC+14, where each
+ * day starts first): a minute before and after their own midnights (the first after the
+ * build, and those that start the last day and end it), a page built on 5 January reads like
+ * a build for the reader's own calendar day.
+ */
+test("a page built on 5 January reads, on either side of the reader's midnight, like the build for the reader's own day", async () => {
+  for (const day of ["2026-01-04", "2026-01-06", "2026-01-14", "2026-01-16"]) {
+    if (!servers[`day-${day}`]) await serve(`day-${day}`, "/", { now: day });
+  }
+  const builtFor = (day) => (day === NOW ? servers.root : day === "2026-01-15" ? servers["last-day"] : servers[`day-${day}`]);
+  const zones = [["America/Los_Angeles", -8], ["Asia/Jakarta", 7], ["Pacific/Kiritimati", 14]];
+  const dayAfter = (day) => new Date(Date.parse(`${day}T00:00:00Z`) + 86400000).toISOString().slice(0, 10);
+  for (const [zone, offset] of zones) {
+    // The reader's day when the page was built, at midnight UTC on 5 January.
+    const firstDay = new Date(Date.parse(`${NOW}T00:00:00Z`) + offset * 3600000).toISOString().slice(0, 10);
+    for (const before of [firstDay, "2026-01-14", "2026-01-15"]) {
+      const after = dayAfter(before);
+      const midnight = Date.parse(`${after}T00:00:00Z`) - offset * 3600000;
+      for (const [day, time] of [[before, midnight - 60000], [after, midnight + 60000]]) {
+        for (const lang of LANGUAGES) {
+          for (const path of PAGES) {
+            const when = new Date(time).toISOString();
+            const where = `${lang}/${path} built on ${NOW}, read at ${when} in ${zone} (${day} there)`;
+            const stale = await readAt(`${servers.root.base}${lang}/${path}`, when, zone);
+            const fresh = await readAt(`${builtFor(day).base}${lang}/${path}`, when, zone);
+            assert.deepEqual(stale.problems, [], where);
+            assert.equal(stale.phase, fresh.phase, where);
+            assert.equal(stale.title, fresh.title, where);
+            assert.equal(stale.text, fresh.text, where);
+          }
+        }
+      }
+    }
+  }
+});
+
+/**
+ * Every calendar file any build offers, read by python's icalendar: one event on the last
+ * day, a UID that names no date (so a moved date moves the event), and an alert, if any,
+ * that names the date and is not yet past for a reader anywhere when the file was built.
+ */
+test("no reminder offered by any build has an alert in the past, and each names its date", async () => {
+  const builds = { "2026-01-05": servers.root, "2026-01-15": servers["last-day"] };
+  for (const day of ["2026-01-11", "2026-01-13", "2026-01-14"]) {
+    if (!servers[`day-${day}`]) await serve(`day-${day}`, "/", { now: day });
+    builds[day] = servers[`day-${day}`];
+  }
+  const dates = { en: "January 15, 2026", ar: "15 يناير 2026", tr: "15 Ocak 2026", id: "15 Januari 2026", fr: "15\u00a0janvier\u00a02026" };
+  let alerts = 0;
+  for (const [day, { out }] of Object.entries(builds)) {
+    const files = LANGUAGES.map((lang) => join(out, lang, "remind-me.ics"));
+    const run = spawnSync("python3", [join(here, "reminders.py"), ...files], { encoding: "utf8" });
+    assert.equal(run.status, 0, run.stderr);
+    const read = JSON.parse(run.stdout);
+    for (const [i, lang] of LANGUAGES.entries()) {
+      const where = `${lang} built for ${day}`;
+      const file = read[files[i]];
+      assert.equal(file.events, 1, where);
+      assert.match(file.uid, new RegExp(`^end-${lang}@127\\.0\\.0\\.1:\\d+$`), where);
+      assert.equal(file.day, "2026-01-15", where);
+      for (const alert of file.alerts) {
+        alerts++;
+        // The alert's time is the reader's own; the first readers to reach it are 14 hours
+        // ahead of UTC.
+        const earliest = Date.parse(`${alert.at}Z`) - 14 * 3600000;
+        assert.ok(earliest >= Date.parse(`${day}T00:00:00Z`), `${where}: alert at ${alert.at}`);
+        assert.ok(alert.text.includes(dates[lang]), `${where}: ${alert.text}`);
+      }
+    }
+  }
+  assert.ok(alerts >= 20, `${alerts} alerts`);
 });
 
 test("a notice with three milestones, built months before, reads in each later state as a build of that day", async () => {

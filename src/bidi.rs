@@ -3,9 +3,10 @@
 //!
 //! In an Arabic sentence, "+1-800-242-8478" or "1-800-ChatGPT" can come out scrambled: the
 //! bidi algorithm treats `+` and `-` as weak or neutral characters and reorders them around
-//! the digits. Wrapping each such run in `<bdi dir="ltr">` keeps it whole. Isolation is done
-//! with markup and never with invisible Unicode controls, which would leak into titles,
-//! attributes and copied text.
+//! the digits. Wrapping each such run in `<bdi dir="ltr">` keeps it whole. In pages, isolation
+//! is done with markup and never with invisible Unicode controls, which would leak into
+//! titles, attributes and copied text; only text that leaves the page as data (structured
+//! data) gets the Unicode isolates, since nothing else reaches where it is shown.
 
 /// Running text as HTML for a page in direction `dir`.
 pub fn text_html(text: &str, dir: Direction) -> String {
@@ -142,9 +143,16 @@ fn needs_isolation(run: &str) -> bool {
             .any(|c| !c.is_ascii_digit() && !c.is_alphabetic())
 }
 
-/// Escapes `text` and wraps each left-to-right run in `<bdi dir="ltr">`, for text shown in a
-/// right-to-left page.
-fn escape_isolating_ltr_runs(text: &str) -> String {
+/// A piece of right-to-left text: a stretch outside any left-to-right run, or a run and
+/// whether reordering could scramble it.
+enum Piece<'a> {
+    Text(&'a str),
+    Run(&'a str, bool),
+}
+
+/// Splits right-to-left text into its left-to-right runs (Latin words and names, numbers
+/// with their punctuation) and what lies between them.
+fn pieces(text: &str) -> Vec<Piece<'_>> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let starts_run = |i: usize| {
         let c = chars[i].1;
@@ -152,14 +160,11 @@ fn escape_isolating_ltr_runs(text: &str) -> String {
             || c.is_ascii_digit()
             || (c == '+' && chars.get(i + 1).is_some_and(|(_, n)| n.is_ascii_digit()))
     };
-    let mut out = String::with_capacity(text.len() + 32);
+    let mut pieces = Vec::new();
     let mut i = 0;
+    let mut text_start = 0;
     while i < chars.len() {
         if !starts_run(i) {
-            push_escaped(
-                &mut out,
-                &text[chars[i].0..chars[i].0 + chars[i].1.len_utf8()],
-            );
             i += 1;
             continue;
         }
@@ -180,21 +185,57 @@ fn escape_isolating_ltr_runs(text: &str) -> String {
         }
         let start_byte = chars[i].0;
         let end_byte = chars.get(end).map_or(text.len(), |(b, _)| *b);
-        let run = &text[start_byte..end_byte];
-        if needs_isolation(run) {
-            // A number like 1-800-ChatGPT must not wrap at its hyphens: in right-to-left
-            // text its halves would land at opposite ends of two lines.
-            out.push_str(if is_unbreakable(run) {
-                "<bdi dir=\"ltr\" class=\"nowrap\">"
-            } else {
-                "<bdi dir=\"ltr\">"
-            });
-            push_escaped(&mut out, run);
-            out.push_str("</bdi>");
-        } else {
-            push_escaped(&mut out, run);
+        if text_start < start_byte {
+            pieces.push(Piece::Text(&text[text_start..start_byte]));
         }
+        let run = &text[start_byte..end_byte];
+        pieces.push(Piece::Run(run, needs_isolation(run)));
+        text_start = end_byte;
         i = end;
+    }
+    if text_start < text.len() {
+        pieces.push(Piece::Text(&text[text_start..]));
+    }
+    pieces
+}
+
+/// Escapes `text` and wraps each left-to-right run in `<bdi dir="ltr">`, for text shown in a
+/// right-to-left page.
+fn escape_isolating_ltr_runs(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 32);
+    for piece in pieces(text) {
+        match piece {
+            Piece::Text(text) | Piece::Run(text, false) => push_escaped(&mut out, text),
+            Piece::Run(run, true) => {
+                // A number like 1-800-ChatGPT must not wrap at its hyphens: in right-to-left
+                // text its halves would land at opposite ends of two lines.
+                out.push_str(if is_unbreakable(run) {
+                    "<bdi dir=\"ltr\" class=\"nowrap\">"
+                } else {
+                    "<bdi dir=\"ltr\">"
+                });
+                push_escaped(&mut out, run);
+                out.push_str("</bdi>");
+            }
+        }
+    }
+    out
+}
+
+/// Plain right-to-left text with each left-to-right run that reordering could scramble
+/// wrapped in the Unicode isolates LRI … PDI: for text that leaves the page as data and is
+/// shown without markup (structured data in search results), where `<bdi>` cannot go.
+pub fn isolate_ltr_runs(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    for piece in pieces(text) {
+        match piece {
+            Piece::Text(text) | Piece::Run(text, false) => out.push_str(text),
+            Piece::Run(run, true) => {
+                out.push('\u{2066}');
+                out.push_str(run);
+                out.push('\u{2069}');
+            }
+        }
     }
     out
 }
@@ -290,5 +331,16 @@ mod tests {
         assert!(!got.contains([
             '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}', '\u{200e}', '\u{200f}'
         ]));
+    }
+
+    #[test]
+    fn plain_text_isolates_runs_with_unicode_isolates_and_escapes_nothing() {
+        let text = "هو رقم ChatGPT على واتساب: +1-800-242-8478. أي <1-800-ChatGPT> و 15 يناير";
+        assert_eq!(
+            isolate_ltr_runs(text),
+            "هو رقم \u{2066}ChatGPT\u{2069} على واتساب: \u{2066}+1-800-242-8478\u{2069}. أي <\u{2066}1-800-ChatGPT\u{2069}> و 15 يناير"
+        );
+        assert_eq!(isolate_ltr_runs("لا شيء"), "لا شيء");
+        assert_eq!(isolate_ltr_runs(""), "");
     }
 }

@@ -2,9 +2,10 @@
 
 use chrono::{DateTime, Days, NaiveDate, Utc};
 
-/// An all-day event with one alert before it.
+/// An all-day event with an alert, unless every moment the alert could have is past.
 pub struct Reminder<'a> {
-    /// Stable across builds, so that importing the file twice updates one event.
+    /// Stable across builds and across a moved date (it names the milestone and language,
+    /// not the date), so that importing the file again moves the one event.
     pub uid: &'a str,
     /// When the file was made (the build's "now").
     pub stamp: DateTime<Utc>,
@@ -14,6 +15,48 @@ pub struct Reminder<'a> {
     pub url: &'a str,
     pub language: &'a str,
     pub alert_days_before: u32,
+    /// What the alert says: it names the date, since it shows days before it.
+    pub alert: &'a str,
+}
+
+/// The hour of the reader's own day at which an alert goes off.
+const ALERT_HOUR: i64 = 9;
+
+/// The first day with an alert at [`ALERT_HOUR`] that has not passed anywhere at `now`:
+/// `days_before` the event, else the day before it, else its own day; none once all three
+/// have passed. An all-day event's times are each reader's own, and the earliest zone is
+/// fourteen hours ahead of UTC.
+pub fn alert_day(date: NaiveDate, days_before: u32, now: DateTime<Utc>) -> Option<NaiveDate> {
+    let earliest = |day: NaiveDate| {
+        day.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc()
+            + chrono::Duration::hours(ALERT_HOUR - 14)
+    };
+    [u64::from(days_before), 1, 0]
+        .into_iter()
+        .filter_map(|before| date.checked_sub_days(Days::new(before)))
+        .find(|day| earliest(*day) >= now)
+}
+
+/// The alert's `TRIGGER`: from the start of the event's day to [`ALERT_HOUR`] on `day`.
+fn trigger(date: NaiveDate, day: NaiveDate) -> String {
+    let minutes = (day - date).num_minutes() + ALERT_HOUR * 60;
+    let (sign, minutes) = if minutes < 0 {
+        ("-", -minutes)
+    } else {
+        ("", minutes)
+    };
+    let (days, hours) = (minutes / (24 * 60), minutes % (24 * 60) / 60);
+    let days = if days > 0 {
+        format!("{days}D")
+    } else {
+        String::new()
+    };
+    let hours = if hours > 0 {
+        format!("T{hours}H")
+    } else {
+        String::new()
+    };
+    format!("{sign}P{days}{hours}")
 }
 
 /// The event as an `.ics` file: CRLF line endings, text escaped, lines folded at 75 octets.
@@ -46,15 +89,29 @@ pub fn ics(reminder: &Reminder) -> String {
         ),
         format!("URL:{}", reminder.url),
         "TRANSP:TRANSPARENT".to_string(),
-        "BEGIN:VALARM".to_string(),
-        "ACTION:DISPLAY".to_string(),
-        format!("DESCRIPTION:{}", escape(reminder.summary)),
-        format!("TRIGGER:-P{}D", reminder.alert_days_before),
-        "END:VALARM".to_string(),
-        "END:VEVENT".to_string(),
-        "END:VCALENDAR".to_string(),
     ];
-    lines.iter().map(|line| fold(line)).collect()
+    let alarm = alert_day(reminder.date, reminder.alert_days_before, reminder.stamp)
+        .map(|day| {
+            vec![
+                "BEGIN:VALARM".to_string(),
+                "ACTION:DISPLAY".to_string(),
+                format!(
+                    "DESCRIPTION;LANGUAGE={}:{}",
+                    reminder.language,
+                    escape(reminder.alert)
+                ),
+                format!("TRIGGER:{}", trigger(reminder.date, day)),
+                "END:VALARM".to_string(),
+            ]
+        })
+        .unwrap_or_default();
+    let end = ["END:VEVENT".to_string(), "END:VCALENDAR".to_string()];
+    lines
+        .iter()
+        .chain(&alarm)
+        .chain(&end)
+        .map(|line| fold(line))
+        .collect()
 }
 
 fn escape(text: &str) -> String {
@@ -77,13 +134,19 @@ fn escape(text: &str) -> String {
 fn fold(line: &str) -> String {
     let mut out = String::with_capacity(line.len() + 8);
     let mut width = 0;
-    for c in line.chars() {
-        if width + c.len_utf8() > 75 {
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        // An escape (`\,`) stays on one line: some calendar apps unfold it into a stray
+        // backslash.
+        let escaped = (c == '\\').then(|| chars.next_if(|_| true)).flatten();
+        let size = c.len_utf8() + escaped.map_or(0, char::len_utf8);
+        if width + size > 75 {
             out.push_str("\r\n ");
             width = 1;
         }
         out.push(c);
-        width += c.len_utf8();
+        out.extend(escaped);
+        width += size;
     }
     out.push_str("\r\n");
     out
@@ -95,7 +158,7 @@ mod tests {
 
     fn reminder<'a>(summary: &'a str, description: &'a str) -> Reminder<'a> {
         Reminder {
-            uid: "end-2026-01-15-ar@example.org",
+            uid: "end-ar@example.org",
             stamp: "2026-01-05T00:00:00Z".parse().unwrap(),
             date: NaiveDate::from_ymd_opt(2026, 1, 15).unwrap(),
             summary,
@@ -103,6 +166,7 @@ mod tests {
             url: "https://example.org/ar/link-account/",
             language: "ar",
             alert_days_before: 3,
+            alert: "15 January 2026 is the last day",
         }
     }
 
@@ -112,7 +176,11 @@ mod tests {
         assert!(ics.contains("DTSTART;VALUE=DATE:20260115\r\nDTEND;VALUE=DATE:20260116\r\n"));
         assert!(ics.contains("SUMMARY;LANGUAGE=ar:Link\\, now\\; please\r\n"));
         assert!(ics.contains("DESCRIPTION;LANGUAGE=ar:a\\\\b\r\n"));
-        assert!(ics.contains("TRIGGER:-P3D\r\n"));
+        // Three days before, at nine in the morning.
+        assert!(ics.contains("TRIGGER:-P2DT15H\r\n"), "{ics}");
+        assert!(ics.contains(
+            "BEGIN:VALARM\r\nACTION:DISPLAY\r\nDESCRIPTION;LANGUAGE=ar:15 January 2026 is the last day\r\n"
+        ));
         assert!(ics.contains("DTSTAMP:20260105T000000Z\r\n"));
         assert!(ics.ends_with("END:VCALENDAR\r\n"));
         assert!(!ics.replace("\r\n", "").contains('\n'), "bare line feeds");
@@ -127,5 +195,54 @@ mod tests {
         }
         let unfolded = ics.replace("\r\n ", "");
         assert!(unfolded.contains(summary));
+    }
+
+    /// Built close to the date, the alert moves to the morning of the day before, then of
+    /// the last day, then goes: never a moment already past for a reader anywhere.
+    #[test]
+    fn an_alert_is_never_in_the_past() {
+        let date = NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
+        let day = |d: u32| NaiveDate::from_ymd_opt(2026, 1, d).unwrap();
+        let at = |text: &str| -> DateTime<Utc> { text.parse().unwrap() };
+        let cases = [
+            ("2026-01-05T00:00:00Z", Some(day(12)), Some("-P2DT15H")),
+            ("2026-01-11T19:00:00Z", Some(day(12)), Some("-P2DT15H")),
+            ("2026-01-11T19:00:01Z", Some(day(14)), Some("-PT15H")),
+            ("2026-01-14T00:00:00Z", Some(day(15)), Some("PT9H")),
+            ("2026-01-14T19:00:00Z", Some(day(15)), Some("PT9H")),
+            ("2026-01-14T19:00:01Z", None, None),
+        ];
+        for (now, expected, trigger_text) in cases {
+            let found = alert_day(date, 3, at(now));
+            assert_eq!(found, expected, "{now}");
+            assert_eq!(
+                found.map(|d| trigger(date, d)).as_deref(),
+                trigger_text,
+                "{now}"
+            );
+            let mut r = reminder("s", "d");
+            r.stamp = at(now);
+            let file = ics(&r);
+            assert_eq!(file.contains("BEGIN:VALARM"), expected.is_some(), "{now}");
+        }
+        assert_eq!(
+            alert_day(date, 0, at("2026-01-05T00:00:00Z")),
+            Some(day(15))
+        );
+        assert_eq!(trigger(date, day(10)), "-P4DT15H");
+    }
+
+    #[test]
+    fn a_fold_never_splits_an_escape() {
+        for pad in 60..80 {
+            let summary = format!("{}, then more, and more", "x".repeat(pad));
+            let file = ics(&reminder(&summary, ""));
+            for line in file.split("\r\n") {
+                assert!(line.len() <= 75, "{line}");
+                let unescaped_end = line.ends_with('\\') && !line.ends_with("\\\\");
+                assert!(!unescaped_end, "split escape at {pad}: {line}");
+            }
+            assert!(file.replace("\r\n ", "").contains(&escape(&summary)));
+        }
     }
 }

@@ -211,12 +211,26 @@ pub struct Status {
 }
 
 pub fn status(now: DateTime<Utc>, notice: &Notice) -> Status {
-    let zone = notice.time_zone;
-    let milestones: Vec<MilestoneStatus> = notice
+    let milestones = notice
         .milestones
         .iter()
         .map(|m| milestone_status(now, m))
         .collect();
+    status_of(
+        now,
+        now.with_timezone(&notice.time_zone).date_naive(),
+        milestones,
+        notice,
+    )
+}
+
+fn status_of(
+    now: DateTime<Utc>,
+    today: NaiveDate,
+    milestones: Vec<MilestoneStatus>,
+    notice: &Notice,
+) -> Status {
+    let zone = notice.time_zone;
     let main = milestones[notice.main].clone();
     let next_change = milestones
         .iter()
@@ -225,7 +239,7 @@ pub fn status(now: DateTime<Utc>, notice: &Notice) -> Status {
         .map(|next| next.with_timezone(&zone));
     Status {
         now,
-        today: now.with_timezone(&zone).date_naive(),
+        today,
         phase: main.phase,
         days_left: main.days_left,
         last_day_start: main.last_day_start.with_timezone(&zone),
@@ -249,23 +263,119 @@ impl Status {
     }
 }
 
-/// Where the notice stands at each later instant at which a milestone's phase changes, in
-/// order: what a page built now must say if it is still read then. Each is a state of its
-/// own, since milestones only move forward.
-pub fn later_statuses(current: &Status, notice: &Notice) -> Vec<Status> {
-    let mut starts: Vec<DateTime<Utc>> = current
+/// How many days past the latest reader's day at the build a page carries each day's count
+/// for. A site rebuilt at each `next change` (the deploy job) needs none; these cover a
+/// rebuild that is a day or two late. Further on, a count is replaced by its stale text until
+/// the eve of its milestone, whose wording ("tomorrow") is carried too.
+pub const COUNT_DAYS_AHEAD: u64 = 2;
+
+/// The earliest and latest offsets from UTC of a calendar day somewhere on Earth: a day lasts
+/// from its midnight at UTC+14 to its midnight at UTC−12.
+const AHEAD_OF_UTC: i64 = 14;
+const BEHIND_UTC: i64 = 12;
+
+/// What a reader sees, as the page's script computes it: for each milestone in site.toml's
+/// order, one that follows the reader's day gives `u<days>` before its last day, `l` on it
+/// and `e` after it; one that follows an instant gives `U`, `L` or `E` (its count, the same
+/// for every reader, goes stale at [`count_stale_at`]). Joined by commas.
+pub fn reading_key(status: &Status, notice: &Notice) -> String {
+    let parts: Vec<String> = notice
         .milestones
         .iter()
-        .flat_map(|m| [m.last_day_start, m.end_instant])
-        .map(|start| start.with_timezone(&Utc))
-        .filter(|start| *start > current.now)
+        .zip(&status.milestones)
+        .map(|(milestone, now)| match (milestone.reader_day, now.phase) {
+            (true, Phase::Upcoming) => format!("u{}", now.days_left.unwrap_or(0)),
+            (true, Phase::LastDay) => "l".into(),
+            (true, Phase::Ended) => "e".into(),
+            (false, Phase::Upcoming) => "U".into(),
+            (false, Phase::LastDay) => "L".into(),
+            (false, Phase::Ended) => "E".into(),
+        })
         .collect();
-    starts.sort();
-    starts.dedup();
-    starts
-        .into_iter()
-        .map(|start| status(start, notice))
-        .collect()
+    parts.join(",")
+}
+
+/// When a count of days that every reader shares (a milestone of an instant or of a zone)
+/// no longer holds in `status`, if it shows one.
+pub fn count_stale_at(status: &Status, notice: &Notice) -> Option<DateTime<Utc>> {
+    notice
+        .milestones
+        .iter()
+        .zip(&status.milestones)
+        .filter(|(milestone, now)| !milestone.reader_day && now.phase == Phase::Upcoming)
+        .filter_map(|(_, now)| now.next_change.map(|at| at.with_timezone(&Utc)))
+        .min()
+}
+
+/// Where the notice stands for a reader whose own calendar says `day`, at `instant`: the
+/// milestones of the reader's day by `day`, the others by `instant`. When every milestone
+/// follows the reader's day, this is exactly a build for `day`.
+fn reading(day: NaiveDate, instant: DateTime<Utc>, notice: &Notice) -> Status {
+    let milestones = notice
+        .milestones
+        .iter()
+        .map(|m| match m.reader_day {
+            true => milestone_status(start_of_day(day, m.time_zone), m),
+            false => milestone_status(instant, m),
+        })
+        .collect();
+    let now = match notice.milestones.iter().all(|m| m.reader_day) {
+        true => start_of_day(day, notice.time_zone),
+        false => instant,
+    };
+    status_of(now, day, milestones, notice)
+}
+
+/// Every other reading of the page built at `current` that some reader can still meet, each
+/// once (by [`reading_key`]), in the order readers meet them: readers behind UTC still on an
+/// earlier day, readers ahead already on the next, the days' counts for
+/// [`COUNT_DAYS_AHEAD`] more days, the eve, last day and day after of each milestone of the
+/// reader's day, and each phase change of the others. What a page built now must carry.
+pub fn readings(current: &Status, notice: &Notice) -> Vec<Status> {
+    let t = current.now;
+    let hours = chrono::Duration::hours;
+    let utc_day = |instant: DateTime<Utc>| instant.date_naive();
+    let first = utc_day(t - hours(BEHIND_UTC));
+    let mut days: std::collections::BTreeSet<NaiveDate> = first
+        .iter_days()
+        .take_while(|day| *day <= utc_day(t + hours(AHEAD_OF_UTC)) + Days::new(COUNT_DAYS_AHEAD))
+        .collect();
+    let mut changes: Vec<DateTime<Utc>> = Vec::new();
+    for (milestone, now) in notice.milestones.iter().zip(&current.milestones) {
+        if milestone.reader_day {
+            let eve = milestone.date.pred_opt().unwrap_or(milestone.date);
+            days.extend([eve, milestone.date, next_day(milestone.date)]);
+        } else {
+            for change in [now.last_day_start, now.end_instant] {
+                let change = change.with_timezone(&Utc);
+                if change > t {
+                    changes.push(change);
+                    days.insert(utc_day(change));
+                }
+            }
+        }
+    }
+    changes.sort();
+    let mut seen = std::collections::HashSet::from([reading_key(current, notice)]);
+    let mut found = Vec::new();
+    for day in days.into_iter().filter(|day| *day >= first) {
+        let midnight = day.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc();
+        let from = (midnight - hours(AHEAD_OF_UTC)).max(t);
+        let until = midnight + hours(24 + BEHIND_UTC);
+        let instants = std::iter::once(from).chain(
+            changes
+                .iter()
+                .copied()
+                .filter(|change| *change > from && *change < until),
+        );
+        for instant in instants.filter(|instant| *instant < until) {
+            let status = reading(day, instant, notice);
+            if seen.insert(reading_key(&status, notice)) {
+                found.push(status);
+            }
+        }
+    }
+    found
 }
 
 /// An instant as RFC 3339 in its own zone's offset, for `datetime` attributes and logs.
@@ -355,23 +465,58 @@ mod tests {
         assert_eq!(start.format("%H:%M").to_string(), "01:00");
     }
 
+    fn keys(now: &str, notice: &Notice) -> Vec<String> {
+        let zone = notice.time_zone;
+        readings(
+            &status(NowInput::parse(now).unwrap().resolve(zone), notice),
+            notice,
+        )
+        .iter()
+        .map(|s| reading_key(s, notice))
+        .collect()
+    }
+
+    /// A date is each reader's own day: a page built on 5 January carries the day before
+    /// (readers behind UTC), the next days' counts, the eve, the last day and the day after.
     #[test]
-    fn later_statuses_start_each_later_phase() {
-        let phases = |now: &str| -> Vec<(Phase, Option<i64>)> {
-            later_statuses(&at(now, Tz::UTC), &notice(Tz::UTC))
-                .iter()
-                .map(|s| (s.phase, s.days_left))
-                .collect()
-        };
+    fn readings_of_the_reader_day_span_every_zone() {
+        let utc = notice(Tz::UTC);
         assert_eq!(
-            phases("2026-01-05"),
-            [(Phase::LastDay, Some(0)), (Phase::Ended, None)]
+            keys("2026-01-05", &utc),
+            ["u11", "u9", "u8", "u1", "l", "e"]
         );
-        assert_eq!(phases("2026-01-15T12:00:00Z"), [(Phase::Ended, None)]);
-        assert_eq!(phases("2026-01-16"), []);
-        let paris = chrono_tz::Europe::Paris;
-        let ended = &later_statuses(&at("2026-01-05", paris), &notice(paris))[1];
-        assert_eq!(rfc3339(&ended.now), "2026-01-15T23:00:00Z");
+        assert_eq!(keys("2026-01-14", &utc), ["u2", "l", "e"]);
+        // Ended in UTC, the last day still lasts twelve hours behind it.
+        assert_eq!(keys("2026-01-16", &utc), ["l"]);
+        assert_eq!(keys("2026-01-16T11:59:59Z", &utc), ["l"]);
+        assert_eq!(keys("2026-01-16T12:00:00Z", &utc), Vec::<String>::new());
+        // Built in Tokyo's morning, readers in the Americas are two days behind.
+        let tokyo = notice(chrono_tz::Asia::Tokyo);
+        assert_eq!(keys("2026-01-16", &tokyo), ["l"]);
+        let early = keys("2026-01-15", &tokyo);
+        assert_eq!(early, ["u1", "e"]);
+        // Each reading of the reader's day is exactly the build for that day.
+        let reading = &readings(&at("2026-01-05", Tz::UTC), &utc)[3];
+        assert_eq!(reading, &at("2026-01-14", Tz::UTC));
+    }
+
+    /// With `day = "zone"`, every reader switches at the zone's midnight: the later phases
+    /// alone are carried, dated by their instants, and counts go stale at the next midnight.
+    #[test]
+    fn readings_in_the_zone_are_its_phase_changes() {
+        let mut paris = notice(chrono_tz::Europe::Paris);
+        paris.milestones[0].reader_day = false;
+        assert_eq!(keys("2026-01-05", &paris), ["L", "E"]);
+        let now = at("2026-01-05", chrono_tz::Europe::Paris);
+        let later = readings(&now, &paris);
+        assert_eq!(rfc3339(&later[1].now), "2026-01-15T23:00:00Z");
+        assert_eq!(
+            count_stale_at(&now, &paris).map(|t| rfc3339(&t)).as_deref(),
+            Some("2026-01-05T23:00:00Z")
+        );
+        assert_eq!(count_stale_at(&later[0], &paris), None);
+        assert_eq!(keys("2026-01-15T12:00:00Z", &paris), ["E"]);
+        assert_eq!(keys("2026-01-16", &paris), Vec::<String>::new());
     }
 
     #[test]

@@ -42,7 +42,9 @@ pub struct LocaleData {
     plurals: PluralRules,
     /// French writes the first day of a month as an ordinal ("1er janvier"), which CLDR's
     /// patterns cannot say.
-    ordinal_first_day: bool,
+    /// French typography: the first of a month is an ordinal (`1er`), and a date never
+    /// breaks across lines (no-break spaces between its parts).
+    french: bool,
 }
 
 impl LocaleData {
@@ -66,13 +68,13 @@ impl LocaleData {
                 root.format(&probe)
             ));
         }
-        let ordinal_first_day = locale.id.language.as_str() == "fr";
+        let french = locale.id.language.as_str() == "fr";
         let plurals = PluralRules::try_new_cardinal(locale.into())
             .map_err(|e| format!("no CLDR plural rules for {code}: {e}"))?;
         Ok(LocaleData {
             dates,
             plurals,
-            ordinal_first_day,
+            french,
         })
     }
 
@@ -84,10 +86,14 @@ impl LocaleData {
             Ok(date) => self.dates.format(&date).to_string(),
             Err(_) => return date.to_string(),
         };
-        match formatted.strip_prefix("1 ") {
-            Some(rest) if self.ordinal_first_day && day == 1 => format!("1er {rest}"),
-            _ => formatted,
+        if !self.french {
+            return formatted;
         }
+        let formatted = match formatted.strip_prefix("1 ") {
+            Some(rest) if day == 1 => format!("1er {rest}"),
+            _ => formatted,
+        };
+        formatted.replace(' ', "\u{a0}")
     }
 
     pub fn plural_category(&self, n: f64) -> &'static str {
@@ -557,7 +563,7 @@ mod tests {
             got,
             [
                 "January 15, 2026",
-                "15 janvier 2026",
+                "15\u{a0}janvier\u{a0}2026",
                 "15 Ocak 2026",
                 "15 Januari 2026",
                 "15 يناير 2026"
@@ -569,9 +575,10 @@ mod tests {
     fn french_writes_the_first_of_the_month_as_an_ordinal() {
         let fr = LocaleData::new("fr").unwrap();
         let first = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
-        assert_eq!(fr.long_date(first), "1er janvier 2026");
+        // No line breaks inside a French date: its spaces are no-break spaces.
+        assert_eq!(fr.long_date(first), "1er\u{a0}janvier\u{a0}2026");
         let eleventh = NaiveDate::from_ymd_opt(2026, 1, 11).unwrap();
-        assert_eq!(fr.long_date(eleventh), "11 janvier 2026");
+        assert_eq!(fr.long_date(eleventh), "11\u{a0}janvier\u{a0}2026");
         assert_eq!(
             LocaleData::new("tr").unwrap().long_date(first),
             "1 Ocak 2026"
@@ -602,7 +609,7 @@ mod tests {
         args.set("end", "2026-01-15");
         assert_eq!(
             t.format("fr", "ends", &args).unwrap(),
-            "Ends on 15 janvier 2026."
+            "Ends on 15\u{a0}janvier\u{a0}2026."
         );
         let mut args = FluentArgs::new();
         args.set("end", "tomorrow");

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{SiteTest, between, refused};
+use common::{SiteTest, between, refused, visible_body};
 
 fn status_of(html: &str) -> String {
     between(html, "<section class=\"status\" ", ">").to_string()
@@ -79,7 +79,7 @@ fn status_element_carries_phase_days_and_end_instant() {
         "data-phase=\"upcoming\" data-days-left=\"10\""
     );
     assert!(
-        en.contains("<time datetime=\"2026-01-16T00:00:00+01:00\">January 15, 2026</time>"),
+        en.contains("<time datetime=\"2026-01-15\">January 15, 2026</time>"),
         "{en}"
     );
     site.build_at("2026-02-01");
@@ -173,7 +173,11 @@ fn dates_are_localized_in_every_language() {
         ("ar", "15 يناير 2026", "21 أكتوبر 2025"),
         ("tr", "15 Ocak 2026", "21 Ekim 2025"),
         ("id", "15 Januari 2026", "21 Oktober 2025"),
-        ("fr", "15 janvier 2026", "21 octobre 2025"),
+        (
+            "fr",
+            "15\u{a0}janvier\u{a0}2026",
+            "21\u{a0}octobre\u{a0}2025",
+        ),
     ];
     for (lang, end, announced) in expected {
         let html = site.output(&format!("{lang}/index.html"));
@@ -182,7 +186,10 @@ fn dates_are_localized_in_every_language() {
     }
     site.build_at("2026-02-01");
     assert_eq!(headline(&site, "tr"), "15 Ocak 2026 tarihinde sona erdi");
-    assert_eq!(headline(&site, "fr"), "Terminé le 15 janvier 2026");
+    assert_eq!(
+        headline(&site, "fr"),
+        "Terminé le 15\u{a0}janvier\u{a0}2026"
+    );
 }
 
 #[test]
@@ -555,13 +562,22 @@ fn a_calendar_reminder_is_offered_only_while_upcoming() {
     );
     assert!(
         ics.contains(
-            "DESCRIPTION;LANGUAGE=fr:Le service s’arrête après le 15 janvier 2026.\\n\r\n \\nhttps://example.org/fr/\r\n"
+            "DESCRIPTION;LANGUAGE=fr:Le service s’arrête après le 15\u{a0}janvier\u{a0}2026.\r\n \\n\\nhttps://example.org/fr/\r\n"
         ),
         "the page's address is in the text, which calendars show: {ics}"
     );
     assert!(ics.contains("\r\nURL:https://example.org/fr/\r\n"), "{ics}");
     assert!(ics.contains("DTSTART;VALUE=DATE:20260115\r\n"), "{ics}");
-    assert!(ics.contains("TRIGGER:-P3D\r\n"), "{ics}");
+    // Three days before, at nine in the morning of the reader's day.
+    assert!(ics.contains("TRIGGER:-P2DT15H\r\n"), "{ics}");
+    assert!(
+        ics.contains("UID:end-fr@example.org\r\n"),
+        "the UID names no date: {ics}"
+    );
+    assert!(
+        ics.replace("\r\n ", "").contains("BEGIN:VALARM\r\nACTION:DISPLAY\r\nDESCRIPTION;LANGUAGE=fr:Rappel\u{202f}: le dernier jour du service est le 15\u{a0}janvier\u{a0}2026.\r\n"),
+        "the alert names the date: {ics}"
+    );
     assert!(ics.contains("URL:https://example.org/fr/\r\n"), "{ics}");
     assert!(
         site.output("en/index.html")
@@ -572,7 +588,16 @@ fn a_calendar_reminder_is_offered_only_while_upcoming() {
         en.contains("act before then\\, today."),
         "commas are escaped: {en}"
     );
-    for now in ["2026-01-15", "2026-02-01"] {
+    // Midnight in Paris: readers in the Americas are still on the 14th, and their page
+    // offers the reminder; every moment its alert could have is past somewhere, so it has
+    // none.
+    site.build_at("2026-01-15");
+    assert!(!visible_body(&site.output("en/index.html")).contains("remind me"));
+    assert!(site.output("en/index.html").contains("remind me"));
+    let late = site.output("en/remind-me.ics");
+    assert!(!late.contains("VALARM"), "{late}");
+    // Once the 14th has ended everywhere, nobody is offered it.
+    for now in ["2026-01-15T12:00:00Z", "2026-02-01"] {
         site.build_at(now);
         assert!(!site.path("public/en/remind-me.ics").exists(), "at {now}");
         assert!(
@@ -615,6 +640,30 @@ fn notice_json_tells_a_deploy_job_when_to_rebuild() {
     assert_eq!(manifest["next_change"], "2026-01-06T00:00:00+01:00");
     assert_eq!(manifest["ended_at"], "2026-01-16T00:00:00+01:00");
     assert_eq!(manifest["built_for"], "2026-01-05T10:00:00Z");
+    // The last day is each reader's: from its midnight at UTC+14 to its midnight at UTC−12.
+    assert_eq!(manifest["day"], "reader");
+    assert_eq!(
+        manifest["last_day_anywhere"],
+        serde_json::json!({"starts": "2026-01-14T10:00:00Z", "ends": "2026-01-16T12:00:00Z"})
+    );
+    site.edit("site.toml", "[notice]", "[notice]\nday = \"zone\"");
+    site.build_at("2026-01-05T10:00:00Z");
+    let manifest: serde_json::Value = serde_json::from_str(&site.output("notice.json")).unwrap();
+    assert_eq!(manifest["day"], "zone");
+    assert!(manifest["last_day_anywhere"].is_null());
+    site.edit(
+        "site.toml",
+        "[notice]\nday = \"zone\"",
+        "[notice]\nday = \"sometimes\"",
+    );
+    let run = site.run(&["build", "--now", "2026-01-05"]).expect_code(1);
+    assert!(
+        run.stderr.contains("`day` is \"sometimes\""),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("site.toml:"), "{}", run.stderr);
+    site.edit("site.toml", "[notice]\nday = \"sometimes\"", "[notice]");
     site.build_at("2026-02-01");
     let manifest: serde_json::Value = serde_json::from_str(&site.output("notice.json")).unwrap();
     assert_eq!(manifest["phase"], "ended");

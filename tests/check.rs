@@ -185,8 +185,8 @@ fn stamping_records_the_source_and_check_sees_it_change() {
     );
     site.edit(
         "content/en/faq.md",
-        "## Can I export my chats from WhatsApp? {#export}",
-        "## Can I export my WhatsApp chats? {#export}",
+        "## Can I export my chats with ChatGPT from WhatsApp? {#export}",
+        "## Can I export my WhatsApp chats with ChatGPT? {#export}",
     );
     let report = json_check(&site, &["--strict"]);
     let outdated: Vec<(String, String)> = report["findings"]
@@ -253,8 +253,8 @@ fn sections_added_removed_or_moved_in_the_default_language_are_outdated() {
     assert_eq!(outdated_parts(&site, "faq.md"), Vec::<String>::new());
     site.edit(
         "content/en/faq.md",
-        "## Is this OpenAI's decision? {#openai-choice}",
-        "## A new question? {#new}\n\nA new answer.\n\n## Is this OpenAI's decision? {#openai-choice}",
+        "## Was it OpenAI’s decision to remove ChatGPT from WhatsApp? {#openai-choice}",
+        "## A new question? {#new}\n\nA new answer.\n\n## Was it OpenAI’s decision to remove ChatGPT from WhatsApp? {#openai-choice}",
     );
     assert_eq!(outdated_parts(&site, "faq.md"), ["#new, order"]);
 

@@ -133,7 +133,7 @@ fn init_refuses_a_folder_in_use_and_unknown_languages() {
     assert_eq!(code, 2);
     assert!(
         stderr.contains("error: Yiddish cannot be a language of the site")
-            && stderr.contains("site.toml:29:8"),
+            && stderr.contains("site.toml:32:8"),
         "{stderr}"
     );
     assert!(!dir.path().join("new").exists());
@@ -333,7 +333,7 @@ fn an_alias_is_kept_with_a_warning_naming_the_canonical_code() {
     let (code, _, stderr) = sunset(dir.path(), &["init", "notice", "--languages", "en,iw"]);
     assert_eq!(code, 0, "{stderr}");
     let warning =
-        "warning: \"iw\" is an alias: CLDR's code for Hebrew is \"he\"\n  --> site.toml:29:8";
+        "warning: \"iw\" is an alias: CLDR's code for Hebrew is \"he\"\n  --> site.toml:32:8";
     let hint = "help: write \"he\", and rename content/iw/ and locales/iw/ to he/";
     assert!(
         stderr.contains(warning) && stderr.contains(hint),
@@ -369,7 +369,7 @@ fn an_alias_is_kept_with_a_warning_naming_the_canonical_code() {
             )
         })
         .collect();
-    assert_eq!(in_site_toml, [("warning".into(), 29.into(), 8.into())]);
+    assert_eq!(in_site_toml, [("warning".into(), 32.into(), 8.into())]);
     let (code, _, _) = sunset(&site, &["check", "--strict"]);
     assert_eq!(code, 1, "a warning fails a strict check");
 }

@@ -5,7 +5,7 @@ mod common;
 use std::io::Write;
 use std::path::Path;
 
-use common::{CARRIED, SiteTest, between, carried_page, visible_body};
+use common::{CARRIED, SiteTest, between, carried_by_key, carried_page, visible_body};
 use fluent_bundle::FluentArgs;
 use sunset::config;
 use sunset::i18n::Translations;
@@ -52,8 +52,9 @@ fn builds_cleanly_in_every_phase() {
         );
         let icon = sunset::stamp::hash_bytes(site.read("static/favicon.svg").as_bytes());
         expected.push(format!("favicon.{icon}.svg"));
-        if now == DATES[0] {
-            // The calendar reminder, only while the notice is upcoming.
+        if now <= "2026-01-15" {
+            // The calendar reminder, while the notice is upcoming for some reader: on the
+            // last day in UTC, readers behind it are still on the day before.
             expected.extend(LANGUAGES.iter().map(|l| format!("{l}/remind-me.ics")));
         }
         expected.sort();
@@ -135,10 +136,12 @@ fn the_status_element_follows_the_contract_in_every_phase() {
                     next_change,
                     "{lang}/{p} at {now}"
                 );
+                // The date the text shows, the last day; no exact instant is known.
                 assert!(
-                    html.contains("<time datetime=\"2026-01-16T00:00:00Z\">"),
+                    html.contains("<time datetime=\"2026-01-15\">"),
                     "{lang}/{p} at {now}"
                 );
+                assert!(!html.contains("data-ends-at"), "{lang}/{p} at {now}");
             }
         }
     }
@@ -175,7 +178,7 @@ fn pages_carry_each_later_phase_exactly_as_a_later_build_writes_it() {
             }
             let script = between(early, "<script data-phase-guard", "</script>");
             assert!(
-                script.len() < 1000,
+                script.len() < 1400,
                 "{} bytes of inline script",
                 script.len()
             );
@@ -365,11 +368,20 @@ fn no_invisible_bidi_controls_anywhere() {
         site.build_at(now);
         for (name, bytes) in site.tree("public") {
             let text = String::from_utf8_lossy(&bytes);
-            // A `<title>` cannot hold markup: there, and only there, names are isolated.
-            let outside_titles: String = text
-                .split("<title>")
-                .map(|part| part.split_once("</title>").map_or(part, |(_, rest)| rest))
-                .collect();
+            // A `<title>` and structured data cannot hold markup: there, and only there, names
+            // are isolated. (What pages carry for other readings holds structured data too.)
+            let outside = |text: &str, open: &str, close: &str| -> String {
+                text.split(open)
+                    .map(|part| part.split_once(close).map_or(part, |(_, rest)| rest))
+                    .collect()
+            };
+            let outside_titles = outside(&text, "<title>", "</title>");
+            let outside_titles = outside(
+                &outside_titles,
+                "<script type=\"application/ld+json\">",
+                "</script>",
+            );
+            let outside_titles = outside(&outside_titles, "data-phase-page=", "</script>");
             let found = outside_titles.chars().find(|c| matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'));
             assert_eq!(found, None, "{name} at {now}");
             let in_titles = text
@@ -489,6 +501,98 @@ fn structured_data_comes_from_the_content() {
     }
 }
 
+/// Every JSON-LD block a reader or a crawler can meet (each build's, and each reading a
+/// page carries) has what schema.org and Google's rich results require of its type, in the
+/// page's language; in Arabic, names and numbers are isolated, as search results show the
+/// text without markup.
+#[test]
+fn structured_data_is_valid_in_every_phase_and_reading() {
+    let site = SiteTest::shipped();
+    let text_of = |value: &serde_json::Value, what: &str| -> String {
+        let text = value.as_str().unwrap_or_else(|| panic!("{what}: {value}"));
+        assert!(!text.trim().is_empty(), "{what} is empty");
+        text.to_string()
+    };
+    for now in [
+        "2026-01-05",
+        "2026-01-14",
+        "2026-01-15",
+        "2026-01-16",
+        "2026-02-20",
+    ] {
+        site.build_at(now);
+        for lang in LANGUAGES {
+            for p in PAGES {
+                if p.is_empty() {
+                    continue;
+                }
+                let html = site.output(&page(lang, p));
+                let mut bodies = vec![(String::from("built"), visible_body(&html).to_string())];
+                for (at, _) in html.match_indices(" data-key=\"") {
+                    let key = between(&html[at..], " data-key=\"", "\"");
+                    if html[..at].ends_with("data-phase-guard") {
+                        continue;
+                    }
+                    let (_, body) = carried_by_key(&html, key).unwrap();
+                    bodies.push((format!("reading {key}"), body));
+                }
+                for (reading, body) in bodies {
+                    let where_ = format!("{lang}/{p} at {now}, {reading}");
+                    let json = between(&body, "<script type=\"application/ld+json\">", "</script>");
+                    let value: serde_json::Value = serde_json::from_str(json).expect(&where_);
+                    assert_eq!(value["@context"], "https://schema.org", "{where_}");
+                    assert_eq!(value["inLanguage"], lang, "{where_}");
+                    let mut texts = Vec::new();
+                    match value["@type"].as_str() {
+                        Some("FAQPage") => {
+                            let questions = value["mainEntity"].as_array().expect(&where_);
+                            assert!(!questions.is_empty(), "{where_}");
+                            for q in questions {
+                                assert_eq!(q["@type"], "Question", "{where_}");
+                                assert_eq!(q["acceptedAnswer"]["@type"], "Answer", "{where_}");
+                                texts.push(text_of(&q["name"], &where_));
+                                texts.push(text_of(&q["acceptedAnswer"]["text"], &where_));
+                            }
+                        }
+                        Some("HowTo") => {
+                            texts.push(text_of(&value["name"], &where_));
+                            let steps = value["step"].as_array().expect(&where_);
+                            assert!(!steps.is_empty(), "a HowTo needs steps: {where_}");
+                            for (i, step) in steps.iter().enumerate() {
+                                assert_eq!(step["@type"], "HowToStep", "{where_}");
+                                assert_eq!(step["position"], i + 1, "{where_}");
+                                texts.push(text_of(&step["text"], &where_));
+                            }
+                        }
+                        Some("WebPage") => texts.push(text_of(&value["name"], &where_)),
+                        other => panic!("{where_}: unexpected type {other:?}"),
+                    }
+                    for text in texts {
+                        let isolated = text.contains('\u{2066}');
+                        if lang == "ar" {
+                            // Outside the isolates, no Latin letter is left bare.
+                            let mut depth = 0;
+                            for c in text.chars() {
+                                match c {
+                                    '\u{2066}' => depth += 1,
+                                    '\u{2069}' => depth -= 1,
+                                    c if c.is_ascii_alphabetic() => {
+                                        assert!(depth > 0, "{where_}: bare Latin in {text}")
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            assert_eq!(depth, 0, "{where_}: {text}");
+                        } else {
+                            assert!(!isolated, "{where_}: isolates in {text}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
 #[test]
 fn faq_answers_keep_the_same_ids_in_every_language() {
     let site = SiteTest::shipped();
@@ -587,68 +691,68 @@ fn each_language_states_the_phase_in_its_own_words() {
         (
             "2026-01-05",
             "en",
-            "10 days left",
-            "You have 10 days left to link your WhatsApp number to a ChatGPT account and keep your chats.",
+            "The last day is in 10 days",
+            "To keep your chats with ChatGPT, link your WhatsApp number to your ChatGPT account. The last day to do this is in 10 days.",
         ),
         (
             "2026-01-05",
             "ar",
-            "بقي 10 أيام",
-            "بقي أمامك 10 أيام لربط رقمك على واتساب بحساب ChatGPT والاحتفاظ بمحادثاتك.",
+            "بقي 10 أيام على آخر يوم",
+            "لتحتفظ بمحادثاتك مع ChatGPT، اربط رقمك على واتساب بحساب ChatGPT. وقد بقي 10 أيام على آخر يوم للقيام بذلك.",
         ),
         (
             "2026-01-05",
             "tr",
-            "10 gün kaldı",
-            "WhatsApp numaranızı bir ChatGPT hesabına bağlayıp sohbetlerinizi saklamak için 10 gününüz kaldı.",
+            "Son güne 10 gün kaldı",
+            "ChatGPT ile yaptığınız sohbetleri saklamak için WhatsApp numaranızı bir ChatGPT hesabına bağlayın. Bunun için son güne 10 gün kaldı.",
         ),
         (
             "2026-01-05",
             "id",
-            "Tinggal 10 hari lagi",
-            "Hari terakhir untuk menautkan nomor WhatsApp Anda ke akun ChatGPT tinggal 10 hari lagi.",
+            "10 hari lagi menuju hari terakhir",
+            "Agar obrolan Anda dengan ChatGPT tetap tersimpan, tautkan nomor WhatsApp Anda ke akun ChatGPT. Batas akhirnya tinggal 10 hari lagi.",
         ),
         (
             "2026-01-05",
             "fr",
-            "Il reste 10 jours",
-            "Il vous reste 10 jours pour lier votre numéro WhatsApp à un compte ChatGPT et garder vos discussions.",
+            "Le dernier jour est dans 10\u{a0}jours",
+            "Pour conserver vos discussions avec ChatGPT, liez votre numéro WhatsApp à un compte ChatGPT. Dernier jour pour le faire\u{202f}: dans 10\u{a0}jours.",
         ),
         (
             "2026-01-15",
             "en",
             "Today is the last day",
-            "Today is the last day to link your WhatsApp number to a ChatGPT account.",
+            "To keep your chats with ChatGPT, link your WhatsApp number to your ChatGPT account now. Today is the last day to do this.",
         ),
         (
             "2026-01-15",
             "ar",
             "اليوم هو آخر يوم",
-            "اليوم هو آخر يوم لربط رقمك على واتساب بحساب ChatGPT.",
+            "لتحتفظ بمحادثاتك مع ChatGPT، اربط رقمك على واتساب بحساب ChatGPT الآن، فاليوم هو آخر يوم للقيام بذلك.",
         ),
         (
             "2026-01-15",
             "tr",
             "Bugün son gün",
-            "WhatsApp numaranızı bir ChatGPT hesabına bağlamak için bugün son gün.",
+            "ChatGPT ile yaptığınız sohbetleri saklamak için WhatsApp numaranızı hemen bir ChatGPT hesabına bağlayın. Bunun için bugün son gün.",
         ),
         (
             "2026-01-15",
             "id",
             "Hari ini hari terakhir",
-            "Hari ini adalah hari terakhir untuk menautkan nomor WhatsApp Anda ke akun ChatGPT.",
+            "Agar obrolan Anda dengan ChatGPT tetap tersimpan, tautkan nomor WhatsApp Anda ke akun ChatGPT sekarang. Hari ini adalah hari terakhir untuk melakukannya.",
         ),
         (
             "2026-01-15",
             "fr",
             "C’est aujourd’hui le dernier jour",
-            "C’est aujourd’hui le dernier jour pour lier votre numéro WhatsApp à un compte ChatGPT.",
+            "Pour conserver vos discussions avec ChatGPT, liez dès maintenant votre numéro WhatsApp à un compte ChatGPT. C’est aujourd’hui le dernier jour pour le faire.",
         ),
         (
             "2026-02-01",
             "en",
             "ChatGPT on WhatsApp has ended",
-            "The last day to link was January 15, 2026.",
+            "The last day to link your WhatsApp number to your ChatGPT account was January 15, 2026.",
         ),
         (
             "2026-02-01",
@@ -659,20 +763,20 @@ fn each_language_states_the_phase_in_its_own_words() {
         (
             "2026-02-01",
             "tr",
-            "WhatsApp'taki ChatGPT hizmeti sona erdi",
-            "WhatsApp numaranızı bağlamak için son gün 15 Ocak 2026 tarihiydi.",
+            "WhatsApp’taki ChatGPT hizmeti sona erdi",
+            "WhatsApp numaranızı bir ChatGPT hesabına bağlamak için son gün 15 Ocak 2026 idi.",
         ),
         (
             "2026-02-01",
             "id",
             "Layanan ChatGPT di WhatsApp sudah berakhir",
-            "Hari terakhir untuk menautkan nomor adalah 15 Januari 2026.",
+            "Nomor WhatsApp hanya bisa ditautkan ke akun ChatGPT sampai 15 Januari 2026.",
         ),
         (
             "2026-02-01",
             "fr",
             "Le service ChatGPT sur WhatsApp a pris fin",
-            "Le dernier jour pour lier votre numéro était le 15 janvier 2026.",
+            "Le dernier jour pour lier un numéro WhatsApp à un compte ChatGPT était le 15\u{a0}janvier\u{a0}2026.",
         ),
     ];
     let site = SiteTest::shipped();
@@ -792,8 +896,8 @@ fn structured_data_cannot_close_its_script_whatever_the_content_says() {
     let hostile = "It ends here: </script><script>alert(1)</script> <!-- and </SCRIPT >";
     site.edit(
         "content/en/faq.md",
-        "It is ChatGPT's number on WhatsApp: +1-800-242-8478.",
-        &format!("It is ChatGPT's number on WhatsApp: +1-800-242-8478. {hostile}"),
+        "OpenAI launched ChatGPT on WhatsApp in December 2024.",
+        &format!("OpenAI launched ChatGPT on WhatsApp in December 2024. {hostile}"),
     );
     site.build_at("2026-01-05");
     let html = site.output("en/faq/index.html");
@@ -886,9 +990,10 @@ fn pages_are_found_by_role_so_a_rename_is_a_data_edit() {
 #[test]
 fn a_last_updated_date_is_never_in_the_future() {
     let site = SiteTest::shipped();
-    let updated = "Last updated on November 21, 2025";
+    let updated = "Last updated November 21, 2025";
     site.build_at("2025-11-01");
-    assert!(!site.output("en/index.html").contains(updated));
+    // A reader on the eve of the last day, later than the date, is shown it.
+    assert!(!visible_body(&site.output("en/index.html")).contains(updated));
     site.build_at("2025-12-01");
     assert!(site.output("en/index.html").contains(updated));
     // Each page shows its own date, though the message is the same.
@@ -901,7 +1006,7 @@ fn a_last_updated_date_is_never_in_the_future() {
     assert!(site.output("en/index.html").contains(updated));
     assert!(
         site.output("en/faq/index.html")
-            .contains("Last updated on November 25, 2025")
+            .contains("Last updated November 25, 2025")
     );
     site.build_at("2026-01-20");
     assert!(

@@ -6,21 +6,21 @@
 ###   $end_date    the last day of the service, for DATETIME()
 ###   $date_announced  the day the end was announced, for DATETIME()
 ### PLURAL($n) gives the CLDR plural category of $n (zero, one, two, few, many, other);
-### DATETIME($date) gives the language's long date.
+### DATETIME($date) gives the language’s long date.
 ### Names stay as they are: ChatGPT, OpenAI, Meta AI, 1-800-ChatGPT.
-### WhatsApp and Meta are written واتساب and ميتا, as in the Arabic press.
+### WhatsApp and Meta are written in Arabic script, as in the Arabic press: واتساب and ميتا.
 
 ## Whole site
 
 # translated-from: 8da9d4a9
 site-name = انتهاء خدمة ChatGPT على واتساب
-# translated-from: 0c9a8849
-skip-link = انتقل إلى المحتوى
+# translated-from: 457d59d6
+skip-link = انتقل إلى المحتوى الرئيسي
 # translated-from: efcf950b
-languages-label = اللغة
+languages-label = اختيار اللغة
 # translated-from: e29212a7
 pages-label = صفحات الموقع
-# translated-from: 469a870c
+# translated-from: 7aa47720
 last-updated = آخر تحديث في { DATETIME($date) }
 # translated-from: 45b1153c
 footer-independent = يشرح موقع المساعدة هذا انتهاء خدمة ChatGPT على واتساب، ولا يجمع أي بيانات ولا يحمّل أي محتوى من مواقع أخرى.
@@ -31,23 +31,23 @@ untranslated-link = انتقل إلى الصفحة الأصلية
 
 ## Language chooser (/) and missing page (/404.html)
 
-# translated-from: 3113a895
-root-description = ماذا يعني انتهاء خدمة ChatGPT على واتساب لك ولمحادثاتك، باللغات الإنجليزية والعربية والتركية والإندونيسية والفرنسية.
+# translated-from: 88282308
+root-description = معلومات عن انتهاء خدمة ChatGPT على واتساب وما يعنيه ذلك لمحادثاتك مع ChatGPT، باللغات الإنجليزية والعربية والتركية والإندونيسية والفرنسية.
 # translated-from: ec77d4da
 not-found-title = الصفحة غير موجودة
-# translated-from: 3cebc142
+# translated-from: 4d9b16f3
 not-found-text = هذه الصفحة غير موجودة. اطّلع على تفاصيل انتهاء الخدمة باللغة العربية.
 
 ## Status box, on every page
 
-# translated-from: a601cb6a
+# translated-from: 192b9cc5
 status-upcoming = { PLURAL($days_left) ->
     [zero] اليوم هو آخر يوم
     [one] غدًا هو آخر يوم
-    [two] بقي يومان
-    [few] بقي { $days_left } أيام
-    [many] بقي { $days_left } يومًا
-   *[other] بقي { $days_left } يوم
+    [two] بقي يومان على آخر يوم
+    [few] بقي { $days_left } أيام على آخر يوم
+    [many] بقي { $days_left } يومًا على آخر يوم
+   *[other] بقي { $days_left } يوم على آخر يوم
 }
 # translated-from: 71dbcfb0
 status-last-day = اليوم هو آخر يوم
@@ -57,20 +57,20 @@ status-ending = تقترب خدمة ChatGPT على واتساب من نهايت�
 # translated-from: a7d894c9
 status-ended = انتهت خدمة ChatGPT على واتساب
 # Followed by the date of the last day.
-# translated-from: 46dc965d
+# translated-from: 816bb8a8
 status-last-day-is = آخر يوم للخدمة:
 # Shown only without JavaScript, under a countdown: the day the page counted from.
 # translated-from: e0144d99
-status-as-of = بتاريخ { DATETIME($date) }.
+status-as-of = (محسوب في { DATETIME($date) })
 
 ## Notice page
 
 # The main button, to the linking steps; once linking has closed, that page says what became
 # of the chats.
-# translated-from: a0b6285e
+# translated-from: f74a0606
 cta-link = { $phase ->
-    [ended] مصير محادثاتك
-   *[other] احتفظ بمحادثاتك
+    [ended] محادثاتك مع ChatGPT بعد انتهاء الخدمة
+   *[other] كيف تحتفظ بمحادثاتك مع ChatGPT
 }
 # translated-from: 19cf268a
 cta-faq = الأسئلة الشائعة
@@ -78,23 +78,23 @@ cta-faq = الأسئلة الشائعة
 ## Questions and answers page
 
 # translated-from: c4049e8d
-faq-contents = أسئلة هذه الصفحة
+faq-contents = الأسئلة في هذه الصفحة
 
 ## Link your account page
 
-# translated-from: f6c8a9bb
+# translated-from: a80a243a
 link-banner-upcoming = { PLURAL($days_left) ->
-    [zero] اليوم هو آخر يوم لربط رقمك على واتساب بحساب ChatGPT. اربطه الآن لتحتفظ بمحادثاتك.
-    [one] غدًا هو آخر يوم لربط رقمك على واتساب بحساب ChatGPT والاحتفاظ بمحادثاتك.
-    [two] بقي أمامك يومان لربط رقمك على واتساب بحساب ChatGPT والاحتفاظ بمحادثاتك.
-    [few] بقي أمامك { $days_left } أيام لربط رقمك على واتساب بحساب ChatGPT والاحتفاظ بمحادثاتك.
-    [many] بقي أمامك { $days_left } يومًا لربط رقمك على واتساب بحساب ChatGPT والاحتفاظ بمحادثاتك.
-   *[other] بقي أمامك { $days_left } يوم لربط رقمك على واتساب بحساب ChatGPT والاحتفاظ بمحادثاتك.
+    [zero] لتحتفظ بمحادثاتك مع ChatGPT، اربط رقمك على واتساب بحساب ChatGPT الآن، فاليوم هو آخر يوم للقيام بذلك.
+    [one] لتحتفظ بمحادثاتك مع ChatGPT، اربط رقمك على واتساب بحساب ChatGPT. وغدًا هو آخر يوم للقيام بذلك.
+    [two] لتحتفظ بمحادثاتك مع ChatGPT، اربط رقمك على واتساب بحساب ChatGPT. وقد بقي يومان على آخر يوم للقيام بذلك.
+    [few] لتحتفظ بمحادثاتك مع ChatGPT، اربط رقمك على واتساب بحساب ChatGPT. وقد بقي { $days_left } أيام على آخر يوم للقيام بذلك.
+    [many] لتحتفظ بمحادثاتك مع ChatGPT، اربط رقمك على واتساب بحساب ChatGPT. وقد بقي { $days_left } يومًا على آخر يوم للقيام بذلك.
+   *[other] لتحتفظ بمحادثاتك مع ChatGPT، اربط رقمك على واتساب بحساب ChatGPT. وقد بقي { $days_left } يوم على آخر يوم للقيام بذلك.
 }
-# translated-from: c92cbbce
-link-banner-last-day = اليوم هو آخر يوم لربط رقمك على واتساب بحساب ChatGPT. اربطه الآن لتحتفظ بمحادثاتك.
-# translated-from: 9464f27a
-link-banner-ended = كان آخر يوم لربط رقمك على واتساب بحساب ChatGPT هو { DATETIME($end_date) }. وإن لم تكن قد ربطته حتى ذلك اليوم، فلم يعد نقل محادثاتك على واتساب إلى ChatGPT ممكنًا.
+# translated-from: a749c1fd
+link-banner-last-day = لتحتفظ بمحادثاتك مع ChatGPT، اربط رقمك على واتساب بحساب ChatGPT الآن، فاليوم هو آخر يوم للقيام بذلك.
+# translated-from: 75c4f454
+link-banner-ended = كان آخر يوم لربط رقمك على واتساب بحساب ChatGPT هو { DATETIME($end_date) }.
 
 ## Used inside the Markdown pages as {{ id }}
 
@@ -103,11 +103,15 @@ end-date = { DATETIME($end_date) }
 # translated-from: 38b22e75
 announced-date = { DATETIME($date_announced) }
 
-## تذكير التقويم (<lang>/remind-me.ics)، يُعرض ما دامت الخدمة تعمل
+## Calendar reminder (<lang>/remind-me.ics), offered while the service still runs
 
 # translated-from: fcaef7bd
 reminder-link = أضف تذكيرًا إلى تقويمك
 # translated-from: 033ca23a
-reminder-title = آخر يوم لربط رقمك على واتساب بحسابك في ChatGPT
-# translated-from: 2ed01992
-reminder-description = يتوقف ChatGPT عن الردّ على واتساب بعد { DATETIME($end_date) }. اربط رقمك على واتساب بحساب ChatGPT الآن، قبل توقف الخدمة، لتحتفظ بمحادثاتك. ستجد الخطوات في موقع المساعدة على الرابط أدناه.
+reminder-title = آخر يوم لربط رقمك على واتساب بحساب ChatGPT
+# The calendar’s alert, shown some days before the last day or on the last day itself. $date is the last day.
+# translated-from: 88f44feb
+reminder-alert = تذكير: آخر يوم لربط رقمك على واتساب بحساب ChatGPT والاحتفاظ بمحادثاتك مع ChatGPT هو { DATETIME($date) }.
+# Shown in the calendar event, which is on the last day.
+# translated-from: 4c69be79
+reminder-description = آخر يوم لخدمة ChatGPT على واتساب هو { DATETIME($end_date) }. ولكي تحتفظ بمحادثاتك مع ChatGPT، اربط رقمك على واتساب بحساب ChatGPT قبل أن تتوقف الخدمة. ولم يُعلَن الوقت الذي تتوقف فيه الخدمة بالضبط، فلا تنتظر. ستجد الخطوات في موقع المساعدة، على الرابط أدناه.

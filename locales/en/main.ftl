@@ -6,38 +6,38 @@
 ###   $end_date    the last day of the service, for DATETIME()
 ###   $date_announced  the day the end was announced, for DATETIME()
 ### PLURAL($n) gives the CLDR plural category of $n (zero, one, two, few, many, other);
-### DATETIME($date) gives the language's long date.
+### DATETIME($date) gives the language’s long date.
 ### Names stay as they are: ChatGPT, WhatsApp, OpenAI, Meta, Meta AI, 1-800-ChatGPT.
 
 ## Whole site
 
 site-name = ChatGPT on WhatsApp: end of service
-skip-link = Skip to the content
+skip-link = Skip to main content
 languages-label = Language
 pages-label = Pages of this help site
-last-updated = Last updated on { DATETIME($date) }
+last-updated = Last updated { DATETIME($date) }
 footer-independent = This help site explains the end of ChatGPT on WhatsApp. It collects no data and loads nothing from other sites.
 untranslated-notice = This page has not been translated into this language yet. Until it is, here is the original text, in English.
 untranslated-link = Open the original page
 
 ## Language chooser (/) and missing page (/404.html)
 
-root-description = What the end of ChatGPT on WhatsApp means for you and your chats, in English, Arabic, Turkish, Indonesian and French.
+root-description = Information about the end of ChatGPT on WhatsApp and what it means for your chats with ChatGPT, in English, Arabic, Turkish, Indonesian, and French.
 not-found-title = Page not found
-not-found-text = This page does not exist. Read the notice in English.
+not-found-text = This page does not exist. Read about the end of ChatGPT on WhatsApp in English.
 
 ## Status box, on every page
 
 status-upcoming = { PLURAL($days_left) ->
     [one] Tomorrow is the last day
-   *[other] { $days_left } days left
+   *[other] The last day is in { $days_left } days
 }
 status-last-day = Today is the last day
 # In place of the countdown on a page read some days after it was built.
 status-ending = ChatGPT on WhatsApp is ending
 status-ended = ChatGPT on WhatsApp has ended
 # Followed by the date of the last day.
-status-last-day-is = Last day of the service:
+status-last-day-is = Last day of service:
 # Shown only without JavaScript, under a countdown: the day the page counted from.
 status-as-of = As of { DATETIME($date) }.
 
@@ -46,8 +46,8 @@ status-as-of = As of { DATETIME($date) }.
 # The main button, to the linking steps; once linking has closed, that page says what became
 # of the chats.
 cta-link = { $phase ->
-    [ended] What happened to your chats
-   *[other] Keep your chats
+    [ended] Your chats with ChatGPT after the service ended
+   *[other] How to keep your chats with ChatGPT
 }
 cta-faq = Questions and answers
 
@@ -58,11 +58,11 @@ faq-contents = Questions on this page
 ## Link your account page
 
 link-banner-upcoming = { PLURAL($days_left) ->
-    [one] Tomorrow is the last day to link your WhatsApp number to a ChatGPT account and keep your chats.
-   *[other] You have { $days_left } days left to link your WhatsApp number to a ChatGPT account and keep your chats.
+    [one] To keep your chats with ChatGPT, link your WhatsApp number to your ChatGPT account. Tomorrow is the last day to do this.
+   *[other] To keep your chats with ChatGPT, link your WhatsApp number to your ChatGPT account. The last day to do this is in { $days_left } days.
 }
-link-banner-last-day = Today is the last day to link your WhatsApp number to a ChatGPT account. Do it now to keep your chats.
-link-banner-ended = The last day to link was { DATETIME($end_date) }. If your number was not linked by then, your WhatsApp chats can no longer be moved to ChatGPT.
+link-banner-last-day = To keep your chats with ChatGPT, link your WhatsApp number to your ChatGPT account now. Today is the last day to do this.
+link-banner-ended = The last day to link your WhatsApp number to your ChatGPT account was { DATETIME($end_date) }.
 
 ## Used inside the Markdown pages as {{ id }}
 
@@ -73,4 +73,7 @@ announced-date = { DATETIME($date_announced) }
 
 reminder-link = Add a reminder to your calendar
 reminder-title = Last day to link your WhatsApp number to your ChatGPT account
-reminder-description = ChatGPT stops answering on WhatsApp after { DATETIME($end_date) }. Link your WhatsApp number to a ChatGPT account now, before the service stops, to keep your chats. The steps are on the help site, at the address below.
+# The calendar’s alert, shown some days before the last day or on the last day itself. $date is the last day.
+reminder-alert = Reminder: the last day to link your WhatsApp number to your ChatGPT account and keep your chats with ChatGPT is { DATETIME($date) }.
+# Shown in the calendar event, which is on the last day.
+reminder-description = The last day of ChatGPT on WhatsApp is { DATETIME($end_date) }. To keep your chats with ChatGPT, link your WhatsApp number to your ChatGPT account before the service stops. The exact time the service stops has not been announced, so do not wait. The steps are on the help site, at the address below.

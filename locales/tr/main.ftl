@@ -1,4 +1,4 @@
-### Yardım sitesinin arayüz metinleri: WhatsApp'ta ChatGPT hizmetinin sona ermesi.
+### Yardım sitesinin arayüz metinleri: WhatsApp’ta ChatGPT hizmetinin sona ermesi.
 ###
 ### Variables the build provides to every message:
 ###   $phase       upcoming, last-day or ended
@@ -6,24 +6,25 @@
 ###   $end_date    the last day of the service, for DATETIME()
 ###   $date_announced  the day the end was announced, for DATETIME()
 ### PLURAL($n) gives the CLDR plural category of $n (Turkish: one, other);
-### DATETIME($date) gives the language's long date ("15 Ocak 2026").
+### DATETIME($date) gives the language’s long date (“15 Ocak 2026”).
 ### Names stay as they are: ChatGPT, WhatsApp, OpenAI, Meta, Meta AI, 1-800-ChatGPT.
-### After a date, use "tarihinde" / "tarihine kadar" instead of a bare case suffix.
+### After a date from a variable or placeholder, add no bare case suffix (it would not follow a changed date): rephrase, or use “idi”, “geçtikten sonra” or “tarihinde”.
+### Typography: typographic apostrophe ’ before suffixes (WhatsApp’ta, ChatGPT’nin, OpenAI’ın), curly quotes “ ”.
 
 ## Whole site
 
 # translated-from: 8da9d4a9
-site-name = WhatsApp'ta ChatGPT: hizmetin sona ermesi
-# translated-from: 0c9a8849
-skip-link = İçeriğe geç
+site-name = WhatsApp’ta ChatGPT: hizmetin sona ermesi
+# translated-from: 457d59d6
+skip-link = Ana içeriğe geç
 # translated-from: efcf950b
-languages-label = Dil
+languages-label = Dil seçimi
 # translated-from: e29212a7
 pages-label = Bu yardım sitesinin sayfaları
-# translated-from: 469a870c
+# translated-from: 7aa47720
 last-updated = Son güncelleme: { DATETIME($date) }
 # translated-from: 45b1153c
-footer-independent = Bu yardım sitesi, WhatsApp'taki ChatGPT hizmetinin sona ermesiyle ilgili bilgi verir. Hiçbir veri toplamaz ve başka sitelerden hiçbir şey yüklemez.
+footer-independent = Bu yardım sitesi, WhatsApp’taki ChatGPT hizmetinin sona ermesiyle ilgili bilgi verir. Hiçbir veri toplamaz ve başka sitelerden hiçbir şey yüklemez.
 # translated-from: 1d4a0836
 untranslated-notice = Bu sayfa henüz Türkçeye çevrilmedi. Aşağıda metnin İngilizce aslını okuyabilirsiniz.
 # translated-from: 33e52585
@@ -31,29 +32,29 @@ untranslated-link = İngilizce sayfaya gidin
 
 ## Language chooser (/) and missing page (/404.html)
 
-# translated-from: 3113a895
-root-description = WhatsApp'taki ChatGPT hizmetinin sona ermesi sizin ve sohbetleriniz için ne anlama geliyor? İngilizce, Arapça, Türkçe, Endonezce ve Fransızca bilgiler.
+# translated-from: 88282308
+root-description = WhatsApp’taki ChatGPT hizmetinin sona ermesi ve bunun ChatGPT ile yaptığınız sohbetler için ne anlama geldiği hakkında İngilizce, Arapça, Türkçe, Endonezce ve Fransızca bilgiler.
 # translated-from: ec77d4da
 not-found-title = Sayfa bulunamadı
-# translated-from: 3cebc142
-not-found-text = Aradığınız sayfa mevcut değil. Duyuruyu Türkçe okuyun.
+# translated-from: 4d9b16f3
+not-found-text = Aradığınız sayfa mevcut değil. WhatsApp’taki ChatGPT hizmetinin sona ermesiyle ilgili bilgileri Türkçe okuyun.
 
 ## Status box, on every page
 
-# translated-from: a601cb6a
+# translated-from: 192b9cc5
 status-upcoming = { PLURAL($days_left) ->
     [one] Yarın son gün
-   *[other] { $days_left } gün kaldı
+   *[other] Son güne { $days_left } gün kaldı
 }
 # translated-from: 71dbcfb0
 status-last-day = Bugün son gün
 # In place of the countdown on a page read some days after it was built.
 # translated-from: d462fd52
-status-ending = WhatsApp'taki ChatGPT hizmeti sona eriyor
+status-ending = WhatsApp’taki ChatGPT hizmeti sona eriyor
 # translated-from: a7d894c9
-status-ended = WhatsApp'taki ChatGPT hizmeti sona erdi
+status-ended = WhatsApp’taki ChatGPT hizmeti sona erdi
 # Followed by the date of the last day.
-# translated-from: 46dc965d
+# translated-from: 816bb8a8
 status-last-day-is = Hizmetin son günü:
 # Shown only without JavaScript, under a countdown: the day the page counted from.
 # translated-from: e0144d99
@@ -61,10 +62,10 @@ status-as-of = { DATETIME($date) } itibarıyla.
 
 ## Notice page
 
-# translated-from: a0b6285e
+# translated-from: f74a0606
 cta-link = { $phase ->
-    [ended] Sohbetlerinize ne oldu?
-   *[other] Sohbetlerinizi kaybetmeyin
+    [ended] Hizmet sona erdikten sonra ChatGPT sohbetleriniz
+   *[other] ChatGPT sohbetlerinizi nasıl saklarsınız?
 }
 # translated-from: 19cf268a
 cta-faq = Sık sorulan sorular
@@ -76,15 +77,15 @@ faq-contents = Bu sayfadaki sorular
 
 ## Link your account page
 
-# translated-from: f6c8a9bb
+# translated-from: a80a243a
 link-banner-upcoming = { PLURAL($days_left) ->
-    [one] WhatsApp numaranızı bir ChatGPT hesabına bağlayıp sohbetlerinizi saklamak için yarın son gün.
-   *[other] WhatsApp numaranızı bir ChatGPT hesabına bağlayıp sohbetlerinizi saklamak için { $days_left } gününüz kaldı.
+    [one] ChatGPT ile yaptığınız sohbetleri saklamak için WhatsApp numaranızı bir ChatGPT hesabına bağlayın. Bunun için son gün yarın.
+   *[other] ChatGPT ile yaptığınız sohbetleri saklamak için WhatsApp numaranızı bir ChatGPT hesabına bağlayın. Bunun için son güne { $days_left } gün kaldı.
 }
-# translated-from: c92cbbce
-link-banner-last-day = WhatsApp numaranızı bir ChatGPT hesabına bağlamak için bugün son gün. Sohbetlerinizi kaybetmemek için hemen bağlayın.
-# translated-from: 9464f27a
-link-banner-ended = WhatsApp numaranızı bağlamak için son gün { DATETIME($end_date) } tarihiydi. Numaranızı o tarihe kadar bağlamadıysanız, WhatsApp sohbetleriniz artık ChatGPT'ye taşınamaz.
+# translated-from: a749c1fd
+link-banner-last-day = ChatGPT ile yaptığınız sohbetleri saklamak için WhatsApp numaranızı hemen bir ChatGPT hesabına bağlayın. Bunun için bugün son gün.
+# translated-from: 75c4f454
+link-banner-ended = WhatsApp numaranızı bir ChatGPT hesabına bağlamak için son gün { DATETIME($end_date) } idi.
 
 ## Used inside the Markdown pages as {{ id }}
 
@@ -98,6 +99,10 @@ announced-date = { DATETIME($date_announced) }
 # translated-from: fcaef7bd
 reminder-link = Takviminize hatırlatıcı ekleyin
 # translated-from: 033ca23a
-reminder-title = WhatsApp numaranızı ChatGPT hesabınıza bağlamak için son gün
-# translated-from: 2ed01992
-reminder-description = ChatGPT, { DATETIME($end_date) } tarihinden sonra WhatsApp'ta yanıt vermeyecek. Sohbetlerinizi saklamak için WhatsApp numaranızı hizmet sona ermeden, şimdiden bir ChatGPT hesabına bağlayın. Adımları, aşağıdaki adresteki yardım sayfasında bulabilirsiniz.
+reminder-title = WhatsApp numaranızı bir ChatGPT hesabına bağlamak için son gün
+# The calendar’s alert, shown some days before the last day or on the last day itself. $date is the last day.
+# translated-from: 88f44feb
+reminder-alert = Hatırlatma: WhatsApp numaranızı bir ChatGPT hesabına bağlayıp ChatGPT ile yaptığınız sohbetleri saklamak için son gün { DATETIME($date) }.
+# Shown in the calendar event, which is on the last day.
+# translated-from: 4c69be79
+reminder-description = WhatsApp’taki ChatGPT hizmetinin son günü { DATETIME($end_date) }. ChatGPT ile yaptığınız sohbetleri saklamak için WhatsApp numaranızı hizmet sona ermeden bir ChatGPT hesabına bağlayın. Hizmetin saat kaçta sona ereceği belirtilmedi, bu yüzden işi son ana bırakmayın. Adımları aşağıdaki adresteki yardım sayfasında bulabilirsiniz:

@@ -41,13 +41,19 @@ fn provided_variables(
     let mut build: BTreeSet<String> = ["phase", "days_left", "end_date"].map(String::from).into();
     build.extend(config.dates.keys().map(|name| format!("date_{name}")));
     let mut by_message: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for id in ["reminder-title", "reminder-description", "reminder-alert"] {
+        by_message
+            .entry(id.into())
+            .or_default()
+            .insert("date".into());
+    }
     if config.notice.has_milestones() {
         for milestone in &config.notice.milestones {
             for prefix in ["date", "phase", "days_until"] {
                 build.insert(format!("{prefix}_{}", milestone.name));
             }
         }
-        for id in ["reminder-title", "reminder-description"] {
+        for id in ["reminder-title", "reminder-description", "reminder-alert"] {
             by_message
                 .entry(id.into())
                 .or_default()

@@ -23,6 +23,8 @@ pub const END: &str = "end";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Notice {
+    /// The zone of pages read without script (and by crawlers), and of the build's status
+    /// line; with `day = "zone"`, the zone whose midnight every reader's page switches at.
     pub time_zone: Tz,
     /// In site.toml's order, which is also their order in a state.
     pub milestones: Vec<Milestone>,
@@ -43,6 +45,10 @@ pub struct Milestone {
     pub at: Option<DateTime<Utc>>,
     /// Whether readers are offered a calendar reminder of it (with `[reminder]`).
     pub remind: bool,
+    /// Whether its day is each reader's own calendar day: a date with no instant and no zone
+    /// of its own, on a notice with `day = "reader"` (the default). Pages switch at the
+    /// reader's midnight; `time_zone` decides only what the build writes.
+    pub reader_day: bool,
 }
 
 impl Notice {
@@ -56,6 +62,7 @@ impl Notice {
                 time_zone,
                 at: None,
                 remind: true,
+                reader_day: true,
             }],
             main: 0,
         }
@@ -95,6 +102,7 @@ impl Notice {
 pub(super) struct RawNotice {
     end_date: Option<Spanned<Datetime>>,
     time_zone: Spanned<String>,
+    day: Option<Spanned<String>>,
     main: Option<Spanned<String>>,
     milestones: Option<Spanned<Vec<RawMilestone>>>,
 }
@@ -116,6 +124,32 @@ pub(super) fn validate(
 ) -> Option<Notice> {
     let notice = raw.get_ref();
     let time_zone = zone(&notice.time_zone, at, errors);
+    let reader_day = match notice.day.as_ref() {
+        None => true,
+        Some(day) => match day.get_ref().as_str() {
+            "reader" => true,
+            "zone" => false,
+            other => {
+                errors.push(
+                    Diagnostic::error(format!("`day` is {other:?}, which sunset does not know"))
+                        .at(at(day.span()))
+                        .hint("write `day = \"reader\"` (each reader's own midnight) or `day = \"zone\"` (midnight in time_zone for everyone)"),
+                );
+                return None;
+            }
+        },
+    };
+    let notice_of = |notice: Notice| Notice {
+        milestones: notice
+            .milestones
+            .into_iter()
+            .map(|m| Milestone {
+                reader_day: m.reader_day && reader_day,
+                ..m
+            })
+            .collect(),
+        ..notice
+    };
     match (&notice.end_date, &notice.milestones) {
         (Some(end_date), None) => {
             if let Some(main) = &notice.main {
@@ -126,7 +160,7 @@ pub(super) fn validate(
                 );
             }
             let end_date = super::date_of(end_date, at, errors)?;
-            Some(Notice::single(end_date, time_zone?))
+            Some(notice_of(Notice::single(end_date, time_zone?)))
         }
         (Some(end_date), Some(_)) => {
             errors.push(
@@ -144,7 +178,7 @@ pub(super) fn validate(
             );
             None
         }
-        (None, Some(list)) => milestones(notice, list, time_zone?, at, errors),
+        (None, Some(list)) => milestones(notice, list, time_zone?, at, errors).map(notice_of),
     }
 }
 
@@ -211,6 +245,7 @@ fn milestones(
             time_zone: zone,
             at: instant,
             remind: raw.remind,
+            reader_day: instant.is_none() && raw.time_zone.is_none(),
         });
     }
     let main = match &notice.main {

@@ -201,6 +201,7 @@ mod tests {
             time_zone: chrono_tz::UTC,
             at: None,
             remind: false,
+            reader_day: true,
         };
         Notice {
             time_zone: chrono_tz::UTC,

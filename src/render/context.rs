@@ -53,10 +53,15 @@ pub(super) struct ClockContext {
     pub(super) end_date: String,
     pub(super) last_day_start: String,
     pub(super) end_instant: String,
+    /// The main milestone's instant, where site.toml gives one.
+    pub(super) exact_end: Option<String>,
     pub(super) today: String,
     pub(super) next_change: Option<String>,
     /// The state's name (see `State::name`): the main phase's for a notice of one date.
     pub(super) state: String,
+    /// The reading's key (see `clock::reading_key`): which of the build's readings this is,
+    /// where several share a state and differ in their counts.
+    pub(super) reading: String,
     /// Every milestone, in site.toml's order.
     pub(super) milestones: Vec<MilestoneContext>,
     /// The milestone that happens next, if one is still to come.
@@ -71,6 +76,8 @@ pub(super) struct MilestoneContext {
     pub(super) days_left: Option<i64>,
     pub(super) last_day_start: String,
     pub(super) end_instant: String,
+    /// Its instant, where site.toml gives one.
+    pub(super) exact: Option<String>,
     /// Whether the status contract follows it.
     pub(super) main: bool,
     /// Its calendar reminder while one is offered (see `files::reminder_urls`).
@@ -153,6 +160,7 @@ pub(super) fn language_context(model: &SiteModel, status: &Status, lang: &Langua
             days_left: now.days_left,
             last_day_start: rfc3339(&now.last_day_start),
             end_instant: rfc3339(&now.end_instant),
+            exact: milestone.at.as_ref().map(rfc3339),
             main: index == config.notice.main,
             reminder: reminders
                 .iter()
@@ -168,9 +176,11 @@ pub(super) fn language_context(model: &SiteModel, status: &Status, lang: &Langua
             end_date: config.notice.end_date().to_string(),
             last_day_start: rfc3339(&status.last_day_start),
             end_instant: rfc3339(&status.end_instant),
+            exact_end: config.notice.main().at.as_ref().map(rfc3339),
             today: status.today.to_string(),
             next_change: status.next_change.as_ref().map(rfc3339),
             state: status.state.name(&config.notice),
+            reading: crate::clock::reading_key(status, &config.notice),
             next_milestone: status
                 .next_milestone()
                 .and_then(|index| milestones.get(index).cloned()),

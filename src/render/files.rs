@@ -53,15 +53,24 @@ fn reminded(notice: &Notice) -> impl Iterator<Item = usize> + '_ {
     })
 }
 
-/// Each language's reminders, from its `reminder-title` and `reminder-description` (which
-/// get `$milestone`, the milestone's name, when the notice has several).
+/// Each language's reminders, from its `reminder-title`, `reminder-description` and
+/// `reminder-alert` (which get `$date`, the milestone's last day, and `$milestone`, its name,
+/// when the notice has several): for every milestone whose reminder the page offers in any
+/// of `readings` (the build's own first), so that a reader still on an earlier day finds it.
 pub(super) fn reminders(
     model: &SiteModel,
     variables: &BuildVariables,
+    readings: &[&Status],
 ) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
     let config = model.config;
     let notice = &config.notice;
-    let offered = reminder_urls(model, model.status, "");
+    let mut offered: Vec<usize> = readings
+        .iter()
+        .flat_map(|status| reminder_urls(model, status, ""))
+        .map(|(index, _)| index)
+        .collect();
+    offered.sort_unstable();
+    offered.dedup();
     let Some(reminder) = config.reminder.as_ref().filter(|_| !offered.is_empty()) else {
         return Ok(Vec::new());
     };
@@ -88,19 +97,21 @@ pub(super) fn reminders(
             );
             continue;
         };
-        for (index, _) in &offered {
+        for index in &offered {
             let milestone = &notice.milestones[*index];
             let mut args = variables.args();
             if notice.has_milestones() {
                 args.set("milestone", milestone.name.clone());
             }
+            args.set("date", milestone.date.to_string());
             let text = |id: &str| model.translations.format(&language.code, id, &args);
-            match (text("reminder-title"), text("reminder-description")) {
-                (Ok(summary), Ok(description)) => {
-                    let uid = format!(
-                        "{}-{}-{}@{host}",
-                        milestone.name, milestone.date, language.code
-                    );
+            match (
+                text("reminder-title"),
+                text("reminder-description"),
+                text("reminder-alert"),
+            ) {
+                (Ok(summary), Ok(description), Ok(alert)) => {
+                    let uid = format!("{}-{}@{host}", milestone.name, language.code);
                     let url = format!("{}{}", config.base_url, page.url_path);
                     // Many calendar apps hide an event's URL field: the address goes in the
                     // text too.
@@ -114,13 +125,14 @@ pub(super) fn reminders(
                         url: &url,
                         language: &language.code,
                         alert_days_before: reminder.alert_days_before,
+                        alert: &alert,
                     });
                     files.push(OutputFile {
                         path: reminder_path(notice, milestone, &language.code),
                         bytes: ics.into_bytes(),
                     });
                 }
-                (Err(e), _) | (_, Err(e)) => errors.push(e),
+                (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => errors.push(e),
             }
         }
     }
@@ -202,6 +214,20 @@ pub(super) fn manifest(model: &SiteModel) -> OutputFile {
         "built_for": rfc3339(&status.now),
     });
     let mut json = json;
+    let main = notice.main();
+    json["day"] = if main.reader_day { "reader" } else { "zone" }.into();
+    if main.reader_day {
+        // The last day is each reader's own: it starts first at UTC+14 and ends last at
+        // UTC−12.
+        let midnight =
+            |date: chrono::NaiveDate| date.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc();
+        let hours = chrono::Duration::hours;
+        let next = main.date.succ_opt().unwrap_or(main.date);
+        json["last_day_anywhere"] = serde_json::json!({
+            "starts": rfc3339(&(midnight(main.date) - hours(14))),
+            "ends": rfc3339(&(midnight(next) + hours(12))),
+        });
+    }
     if notice.has_milestones() {
         let milestones: Vec<serde_json::Value> = notice
             .milestones

@@ -36,16 +36,16 @@ pub(super) fn language_of_call(kwargs: &Kwargs, state: &State) -> tera::TeraResu
     }
 }
 
-/// Which of the build's states (`names`) a template is being rendered for, from its
-/// `clock.state`.
-pub(super) fn rendered_state(state: &State, names: &[String]) -> tera::TeraResult<Option<usize>> {
+/// Which of the build's readings (`keys`) a template is being rendered for, from its
+/// `clock.reading`.
+pub(super) fn rendered_state(state: &State, keys: &[String]) -> tera::TeraResult<Option<usize>> {
     let clock = state.get::<tera::Value>("clock")?;
     Ok(clock.and_then(|clock| {
         let name = clock
             .as_map()?
-            .get(&tera::value::Key::Str("state"))?
+            .get(&tera::value::Key::Str("reading"))?
             .as_str()?;
-        names.iter().position(|n| n == name)
+        keys.iter().position(|n| n == name)
     }))
 }
 
@@ -128,6 +128,7 @@ pub(super) fn register_functions(
     });
     // The same texts come back on every page: each is turned into HTML once.
     let html_of: RwLock<HashMap<(bool, String), String>> = RwLock::default();
+    let json_directions = languages.clone();
     tera.register_function("t_html", move |kwargs: Kwargs, state: &State| {
         let (lang, text) = translate(&kwargs, state)?;
         let dir = languages.get(&lang).copied().unwrap_or(Direction::Ltr);
@@ -148,7 +149,7 @@ pub(super) fn register_functions(
         let path: String = kwargs.must_get("path")?;
         Ok::<_, tera::Error>(format!("{base_path}{}", path.trim_start_matches('/')))
     });
-    register_json_functions(tera);
+    register_json_functions(tera, json_directions);
     register_page_url(tera, model);
     // A file of templates/ as it is (a stylesheet to inline): `include` would render it as a
     // template on every page, which costs more than the rest of the page.
@@ -309,48 +310,67 @@ pub(super) struct JsonLd<'a, T: Serialize> {
 }
 
 #[derive(Serialize)]
-pub(super) struct FaqPage<'a> {
+pub(super) struct FaqPage {
     #[serde(rename = "mainEntity")]
-    pub(super) main_entity: Vec<Question<'a>>,
+    pub(super) main_entity: Vec<Question>,
 }
 
 #[derive(Serialize)]
-pub(super) struct Question<'a> {
+pub(super) struct Question {
     #[serde(rename = "@type")]
     pub(super) kind: &'static str,
     #[serde(rename = "acceptedAnswer")]
-    pub(super) accepted_answer: Answer<'a>,
-    pub(super) name: &'a str,
+    pub(super) accepted_answer: Answer,
+    pub(super) name: String,
 }
 
 #[derive(Serialize)]
-pub(super) struct Answer<'a> {
+pub(super) struct Answer {
     #[serde(rename = "@type")]
     pub(super) kind: &'static str,
-    pub(super) text: &'a str,
+    pub(super) text: String,
 }
 
 #[derive(Serialize)]
-pub(super) struct HowTo<'a> {
-    pub(super) name: &'a tera::Value,
-    pub(super) step: Vec<HowToStep<'a>>,
+pub(super) struct HowTo {
+    pub(super) name: String,
+    pub(super) step: Vec<HowToStep>,
+}
+
+/// A page without steps (a steps page once its steps no longer apply): a `HowTo` without
+/// steps is invalid structured data, so the page is what it is, a web page.
+#[derive(Serialize)]
+pub(super) struct WebPage {
+    pub(super) name: String,
 }
 
 #[derive(Serialize)]
-pub(super) struct HowToStep<'a> {
+pub(super) struct HowToStep {
     #[serde(rename = "@type")]
     pub(super) kind: &'static str,
     pub(super) position: usize,
-    pub(super) text: &'a tera::Value,
+    pub(super) text: String,
 }
 
-pub(super) fn register_json_functions(tera: &mut Tera) {
+/// Text of structured data in the language `lang`: search engines show it without markup,
+/// so in right-to-left text each left-to-right run (a name, a phone number) is wrapped in
+/// Unicode isolates, as `<bdi>` does in the page.
+fn data_text(text: &str, lang: &str, languages: &BTreeMap<String, Direction>) -> String {
+    match languages.get(lang) {
+        Some(Direction::Rtl) => crate::bidi::isolate_ltr_runs(text),
+        _ => text.to_string(),
+    }
+}
+
+pub(super) fn register_json_functions(tera: &mut Tera, languages: BTreeMap<String, Direction>) {
     tera.register_function("json", |kwargs: Kwargs, _: &State| {
         json_kwarg(&kwargs, "value").map(|v| script_json(&v))
     });
-    tera.register_function("faq_json_ld", |kwargs: Kwargs, state: &State| {
+    let directions = languages.clone();
+    tera.register_function("faq_json_ld", move |kwargs: Kwargs, state: &State| {
         let sections: tera::Value = kwargs.must_get("sections")?;
         let lang = language_of_call(&kwargs, state)?;
+        let text = |value: &str| data_text(value, &lang, &directions);
         let main_entity = sections
             .as_array()
             .unwrap_or_default()
@@ -359,9 +379,9 @@ pub(super) fn register_json_functions(tera: &mut Tera) {
                 kind: "Question",
                 accepted_answer: Answer {
                     kind: "Answer",
-                    text: text_field(section, "text"),
+                    text: text(text_field(section, "text")),
                 },
-                name: text_field(section, "title"),
+                name: text(text_field(section, "title")),
             })
             .collect();
         Ok::<_, tera::Error>(script_json(&JsonLd {
@@ -371,27 +391,43 @@ pub(super) fn register_json_functions(tera: &mut Tera) {
             body: FaqPage { main_entity },
         }))
     });
-    tera.register_function("howto_json_ld", |kwargs: Kwargs, state: &State| {
+    tera.register_function("howto_json_ld", move |kwargs: Kwargs, state: &State| {
         let title: tera::Value = kwargs.must_get("title")?;
         let steps: tera::Value = kwargs.must_get("steps")?;
         let lang = language_of_call(&kwargs, state)?;
-        let step = steps
+        let text = |value: &tera::Value| {
+            let plain = value
+                .as_str()
+                .map_or_else(|| value.to_string(), str::to_string);
+            data_text(&plain, &lang, &languages)
+        };
+        let step: Vec<HowToStep> = steps
             .as_array()
             .unwrap_or_default()
             .iter()
             .enumerate()
-            .map(|(i, text)| HowToStep {
+            .map(|(i, value)| HowToStep {
                 kind: "HowToStep",
                 position: i + 1,
-                text,
+                text: text(value),
             })
             .collect();
-        Ok::<_, tera::Error>(script_json(&JsonLd {
-            context: "https://schema.org",
-            kind: "HowTo",
-            in_language: &lang,
-            body: HowTo { name: &title, step },
-        }))
+        let name = text(&title);
+        Ok::<_, tera::Error>(if step.is_empty() {
+            script_json(&JsonLd {
+                context: "https://schema.org",
+                kind: "WebPage",
+                in_language: &lang,
+                body: WebPage { name },
+            })
+        } else {
+            script_json(&JsonLd {
+                context: "https://schema.org",
+                kind: "HowTo",
+                in_language: &lang,
+                body: HowTo { name, step },
+            })
+        })
     });
 }
 

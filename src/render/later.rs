@@ -11,16 +11,41 @@ use serde::Serialize;
 
 use chrono::{DateTime, Utc};
 
-use crate::clock::{Status, rfc3339};
+use crate::clock::rfc3339;
 
-/// The page rendered for a later state: the state's name, the instant it starts, its HTML.
+/// The page rendered for another reading (see `clock::readings`): the state's name, the key
+/// the script finds it by, when its shared counts go stale, its HTML.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Later {
     pub name: String,
-    pub from: DateTime<Utc>,
-    /// When that state's wording next changes (a count of days), if it does.
-    pub next_change: Option<DateTime<Utc>>,
+    pub key: String,
+    pub stale_at: Option<DateTime<Utc>>,
     pub html: String,
+}
+
+/// What the guard script needs to work out the reader's reading: the page's own key and
+/// stale instant, and each milestone as the script compares it (see [`Guard::milestone`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Guard {
+    pub key: String,
+    pub stale_at: Option<DateTime<Utc>>,
+    pub milestones: Vec<String>,
+}
+
+impl Guard {
+    /// A milestone as the script reads it: its last day (`2026-01-15`) when it follows the
+    /// reader's day, else the instants its last day starts and it happens, `start/end`.
+    pub fn milestone(
+        reader_day: bool,
+        date: chrono::NaiveDate,
+        last_day_start: DateTime<Utc>,
+        end: DateTime<Utc>,
+    ) -> String {
+        match reader_day {
+            true => date.to_string(),
+            false => format!("{}/{}", rfc3339(&last_day_start), rfc3339(&end)),
+        }
+    }
 }
 
 /// A page as a later phase shows it, as edits of the current page's body.
@@ -178,52 +203,28 @@ const CARRIED: &str = "<script type=\"application/json\" data-phase-page=";
 /// How the guard script starts.
 const GUARD_START: &str = "<script data-phase-guard ";
 
-/// The guard script, around the part that picks the later page for the reader's instant.
-/// `$done` is what follows a later page applied: with several milestones, a state can last
-/// months and count days to another milestone, so past its own next change its counts are
-/// stale too.
-macro_rules! guard {
-    ($pick:literal, $done:literal) => {
-        concat!(
-            r#"(function(){var g=document.currentScript.dataset,n=Date.now();if(n<Date.parse(g.nextChange))return;"#,
-            $pick,
-            r#",b=document.body,a=b.innerHTML.split("\n");if(d){d=JSON.parse(d.textContent);if(a[d.lines-1].indexOf('<script type="application/json" data-phase-page=')==0){var o=[],i=0;d.edits.forEach(function(e){if(typeof e=="string")o.push(e);else if(e>0){o.push.apply(o,a.slice(i,i+e));i+=e}else i-=e});var t=document.createElement("b");t.innerHTML=d.title;document.title=t.textContent;b.innerHTML=o.join("\n");"#,
-            $done,
-            r#"}}document.querySelectorAll("[data-phased]").forEach(function(e){if(e.dataset.stale)e.textContent=e.dataset.stale;else e.hidden=true});var s=document.querySelector("[data-days-left]");if(s)delete s.dataset.daysLeft})()"#
-        )
-    };
-}
-
-/// Applies the edits of the reader's phase when the page is read after its next change; read
-/// on a later day of the same phase, hides what counts days (`data-phased="count"`) or shows
-/// its `data-stale` text instead. Kept in step with [`apply`].
-const GUARD: &str = guard!(
-    r#"var p=n>=Date.parse(g.ended)?"ended":n>=Date.parse(g.lastDay)?"last-day":"",d=p&&document.querySelector('script[data-phase-page="'+p+'"]')"#,
-    "return"
+/// The guard script. It works out the reader's key as `clock::reading_key` does (the
+/// reader's own calendar day for milestones of the reader's day, the instant for the
+/// others), then applies the carried page of that key. Without one (a page read days after
+/// it was built), it applies the page of the same phases and replaces what counts days
+/// (`data-phased`) by its `data-stale` text or hides it; so it does once shared counts have
+/// gone stale (`data-stale-at`). Kept in step with [`apply`] and `clock::reading_key`.
+const GUARD: &str = concat!(
+    r#"(function(){var s=document.currentScript,g=s.dataset,n=Date.now(),t=new Date(n),r=Date.UTC(t.getFullYear(),t.getMonth(),t.getDate()),"#,
+    r#"k=g.milestones.split(" ").map(function(m){var p=m.split("/"),d;if(p[1])return n<Date.parse(p[0])?"U":n<Date.parse(p[1])?"L":"E";d=Math.round((Date.parse(m)-r)/864e5);return d>0?"u"+d:d<0?"e":"l"}).join(),"#,
+    r#"f=function(x){return x.replace(/\d/g,"")},c=[s].concat([].slice.call(document.querySelectorAll("script[data-phase-page]"))),"#,
+    r#"e=c.filter(function(x){return x.dataset.key==k})[0],o=!e;e=e||c.filter(function(x){return f(x.dataset.key)==f(k)})[0]||s;"#,
+    r#"if(e.dataset.staleAt&&n>=Date.parse(e.dataset.staleAt))o=1;"#,
+    r#"if(e!=s){var d=JSON.parse(e.textContent),b=document.body,a=b.innerHTML.split("\n");if(a[d.lines-1].indexOf('<script type="application/json" data-phase-page=')==0){var l=[],i=0;d.edits.forEach(function(x){if(typeof x=="string")l.push(x);else if(x>0){l.push.apply(l,a.slice(i,i+x));i+=x}else i-=x});var h=document.createElement("b");h.innerHTML=d.title;document.title=h.textContent;b.innerHTML=l.join("\n")}else o=1}"#,
+    r#"if(o){document.querySelectorAll("[data-phased]").forEach(function(x){if(x.dataset.stale)x.textContent=x.dataset.stale;else x.hidden=true});var y=document.querySelector("[data-days-left]");if(y)delete y.dataset.daysLeft}})()"#
 );
 
-/// The same for a notice with several milestones: each carried page says when its state
-/// starts (`data-from`, in order: the last one started applies) and when its wording next
-/// changes (`data-next-change`, absent for the last state).
-const GUARD_BY_INSTANT: &str = guard!(
-    r#"var d=[].filter.call(document.querySelectorAll("script[data-from]"),function(e){return n>=Date.parse(e.dataset.from)}).pop(),c=d&&d.dataset.nextChange"#,
-    "if(!c||n<Date.parse(c))return"
-);
-
-/// The page rendered for the current phase (`html`), with what it carries for `later` pages
-/// (the same page rendered for each later phase) and the script that uses it, at the end of
-/// its body; and the HTML those later pages add to it, for link checks. `status` is the
-/// current phase's, whose instants the script compares with the reader's clock; `by_instant`
-/// (a notice with several milestones) dates each later page instead. A page without a
-/// `<body>` carries nothing.
-pub fn carry(
-    mut html: String,
-    status: &Status,
-    later: &[Later],
-    by_instant: bool,
-) -> (String, String) {
-    let (Some(parts), Some(next_change)) = (PageParts::of(&html), status.next_change.as_ref())
-    else {
+/// The page rendered for its own reading (`html`), with what it carries for the `later`
+/// readings (the same page rendered for each) and the script that picks one, at the end of
+/// its body; and the HTML those pages add to it, for link checks. A page without a `<body>`,
+/// or with nothing to carry and no count that goes stale, carries nothing.
+pub fn carry(mut html: String, guard: &Guard, later: &[Later]) -> (String, String) {
+    let Some(parts) = PageParts::of(&html) else {
         return (html, String::new());
     };
     let mut current: Vec<&str> = parts.body.split('\n').collect();
@@ -245,7 +246,7 @@ pub fn carry(
             })
         })
         .collect();
-    if pages.is_empty() {
+    if pages.is_empty() && guard.stale_at.is_none() {
         return (html, String::new());
     }
     let mut carried = String::with_capacity(2048);
@@ -253,19 +254,18 @@ pub fn carry(
         carried.push('\n');
     }
     let mut inserted = String::new();
+    let stale_at = |at: &Option<DateTime<Utc>>| {
+        at.as_ref()
+            .map(|at| format!(" data-stale-at=\"{}\"", rfc3339(at)))
+            .unwrap_or_default()
+    };
     for page in &pages {
-        carried.push_str(CARRIED);
-        carried.push('"');
-        carried.push_str(&page.later.name);
-        if by_instant {
-            carried.push_str("\" data-from=\"");
-            carried.push_str(&rfc3339(&page.later.from));
-            if let Some(next_change) = &page.later.next_change {
-                carried.push_str("\" data-next-change=\"");
-                carried.push_str(&rfc3339(next_change));
-            }
-        }
-        carried.push_str("\">");
+        carried.push_str(&format!(
+            "{CARRIED}\"{}\" data-key=\"{}\"{}>",
+            page.later.name,
+            page.later.key,
+            stale_at(&page.later.stale_at)
+        ));
         carried.push_str(&script_safe_json(page));
         carried.push_str("</script>\n");
         for text in page.inserted() {
@@ -273,19 +273,12 @@ pub fn carry(
             inserted.push('\n');
         }
     }
-    if by_instant {
-        carried.push_str(&format!(
-            "{GUARD_START}data-next-change=\"{}\">{GUARD_BY_INSTANT}</script>\n",
-            rfc3339(next_change),
-        ));
-    } else {
-        carried.push_str(&format!(
-            "{GUARD_START}data-next-change=\"{}\" data-last-day=\"{}\" data-ended=\"{}\">{GUARD}</script>\n",
-            rfc3339(next_change),
-            rfc3339(&status.last_day_start),
-            rfc3339(&status.end_instant),
-        ));
-    }
+    carried.push_str(&format!(
+        "{GUARD_START}data-key=\"{}\" data-milestones=\"{}\"{}>{GUARD}</script>\n",
+        guard.key,
+        guard.milestones.join(" "),
+        stale_at(&guard.stale_at),
+    ));
     let end = parts.body_range.end;
     html.insert_str(end, &carried);
     (html, inserted)
@@ -331,8 +324,8 @@ mod tests {
     fn ended() -> Later {
         Later {
             name: "ended".into(),
-            from: "2026-01-16T00:00:00Z".parse().unwrap(),
-            next_change: None,
+            key: "e".into(),
+            stale_at: None,
             html: "<title>Ended</title><body>\n<p>Ended</p>\n</body>".into(),
         }
     }
@@ -477,24 +470,50 @@ mod tests {
     fn what_is_carried_can_be_taken_out_again() {
         let html =
             "<html><head><title>Now</title></head><body>\n<p>10 days left</p>\n</body></html>";
-        let notice = crate::config::Notice::single(
-            chrono::NaiveDate::from_ymd_opt(2026, 1, 15).unwrap(),
-            chrono_tz::UTC,
+        let guard = Guard {
+            key: "u10".into(),
+            stale_at: None,
+            milestones: vec!["2026-01-15".into()],
+        };
+        let (carried, inserted) = carry(html.to_string(), &guard, &[ended()]);
+        assert!(
+            carried.contains(
+                "<script data-phase-guard data-key=\"u10\" data-milestones=\"2026-01-15\">"
+            ),
+            "{carried}"
         );
-        let now = "2026-01-05T12:00:00Z".parse().unwrap();
-        let status = crate::clock::status(now, &notice);
-        for by_instant in [false, true] {
-            let (carried, inserted) = carry(html.to_string(), &status, &[ended()], by_instant);
-            assert!(carried.contains("data-phase-guard"), "{carried}");
-            assert_eq!(
-                carried.contains("data-from=\"2026-01-16T00:00:00Z\""),
-                by_instant,
-                "{carried}"
-            );
-            assert_eq!(inserted, "<p>Ended</p>\n");
-            assert_eq!(without_later(&carried), html);
-        }
+        assert!(
+            carried.contains("data-phase-page=\"ended\" data-key=\"e\">"),
+            "{carried}"
+        );
+        assert_eq!(inserted, "<p>Ended</p>\n");
+        assert_eq!(without_later(&carried), html);
         assert_eq!(without_later(html), html);
+        // Nothing to carry and no shared count: no script either.
+        assert_eq!(carry(html.to_string(), &guard, &[]).0, html);
+        // A count every reader shares goes stale at its instant, even with nothing to carry.
+        let shared = Guard {
+            key: "U".into(),
+            stale_at: Some("2026-01-06T00:00:00Z".parse().unwrap()),
+            milestones: vec!["2026-01-15T00:00:00Z/2026-01-16T00:00:00Z".into()],
+        };
+        let (carried, _) = carry(html.to_string(), &shared, &[]);
+        assert!(
+            carried.contains("data-stale-at=\"2026-01-06T00:00:00Z\""),
+            "{carried}"
+        );
+    }
+
+    #[test]
+    fn a_milestone_is_a_day_or_two_instants_for_the_script() {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
+        let start = "2026-01-14T23:00:00Z".parse().unwrap();
+        let end = "2026-01-15T23:00:00Z".parse().unwrap();
+        assert_eq!(Guard::milestone(true, day, start, end), "2026-01-15");
+        assert_eq!(
+            Guard::milestone(false, day, start, end),
+            "2026-01-14T23:00:00Z/2026-01-15T23:00:00Z"
+        );
     }
 
     #[test]

@@ -157,6 +157,10 @@ struct PhaseView {
     status: Status,
     /// The state's name (see [`clock::State::name`]).
     name: String,
+    /// What the page's script knows this reading by (see [`clock::reading_key`]), and when
+    /// its counts shared by every reader go stale.
+    key: String,
+    stale_at: Option<chrono::DateTime<chrono::Utc>>,
     variables: BuildVariables,
     contexts: HashMap<String, Context>,
 }
@@ -173,11 +177,36 @@ impl PhaseView {
                 (language.code.clone(), context)
             })
             .collect();
+        let notice = &model.config.notice;
         PhaseView {
-            name: status.state.name(&model.config.notice),
+            name: status.state.name(notice),
+            key: clock::reading_key(&status, notice),
+            stale_at: clock::count_stale_at(&status, notice),
             status,
             variables,
             contexts,
+        }
+    }
+
+    /// What the script of a page rendered for this reading needs.
+    fn guard(&self, model: &SiteModel) -> later::Guard {
+        let notice = &model.config.notice;
+        later::Guard {
+            key: self.key.clone(),
+            stale_at: self.stale_at,
+            milestones: notice
+                .milestones
+                .iter()
+                .zip(&self.status.milestones)
+                .map(|(milestone, now)| {
+                    later::Guard::milestone(
+                        milestone.reader_day,
+                        milestone.date,
+                        now.last_day_start.with_timezone(&chrono::Utc),
+                        now.end_instant.with_timezone(&chrono::Utc),
+                    )
+                })
+                .collect(),
         }
     }
 
@@ -206,13 +235,13 @@ pub struct RenderedSite {
 /// open it after the change (see [`later`]).
 pub fn render_site(model: &SiteModel, cache: &mut RenderCache) -> RenderedSite {
     let current = PhaseView::new(model, model.status.clone());
-    let later: Vec<PhaseView> = clock::later_statuses(model.status, &model.config.notice)
+    let later: Vec<PhaseView> = clock::readings(model.status, &model.config.notice)
         .into_iter()
         .map(|status| PhaseView::new(model, status))
         .collect();
     let phase_variables: Vec<(String, BuildVariables)> = std::iter::once(&current)
         .chain(&later)
-        .map(|view| (view.name.clone(), view.variables.clone()))
+        .map(|view| (view.key.clone(), view.variables.clone()))
         .collect();
     let tera = match load_templates(model, phase_variables) {
         Ok(tera) => tera,
@@ -318,7 +347,11 @@ pub fn render_site(model: &SiteModel, cache: &mut RenderCache) -> RenderedSite {
             Err(e) => errors.push(e),
         }
     }
-    match reminders(model, &current.variables) {
+    let readings: Vec<&Status> = std::iter::once(&current)
+        .chain(&later)
+        .map(|view| &view.status)
+        .collect();
+    match reminders(model, &current.variables, &readings) {
         Ok(mut reminders) => files.append(&mut reminders),
         Err(mut e) => {
             // Pages link to the reminders: without them, every such link would look broken.

@@ -41,11 +41,8 @@ pub(super) fn render_page_in_every_phase(
         match render_page(model, tera, view, page, &translations, &mut memo) {
             Ok(html) => later_html.push(later::Later {
                 name: view.name.clone(),
-                from: view.status.now,
-                next_change: view
-                    .status
-                    .next_change
-                    .map(|t| t.with_timezone(&chrono::Utc)),
+                key: view.key.clone(),
+                stale_at: view.stale_at,
                 html,
             }),
             Err(errors) => later_errors.push((view.name.clone(), errors)),
@@ -56,8 +53,7 @@ pub(super) fn render_page_in_every_phase(
     let errors = merge_phase_errors(model, current_errors, later_errors);
     let (html, carried) = match result {
         Ok(html) => {
-            let by_instant = model.config.notice.has_milestones();
-            let (html, carried) = later::carry(html, &current.status, &later_html, by_instant);
+            let (html, carried) = later::carry(html, &current.guard(model), &later_html);
             (Some(html), carried)
         }
         Err(_) => (None, String::new()),
@@ -86,6 +82,8 @@ pub(super) fn merge_phase_errors(
                 continue;
             }
             match only_later.iter_mut().find(|(t, _, _)| *t == text) {
+                // Readings of one state on different days share its name.
+                Some((_, _, phases)) if phases.contains(&phase) => {}
                 Some((_, _, phases)) => phases.push(phase.clone()),
                 None => only_later.push((text, error, vec![phase.clone()])),
             }

@@ -239,13 +239,27 @@ pub fn visible_body(html: &str) -> &str {
     body.split(CARRIED).next().unwrap_or(body)
 }
 
-/// The later page carried by `html` for `phase` (a state's name), applied as the page's
-/// script applies it: its title, and its body.
+/// The later page carried by `html` for `phase` (a state's name; the first reading of it),
+/// applied as the page's script applies it: its title, and its body.
 pub fn carried_page(html: &str, phase: &str) -> Option<(String, String)> {
-    // With several milestones, the name is followed by the instant the state starts.
-    let open = format!("{CARRIED}\"{phase}\"");
-    let json = between(html, &open, "</script>");
-    let json = &json[json.find('>')? + 1..];
+    // The name is followed by the reading's key.
+    let json = between(html, &format!("{CARRIED}\"{phase}\""), "</script>");
+    apply_carried(html, &json[json.find('>')? + 1..])
+}
+
+/// The page carried by `html` for the reading `key` (see `clock::reading_key`), applied.
+pub fn carried_by_key(html: &str, key: &str) -> Option<(String, String)> {
+    let at = html.find(&format!("{CARRIED}\"")).and_then(|first| {
+        html[first..]
+            .find(&format!(" data-key=\"{key}\""))
+            .map(|at| first + at)
+    })?;
+    let json = between(&html[at..], ">", "</script>");
+    apply_carried(html, json)
+}
+
+/// `json`, a carried page of `html`, applied to `html`'s body.
+fn apply_carried(html: &str, json: &str) -> Option<(String, String)> {
     let data: serde_json::Value = serde_json::from_str(json).ok()?;
     let lines: Vec<&str> = visible_body(html).split('\n').collect();
     assert_eq!(data["lines"].as_u64(), Some(lines.len() as u64));

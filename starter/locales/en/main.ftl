@@ -40,4 +40,5 @@ end-date = { DATETIME($end_date) }
 announced-date = { DATETIME($date_announced) }
 reminder-link = Add a reminder to your calendar
 reminder-title = Last day to keep your Example Service data
+reminder-alert = Reminder: { DATETIME($date) } is the last day to keep your Example Service data.
 reminder-description = Example Service stops after { DATETIME($end_date) }. Keep your data before then: the page linked here shows how.
