@@ -704,7 +704,7 @@ fn each_language_states_the_phase_in_its_own_words() {
             "2026-01-05",
             "tr",
             "Son güne 10 gün kaldı",
-            "ChatGPT ile yaptığınız sohbetleri saklamak için WhatsApp numaranızı bir ChatGPT hesabına bağlayın. Bunun için son güne 10 gün kaldı.",
+            "ChatGPT ile yaptığınız sohbetleri saklamak için WhatsApp numaranızı bir ChatGPT hesabına bağlayın. Bunun için son gün 10 gün sonra.",
         ),
         (
             "2026-01-05",
@@ -763,7 +763,7 @@ fn each_language_states_the_phase_in_its_own_words() {
         (
             "2026-02-01",
             "tr",
-            "WhatsApp’taki ChatGPT hizmeti sona erdi",
+            "Hizmet sona erdi",
             "WhatsApp numaranızı bir ChatGPT hesabına bağlamak için son gün 15 Ocak 2026 idi.",
         ),
         (

@@ -107,4 +107,4 @@ reminder-title = Hari terakhir untuk menautkan nomor WhatsApp Anda ke akun ChatG
 reminder-alert = Pengingat: { DATETIME($date) } adalah hari terakhir untuk menautkan nomor WhatsApp Anda ke akun ChatGPT agar obrolan Anda dengan ChatGPT tetap tersimpan.
 # Tampil di acara kalender, yang jatuh pada hari terakhir.
 # translated-from: 4c69be79
-reminder-description = Hari terakhir layanan ChatGPT di WhatsApp adalah { DATETIME($end_date) }. Agar obrolan Anda dengan ChatGPT tetap tersimpan, tautkan nomor WhatsApp Anda ke akun ChatGPT sebelum layanan berakhir. Waktu pastinya belum diumumkan, jadi jangan menunggu. Lihat langkah-langkahnya di situs bantuan berikut:
+reminder-description = Hari terakhir layanan ChatGPT di WhatsApp adalah { DATETIME($end_date) }. Agar obrolan Anda dengan ChatGPT tetap tersimpan, tautkan nomor WhatsApp Anda ke akun ChatGPT sebelum layanan berakhir. Pukul berapa tepatnya belum diumumkan, jadi jangan menunggu sampai saat-saat terakhir. Lihat langkah-langkahnya di situs bantuan berikut:

@@ -37,7 +37,7 @@ root-description = WhatsApp’taki ChatGPT hizmetinin sona ermesi ve bunun ChatG
 # translated-from: ec77d4da
 not-found-title = Sayfa bulunamadı
 # translated-from: 4d9b16f3
-not-found-text = Aradığınız sayfa mevcut değil. WhatsApp’taki ChatGPT hizmetinin sona ermesiyle ilgili bilgileri Türkçe okuyun.
+not-found-text = Aradığınız sayfa mevcut değil. WhatsApp’taki ChatGPT hizmetinin sona ermesiyle ilgili Türkçe bilgilere buradan ulaşabilirsiniz.
 
 ## Status box, on every page
 
@@ -50,9 +50,9 @@ status-upcoming = { PLURAL($days_left) ->
 status-last-day = Bugün son gün
 # In place of the countdown on a page read some days after it was built.
 # translated-from: d462fd52
-status-ending = WhatsApp’taki ChatGPT hizmeti sona eriyor
+status-ending = Hizmet sona eriyor
 # translated-from: a7d894c9
-status-ended = WhatsApp’taki ChatGPT hizmeti sona erdi
+status-ended = Hizmet sona erdi
 # Followed by the date of the last day.
 # translated-from: 816bb8a8
 status-last-day-is = Hizmetin son günü:
@@ -64,7 +64,7 @@ status-as-of = { DATETIME($date) } itibarıyla.
 
 # translated-from: f74a0606
 cta-link = { $phase ->
-    [ended] Hizmet sona erdikten sonra ChatGPT sohbetleriniz
+    [ended] WhatsApp’taki ChatGPT sohbetlerinize ne oldu?
    *[other] ChatGPT sohbetlerinizi nasıl saklarsınız?
 }
 # translated-from: 19cf268a
@@ -80,7 +80,7 @@ faq-contents = Bu sayfadaki sorular
 # translated-from: a80a243a
 link-banner-upcoming = { PLURAL($days_left) ->
     [one] ChatGPT ile yaptığınız sohbetleri saklamak için WhatsApp numaranızı bir ChatGPT hesabına bağlayın. Bunun için son gün yarın.
-   *[other] ChatGPT ile yaptığınız sohbetleri saklamak için WhatsApp numaranızı bir ChatGPT hesabına bağlayın. Bunun için son güne { $days_left } gün kaldı.
+   *[other] ChatGPT ile yaptığınız sohbetleri saklamak için WhatsApp numaranızı bir ChatGPT hesabına bağlayın. Bunun için son gün { $days_left } gün sonra.
 }
 # translated-from: a749c1fd
 link-banner-last-day = ChatGPT ile yaptığınız sohbetleri saklamak için WhatsApp numaranızı hemen bir ChatGPT hesabına bağlayın. Bunun için bugün son gün.
@@ -105,4 +105,4 @@ reminder-title = WhatsApp numaranızı bir ChatGPT hesabına bağlamak için son
 reminder-alert = Hatırlatma: WhatsApp numaranızı bir ChatGPT hesabına bağlayıp ChatGPT ile yaptığınız sohbetleri saklamak için son gün { DATETIME($date) }.
 # Shown in the calendar event, which is on the last day.
 # translated-from: 4c69be79
-reminder-description = WhatsApp’taki ChatGPT hizmetinin son günü { DATETIME($end_date) }. ChatGPT ile yaptığınız sohbetleri saklamak için WhatsApp numaranızı hizmet sona ermeden bir ChatGPT hesabına bağlayın. Hizmetin saat kaçta sona ereceği belirtilmedi, bu yüzden işi son ana bırakmayın. Adımları aşağıdaki adresteki yardım sayfasında bulabilirsiniz:
+reminder-description = WhatsApp’taki ChatGPT hizmetinin son günü { DATETIME($end_date) }. ChatGPT ile yaptığınız sohbetleri saklamak için WhatsApp numaranızı hizmet sona ermeden bir ChatGPT hesabına bağlayın. Hizmetin saat kaçta sona ereceği belirtilmedi, bu yüzden bu işi ertelemeyin. Adımları aşağıdaki adresteki yardım sayfasında bulabilirsiniz:
