@@ -704,7 +704,7 @@ fn each_language_states_the_phase_in_its_own_words() {
             "2026-01-05",
             "tr",
             "Son güne 10 gün kaldı",
-            "ChatGPT ile yaptığınız sohbetleri saklamak için WhatsApp numaranızı bir ChatGPT hesabına bağlayın. Bunun için son gün 10 gün sonra.",
+            "WhatsApp’taki ChatGPT sohbetlerinizi saklamak için WhatsApp numaranızı bir ChatGPT hesabına bağlayın. Bunun için son güne 10 gün kaldı.",
         ),
         (
             "2026-01-05",
@@ -734,7 +734,7 @@ fn each_language_states_the_phase_in_its_own_words() {
             "2026-01-15",
             "tr",
             "Bugün son gün",
-            "ChatGPT ile yaptığınız sohbetleri saklamak için WhatsApp numaranızı hemen bir ChatGPT hesabına bağlayın. Bunun için bugün son gün.",
+            "WhatsApp’taki ChatGPT sohbetlerinizi saklamak için WhatsApp numaranızı hemen bir ChatGPT hesabına bağlayın. Bunun için bugün son gün.",
         ),
         (
             "2026-01-15",

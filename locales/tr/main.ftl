@@ -33,7 +33,7 @@ untranslated-link = İngilizce sayfaya gidin
 ## Language chooser (/) and missing page (/404.html)
 
 # translated-from: 88282308
-root-description = WhatsApp’taki ChatGPT hizmetinin sona ermesi ve bunun ChatGPT ile yaptığınız sohbetler için ne anlama geldiği hakkında İngilizce, Arapça, Türkçe, Endonezce ve Fransızca bilgiler.
+root-description = WhatsApp’taki ChatGPT hizmetinin sona ermesi ve bunun, bu hizmet üzerinden yaptığınız sohbetler için ne anlama geldiği hakkında İngilizce, Arapça, Türkçe, Endonezce ve Fransızca bilgiler.
 # translated-from: ec77d4da
 not-found-title = Sayfa bulunamadı
 # translated-from: 4d9b16f3
@@ -65,7 +65,7 @@ status-as-of = { DATETIME($date) } itibarıyla.
 # translated-from: f74a0606
 cta-link = { $phase ->
     [ended] WhatsApp’taki ChatGPT sohbetlerinize ne oldu?
-   *[other] ChatGPT sohbetlerinizi nasıl saklarsınız?
+   *[other] WhatsApp’taki ChatGPT sohbetlerinizi nasıl saklayabilirsiniz?
 }
 # translated-from: 19cf268a
 cta-faq = Sık sorulan sorular
@@ -79,11 +79,11 @@ faq-contents = Bu sayfadaki sorular
 
 # translated-from: a80a243a
 link-banner-upcoming = { PLURAL($days_left) ->
-    [one] ChatGPT ile yaptığınız sohbetleri saklamak için WhatsApp numaranızı bir ChatGPT hesabına bağlayın. Bunun için son gün yarın.
-   *[other] ChatGPT ile yaptığınız sohbetleri saklamak için WhatsApp numaranızı bir ChatGPT hesabına bağlayın. Bunun için son gün { $days_left } gün sonra.
+    [one] WhatsApp’taki ChatGPT sohbetlerinizi saklamak için WhatsApp numaranızı bir ChatGPT hesabına bağlayın. Bunun için son gün yarın.
+   *[other] WhatsApp’taki ChatGPT sohbetlerinizi saklamak için WhatsApp numaranızı bir ChatGPT hesabına bağlayın. Bunun için son güne { $days_left } gün kaldı.
 }
 # translated-from: a749c1fd
-link-banner-last-day = ChatGPT ile yaptığınız sohbetleri saklamak için WhatsApp numaranızı hemen bir ChatGPT hesabına bağlayın. Bunun için bugün son gün.
+link-banner-last-day = WhatsApp’taki ChatGPT sohbetlerinizi saklamak için WhatsApp numaranızı hemen bir ChatGPT hesabına bağlayın. Bunun için bugün son gün.
 # translated-from: 75c4f454
 link-banner-ended = WhatsApp numaranızı bir ChatGPT hesabına bağlamak için son gün { DATETIME($end_date) } idi.
 
@@ -102,7 +102,7 @@ reminder-link = Takviminize hatırlatıcı ekleyin
 reminder-title = WhatsApp numaranızı bir ChatGPT hesabına bağlamak için son gün
 # The calendar’s alert, shown some days before the last day or on the last day itself. $date is the last day.
 # translated-from: 88f44feb
-reminder-alert = Hatırlatma: WhatsApp numaranızı bir ChatGPT hesabına bağlayıp ChatGPT ile yaptığınız sohbetleri saklamak için son gün { DATETIME($date) }.
+reminder-alert = Hatırlatma: WhatsApp numaranızı bir ChatGPT hesabına bağlayıp WhatsApp’taki ChatGPT sohbetlerinizi saklamak için son gün { DATETIME($date) }.
 # Shown in the calendar event, which is on the last day.
 # translated-from: 4c69be79
-reminder-description = WhatsApp’taki ChatGPT hizmetinin son günü { DATETIME($end_date) }. ChatGPT ile yaptığınız sohbetleri saklamak için WhatsApp numaranızı hizmet sona ermeden bir ChatGPT hesabına bağlayın. Hizmetin saat kaçta sona ereceği belirtilmedi, bu yüzden bu işi ertelemeyin. Adımları aşağıdaki adresteki yardım sayfasında bulabilirsiniz:
+reminder-description = WhatsApp’taki ChatGPT hizmetinin son günü { DATETIME($end_date) }. Bu hizmet üzerinden yaptığınız sohbetleri saklamak için WhatsApp numaranızı hizmet sona ermeden bir ChatGPT hesabına bağlayın. Hizmetin saat kaçta sona ereceği belirtilmedi; bu yüzden numaranızı bağlamayı ertelemeyin. Adımları aşağıdaki adresteki yardım sayfasında bulabilirsiniz:
