@@ -19,27 +19,27 @@ pub struct Reminder<'a> {
     pub alert: &'a str,
 }
 
-/// The hour of the reader's own day at which an alert goes off.
-const ALERT_HOUR: i64 = 9;
+/// When an alert goes off: a day and an hour of the reader's own day.
+pub type AlertAt = (NaiveDate, i64);
 
-/// The first day with an alert at [`ALERT_HOUR`] that has not passed anywhere at `now`:
-/// `days_before` the event, else the day before it, else its own day; none once all three
-/// have passed. An all-day event's times are each reader's own, and the earliest zone is
+/// The first moment for an alert that has not passed anywhere at `now`: 9:00 `days_before`
+/// the event, else 9:00 or 18:00 the day before, else 9:00 on the day itself; none once all
+/// have passed. The last day's own morning comes last, since the hour the service stops is
+/// not known. An all-day event's times are each reader's own, and the earliest zone is
 /// fourteen hours ahead of UTC.
-pub fn alert_day(date: NaiveDate, days_before: u32, now: DateTime<Utc>) -> Option<NaiveDate> {
-    let earliest = |day: NaiveDate| {
-        day.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc()
-            + chrono::Duration::hours(ALERT_HOUR - 14)
+pub fn alert_at(date: NaiveDate, days_before: u32, now: DateTime<Utc>) -> Option<AlertAt> {
+    let earliest = |(day, hour): AlertAt| {
+        day.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc() + chrono::Duration::hours(hour - 14)
     };
-    [u64::from(days_before), 1, 0]
+    [(u64::from(days_before), 9), (1, 9), (1, 18), (0, 9)]
         .into_iter()
-        .filter_map(|before| date.checked_sub_days(Days::new(before)))
-        .find(|day| earliest(*day) >= now)
+        .filter_map(|(before, hour)| Some((date.checked_sub_days(Days::new(before))?, hour)))
+        .find(|at| earliest(*at) >= now)
 }
 
-/// The alert's `TRIGGER`: from the start of the event's day to [`ALERT_HOUR`] on `day`.
-fn trigger(date: NaiveDate, day: NaiveDate) -> String {
-    let minutes = (day - date).num_minutes() + ALERT_HOUR * 60;
+/// The alert's `TRIGGER`: from the start of the event's day to the alert's moment.
+fn trigger(date: NaiveDate, (day, hour): AlertAt) -> String {
+    let minutes = (day - date).num_minutes() + hour * 60;
     let (sign, minutes) = if minutes < 0 {
         ("-", -minutes)
     } else {
@@ -90,8 +90,8 @@ pub fn ics(reminder: &Reminder) -> String {
         format!("URL:{}", reminder.url),
         "TRANSP:TRANSPARENT".to_string(),
     ];
-    let alarm = alert_day(reminder.date, reminder.alert_days_before, reminder.stamp)
-        .map(|day| {
+    let alarm = alert_at(reminder.date, reminder.alert_days_before, reminder.stamp)
+        .map(|at| {
             vec![
                 "BEGIN:VALARM".to_string(),
                 "ACTION:DISPLAY".to_string(),
@@ -100,7 +100,7 @@ pub fn ics(reminder: &Reminder) -> String {
                     reminder.language,
                     escape(reminder.alert)
                 ),
-                format!("TRIGGER:{}", trigger(reminder.date, day)),
+                format!("TRIGGER:{}", trigger(reminder.date, at)),
                 "END:VALARM".to_string(),
             ]
         })
@@ -197,26 +197,29 @@ mod tests {
         assert!(unfolded.contains(summary));
     }
 
-    /// Built close to the date, the alert moves to the morning of the day before, then of
-    /// the last day, then goes: never a moment already past for a reader anywhere.
+    /// Built close to the date, the alert moves to the morning, then the evening, of the day
+    /// before, then to the last day's morning, then goes: never a moment already past for a
+    /// reader anywhere.
     #[test]
     fn an_alert_is_never_in_the_past() {
         let date = NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
         let day = |d: u32| NaiveDate::from_ymd_opt(2026, 1, d).unwrap();
         let at = |text: &str| -> DateTime<Utc> { text.parse().unwrap() };
         let cases = [
-            ("2026-01-05T00:00:00Z", Some(day(12)), Some("-P2DT15H")),
-            ("2026-01-11T19:00:00Z", Some(day(12)), Some("-P2DT15H")),
-            ("2026-01-11T19:00:01Z", Some(day(14)), Some("-PT15H")),
-            ("2026-01-14T00:00:00Z", Some(day(15)), Some("PT9H")),
-            ("2026-01-14T19:00:00Z", Some(day(15)), Some("PT9H")),
+            ("2026-01-05T00:00:00Z", Some((day(12), 9)), Some("-P2DT15H")),
+            ("2026-01-11T19:00:00Z", Some((day(12), 9)), Some("-P2DT15H")),
+            ("2026-01-11T19:00:01Z", Some((day(14), 9)), Some("-PT15H")),
+            ("2026-01-14T00:00:00Z", Some((day(14), 18)), Some("-PT6H")),
+            ("2026-01-14T04:00:00Z", Some((day(14), 18)), Some("-PT6H")),
+            ("2026-01-14T04:00:01Z", Some((day(15), 9)), Some("PT9H")),
+            ("2026-01-14T19:00:00Z", Some((day(15), 9)), Some("PT9H")),
             ("2026-01-14T19:00:01Z", None, None),
         ];
         for (now, expected, trigger_text) in cases {
-            let found = alert_day(date, 3, at(now));
+            let found = alert_at(date, 3, at(now));
             assert_eq!(found, expected, "{now}");
             assert_eq!(
-                found.map(|d| trigger(date, d)).as_deref(),
+                found.map(|a| trigger(date, a)).as_deref(),
                 trigger_text,
                 "{now}"
             );
@@ -226,10 +229,10 @@ mod tests {
             assert_eq!(file.contains("BEGIN:VALARM"), expected.is_some(), "{now}");
         }
         assert_eq!(
-            alert_day(date, 0, at("2026-01-05T00:00:00Z")),
-            Some(day(15))
+            alert_at(date, 0, at("2026-01-05T00:00:00Z")),
+            Some((day(15), 9))
         );
-        assert_eq!(trigger(date, day(10)), "-P4DT15H");
+        assert_eq!(trigger(date, (day(10), 9)), "-P4DT15H");
     }
 
     #[test]
