@@ -3,6 +3,7 @@
 //! The core never sees clap types, the environment or the system clock: `main` reads those
 //! once into an [`Environment`], and this module turns them into a `BuildRequest`.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -137,6 +138,10 @@ struct CheckArgs {
     /// Report only on these languages (repeat for several).
     #[arg(long = "lang", value_name = "L")]
     languages: Vec<String>,
+    /// First make every safe typographic fix in the files (of the --lang languages), then
+    /// report what is left.
+    #[arg(long)]
+    fix: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -418,7 +423,7 @@ fn load_site(root: &Path) -> Result<(source::Sources, config::Config), Vec<Diagn
 }
 
 fn run_check(root: &Path, args: &CheckArgs, env: &Environment) -> ExitCode {
-    let (sources, config) = match load_site(root) {
+    let (mut sources, config) = match load_site(root) {
         Ok(loaded) => loaded,
         Err(diagnostics) => return fail(&diagnostics, env),
     };
@@ -438,6 +443,21 @@ fn run_check(root: &Path, args: &CheckArgs, env: &Environment) -> ExitCode {
         },
         None => before_the_end(config.notice.first_date()),
     };
+    let mut fixed = String::new();
+    if args.fix {
+        match fix_typography(root, &config, &mut sources, &args.languages) {
+            Ok(lines) => fixed = lines,
+            Err(error) => {
+                report(&[error], env);
+                return ExitCode::from(EXIT_SITE_ERRORS);
+            }
+        }
+        // JSON keeps stdout for the report.
+        if args.format == Format::Json {
+            console::eprint(&fixed);
+            fixed.clear();
+        }
+    }
     // A build checks its own phase and every later one, so a date before the end checks all.
     let mut findings = match build::build(
         &sources,
@@ -465,7 +485,7 @@ fn run_check(root: &Path, args: &CheckArgs, env: &Environment) -> ExitCode {
             // check is the list: everything, errors first.
             print_diagnostics(&findings, env.styled_errors, Verbosity::Verbose);
             format!(
-                "{}check: {}, {}, {}\n",
+                "{fixed}{}check: {}, {}, {}\n",
                 check::summary_table(&summary),
                 counted(errors, "error"),
                 counted(warnings, "warning"),
@@ -481,6 +501,71 @@ fn run_check(root: &Path, args: &CheckArgs, env: &Environment) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// `check --fix`: makes every safe typographic fix in the files of `languages` (every
+/// language when empty), in memory, then writes each file that changed and returns a line per
+/// file. After each round it looks again, since fixes that overlap wait for the next and a fix
+/// can make another one possible; what no safe fix resolves is left for the report.
+fn fix_typography(
+    root: &Path,
+    config: &config::Config,
+    sources: &mut source::Sources,
+    languages: &[String],
+) -> Result<String, Diagnostic> {
+    const ROUNDS: usize = 4;
+    let mut fixed: BTreeMap<PathBuf, usize> = BTreeMap::new();
+    for _ in 0..ROUNDS {
+        let (pages, _) = content::parse_pages(config, &sources.content);
+        let mut by_file: BTreeMap<PathBuf, Vec<check::TypographyFinding>> = BTreeMap::new();
+        for finding in check::typography_findings(config, sources, &pages) {
+            let in_language = languages.is_empty()
+                || finding
+                    .diagnostic()
+                    .language()
+                    .is_some_and(|l| languages.iter().any(|a| a == l));
+            if finding.safe && in_language {
+                by_file
+                    .entry(finding.location.path.clone())
+                    .or_default()
+                    .push(finding);
+            }
+        }
+        if by_file.is_empty() {
+            break;
+        }
+        for (path, findings) in by_file {
+            let Some(text) = site_text(sources, &path) else {
+                continue;
+            };
+            *fixed.entry(path).or_default() += check::fixes(text, &findings).len();
+            *text = check::fix(text, &findings);
+        }
+    }
+    let mut lines = String::new();
+    for (path, count) in &fixed {
+        let text = site_text(sources, path).map_or("", |t| t.as_str());
+        std::fs::write(root.join(path), text).map_err(|e| {
+            Diagnostic::error(format!("cannot write the fixes: {e}"))
+                .in_file(path)
+                .hint("make the file writable, then run `sunset check --fix` again")
+        })?;
+        let fixes = if *count == 1 { "fix" } else { "fixes" };
+        lines += &format!("fixed {}: {count} typographic {fixes}\n", path.display());
+    }
+    Ok(lines)
+}
+
+/// The text of a page or translation file of the site, by its path in it.
+fn site_text<'s>(sources: &'s mut source::Sources, path: &Path) -> Option<&'s mut String> {
+    if let Some(file) = sources.content.iter_mut().find(|f| f.path == path) {
+        return Some(&mut file.text);
+    }
+    sources
+        .locales
+        .iter_mut()
+        .find(|f| f.path == path)
+        .map(|f| &mut f.text)
 }
 
 /// The date `check` builds for without `--now`: ten days before the first milestone, so that

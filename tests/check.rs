@@ -134,9 +134,19 @@ fn the_summary_counts_per_language() {
         let entry = summary.iter().find(|s| s["language"] == lang).unwrap();
         [&entry["errors"], &entry["warnings"], &entry["notes"]].map(|v| v.as_u64().unwrap())
     };
+    // With the typographic warnings: tr's straight apostrophe, and the two colons of
+    // fr/index.md's English text without French's narrow no-break space.
     assert_eq!(
         [counts("ar"), counts("tr"), counts("fr")],
-        [[4, 1, 0], [0, 4, 0], [2, 5, 1]]
+        [[4, 1, 0], [0, 5, 0], [2, 7, 1]]
+    );
+    let typography = |lang: &str| {
+        let entry = summary.iter().find(|s| s["language"] == lang).unwrap();
+        entry["typography"].as_u64().unwrap()
+    };
+    assert_eq!(
+        [typography("ar"), typography("tr"), typography("fr")],
+        [0, 1, 2]
     );
     let run = site.run(&["check"]).expect_code(1);
     assert!(
@@ -177,7 +187,7 @@ fn warnings_fail_only_when_strict_and_notes_never() {
 #[test]
 fn stamping_records_the_source_and_check_sees_it_change() {
     let site = SiteTest::shipped();
-    site.run(&["check", "--strict"]).expect_code(0);
+    assert_eq!(common::shipped_warnings(&site, &[]), Vec::<String>::new());
     site.edit(
         "locales/en/main.ftl",
         "Today is the last day\n",
@@ -224,7 +234,7 @@ fn stamping_records_the_source_and_check_sees_it_change() {
     // The translators catch up, and say so.
     let run = site.run(&["stamp", "ar", "tr", "id", "fr"]).expect_code(0);
     assert!(run.stdout.contains("ar: 2 files stamped"), "{}", run.stdout);
-    site.run(&["check", "--strict"]).expect_code(0);
+    assert_eq!(common::shipped_warnings(&site, &[]), Vec::<String>::new());
     site.edit("content/en/faq.md", "ChatGPT", "ChatGPT ");
     let run = site.run(&["stamp", "fr"]).expect_code(0);
     assert!(run.stdout.contains("fr: 1 file stamped"), "{}", run.stdout);
@@ -453,5 +463,241 @@ fn a_leftover_in_a_page_is_underlined_whole() {
     assert!(
         block.contains("19 | Encore à faire : TODO ici.\n   |                  ^^^^\n"),
         "{block}"
+    );
+}
+
+/// The typographic findings of `check --format json` on `site`: (code, file, line, column).
+fn typography(site: &SiteTest) -> Vec<(String, String, u64, u64)> {
+    let run = site
+        .run(&["check", "--format", "json", "--now", "2026-01-05"])
+        .expect_code(0);
+    let report: Value = serde_json::from_str(&run.stdout).unwrap();
+    let mut found: Vec<_> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| {
+            f["code"]
+                .as_str()
+                .is_some_and(|c| c.starts_with("typography-"))
+        })
+        .map(|f| {
+            (
+                f["code"].as_str().unwrap().to_string(),
+                f["file"].as_str().unwrap().to_string(),
+                f["line"].as_u64().unwrap(),
+                f["column"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+/// One finding per typographic rule, planted in a copy of `mini`: `check` names each at its
+/// `path:line:col`, `check --fix` makes the safe fixes in the files and leaves the rest.
+#[test]
+fn typography_is_checked_per_language_and_fixed() {
+    let site = SiteTest::fixture("mini");
+    // English, and the rules of every language.
+    site.edit(
+        "locales/en/main.ftl",
+        "site-name = The end of the service",
+        "site-name = The service's end",
+    );
+    site.edit(
+        "locales/en/main.ftl",
+        "reminder-title = Last day of the service",
+        "reminder-title = The \"last day\" of the service",
+    );
+    site.write(
+        "content/en/faq.md",
+        "+++\ntitle = \"FAQ en\"\ndescription = \"Questions in en\"\nweight = 1\n+++\n\
+         ## Why? {#why}\n\nBecause , really.  Truly.\n\n## Second question\n\n\
+         Answer: a 27\" screen, `it's` and <https://example.org/it's>.\n",
+    );
+    // French: text that follows the rules is left alone (U+202F before `:` on line 12).
+    site.write(
+        "content/fr/faq.md",
+        "+++\ntitle = \"FAQ : questions\"\ndescription = \"Les questions, le 15 janvier\"\nweight = 1\n+++\n\
+         ## Pourquoi ? {#why}\n\n\
+         Parce que: c'est « fini ».  Voir https://example.org/a?b=1 à 12:30, et \"ceci\".\n\n\
+         ## Deuxième question\n\nRéponse\u{202F}: oui, le 15\u{A0}janvier.\n",
+    );
+    site.edit(
+        "locales/tr/main.ftl",
+        "site-name = Hizmetin sonu",
+        "site-name = WhatsAppta hizmetin sonu, ChatGPT'nin",
+    );
+    site.edit(
+        "locales/ar/main.ftl",
+        "site-name = نهاية الخدمة",
+        "site-name = نهاية الخدمة, قريبا?",
+    );
+    site.edit(
+        "locales/id/main.ftl",
+        "site-name = Akhir layanan",
+        "site-name = \"Akhir\" layanan Jum'at",
+    );
+    let expected = [
+        ("typography-apostrophe", "content/fr/faq.md", 8, 13),
+        ("typography-apostrophe", "locales/en/main.ftl", 1, 24),
+        ("typography-apostrophe", "locales/id/main.ftl", 1, 32),
+        ("typography-apostrophe", "locales/tr/main.ftl", 1, 46),
+        (
+            "typography-arabic-punctuation",
+            "locales/ar/main.ftl",
+            1,
+            25,
+        ),
+        (
+            "typography-arabic-punctuation",
+            "locales/ar/main.ftl",
+            1,
+            32,
+        ),
+        ("typography-french-spacing", "content/fr/faq.md", 2, 13),
+        ("typography-french-spacing", "content/fr/faq.md", 6, 12),
+        ("typography-french-spacing", "content/fr/faq.md", 8, 10),
+        ("typography-guillemets", "content/fr/faq.md", 8, 19),
+        ("typography-guillemets", "content/fr/faq.md", 8, 24),
+        ("typography-number-space", "content/fr/faq.md", 3, 36),
+        ("typography-quotes", "content/en/faq.md", 12, 13),
+        ("typography-quotes", "content/fr/faq.md", 8, 72),
+        ("typography-quotes", "content/fr/faq.md", 8, 77),
+        ("typography-quotes", "locales/en/main.ftl", 10, 22),
+        ("typography-quotes", "locales/en/main.ftl", 10, 31),
+        ("typography-quotes", "locales/id/main.ftl", 1, 13),
+        ("typography-quotes", "locales/id/main.ftl", 1, 19),
+        ("typography-repeated-spaces", "content/en/faq.md", 8, 18),
+        ("typography-repeated-spaces", "content/fr/faq.md", 8, 27),
+        (
+            "typography-space-before-punctuation",
+            "content/en/faq.md",
+            8,
+            8,
+        ),
+        ("typography-turkish-suffix", "locales/tr/main.ftl", 1, 13),
+    ];
+    let as_owned = |rows: &[(&str, &str, u64, u64)]| -> Vec<(String, String, u64, u64)> {
+        rows.iter()
+            .map(|(c, f, l, col)| (c.to_string(), f.to_string(), *l, *col))
+            .collect()
+    };
+    assert_eq!(typography(&site), as_owned(&expected));
+
+    // The human report names each at its place, with the fix.
+    let run = site.run(&["check", "--now", "2026-01-05"]).expect_code(0);
+    for (_, file, line, column) in expected {
+        let place = format!("{file}:{line}:{column}");
+        assert!(run.stderr.contains(&place), "{place} in:\n{}", run.stderr);
+    }
+    assert!(
+        run.stderr
+            .contains("help: write ’ (U+2019) instead of ' (`sunset check --fix` does it)"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stdout.contains("notes  typography\n"), "{}", run.stdout);
+
+    let run = site
+        .run(&["check", "--fix", "--now", "2026-01-05"])
+        .expect_code(0);
+    for line in [
+        "fixed content/en/faq.md: 2 typographic fixes\n",
+        "fixed content/fr/faq.md: 8 typographic fixes\n",
+        "fixed locales/ar/main.ftl: 2 typographic fixes\n",
+        "fixed locales/en/main.ftl: 3 typographic fixes\n",
+        "fixed locales/id/main.ftl: 3 typographic fixes\n",
+        "fixed locales/tr/main.ftl: 2 typographic fixes\n",
+    ] {
+        assert!(run.stdout.contains(line), "{line} in:\n{}", run.stdout);
+    }
+    assert!(
+        site.read("locales/en/main.ftl")
+            .starts_with("site-name = The service’s end\n")
+    );
+    assert!(
+        site.read("locales/en/main.ftl")
+            .contains("reminder-title = The “last day” of the service\n")
+    );
+    let en_faq = site.read("content/en/faq.md");
+    assert!(en_faq.contains("\nBecause, really. Truly.\n"), "{en_faq}");
+    assert!(
+        en_faq.contains("Answer: a 27\" screen, `it's` and <https://example.org/it's>."),
+        "{en_faq}"
+    );
+    let fr_faq = site.read("content/fr/faq.md");
+    for fixed in [
+        "title = \"FAQ\u{202F}: questions\"",
+        "description = \"Les questions, le 15\u{A0}janvier\"",
+        "## Pourquoi\u{202F}? {#why}",
+        "Parce que\u{202F}: c’est «\u{202F}fini\u{202F}». Voir https://example.org/a?b=1 à 12:30, et \"ceci\".",
+        "Réponse\u{202F}: oui, le 15\u{A0}janvier.",
+    ] {
+        assert!(fr_faq.contains(fixed), "{fixed:?} in:\n{fr_faq}");
+    }
+    assert!(
+        site.read("locales/tr/main.ftl")
+            .starts_with("site-name = WhatsApp’ta hizmetin sonu, ChatGPT’nin\n")
+    );
+    assert!(
+        site.read("locales/ar/main.ftl")
+            .starts_with("site-name = نهاية الخدمة، قريبا؟\n")
+    );
+    assert!(
+        site.read("locales/id/main.ftl")
+            .starts_with("site-name = “Akhir” layanan Jum’at\n")
+    );
+    // What is left has no safe fix: a quote that pairs with none, and French's guillemets,
+    // which are the writer's to place.
+    assert_eq!(
+        typography(&site),
+        as_owned(&[
+            ("typography-quotes", "content/en/faq.md", 12, 13),
+            ("typography-quotes", "content/fr/faq.md", 8, 72),
+            ("typography-quotes", "content/fr/faq.md", 8, 77),
+        ])
+    );
+    // Nothing is left to fix, and the site still builds.
+    let run = site.run(&["check", "--fix"]).expect_code(0);
+    assert!(!run.stdout.contains("fixed "), "{}", run.stdout);
+    site.build_at("2026-01-05");
+}
+
+/// `--lang` narrows what `--fix` touches, and with `--format json` the lines about fixes go
+/// to stderr, so that stdout stays one JSON report.
+#[test]
+fn fix_follows_lang_and_keeps_json_on_stdout() {
+    let site = SiteTest::fixture("mini");
+    site.edit(
+        "locales/en/main.ftl",
+        "site-name = The end of the service",
+        "site-name = The service's end",
+    );
+    site.edit(
+        "locales/tr/main.ftl",
+        "site-name = Hizmetin sonu",
+        "site-name = WhatsAppta",
+    );
+    let run = site
+        .run(&["check", "--fix", "--lang", "tr", "--format", "json"])
+        .expect_code(0);
+    let report: Value =
+        serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("{e}: {}", run.stdout));
+    assert_eq!(report["version"], 1);
+    assert!(
+        run.stderr
+            .contains("fixed locales/tr/main.ftl: 1 typographic fix\n"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        site.read("locales/tr/main.ftl")
+            .starts_with("site-name = WhatsApp’ta\n")
+    );
+    assert!(
+        site.read("locales/en/main.ftl")
+            .starts_with("site-name = The service's end\n")
     );
 }

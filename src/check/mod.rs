@@ -6,14 +6,17 @@
 //! `check` runs them for a date in every phase. Every finding is a `Diagnostic` with a `code`
 //! (see README for the list), so the JSON report can be read by machines. By concern: the
 //! messages and pages of each language here, [`text`] (characters and leftovers in any text),
-//! [`links`] (the built HTML) and [`summary`] (the counts and the JSON report).
+//! [`links`] (the built HTML), [`typography`] (each language's typographic rules, as data,
+//! and the fixes `check --fix` makes) and [`summary`] (the counts and the JSON report).
 
 mod links;
 mod summary;
 mod text;
+mod typography;
 
 pub use links::link_findings;
 pub use summary::{LanguageSummary, json_report, summarize, summary_table};
+pub use typography::{Finding as TypographyFinding, fix, fixes, typography_findings};
 
 use text::{check_dangerous_characters, check_placeholders, check_text};
 
@@ -153,6 +156,11 @@ pub fn static_findings(config: &Config, sources: &Sources, pages: &[Page]) -> Ve
         }
     }
     findings.extend(stamp::outdated_pages(config, pages));
+    findings.extend(
+        typography_findings(config, sources, pages)
+            .iter()
+            .map(TypographyFinding::diagnostic),
+    );
     findings
 }
 

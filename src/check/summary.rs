@@ -24,6 +24,8 @@ pub struct LanguageSummary {
     pub errors: usize,
     pub warnings: usize,
     pub notes: usize,
+    /// Of the warnings, how many are typographic (`typography-*` codes).
+    pub typography: usize,
 }
 
 pub fn summarize(
@@ -99,17 +101,25 @@ pub fn summarize(
                 errors: count(Severity::Error),
                 warnings: count(Severity::Warning),
                 notes: count(Severity::Note),
+                typography: findings
+                    .iter()
+                    .filter(|f| {
+                        f.language() == Some(language.code.as_str())
+                            && f.code.is_some_and(|c| c.starts_with("typography-"))
+                    })
+                    .count(),
             }
         })
         .collect()
 }
 
 pub fn summary_table(summary: &[LanguageSummary]) -> String {
-    let mut table =
-        String::from("language  messages  missing  obsolete  pages   errors  warnings  notes\n");
+    let mut table = String::from(
+        "language  messages  missing  obsolete  pages   errors  warnings  notes  typography\n",
+    );
     for s in summary {
         table.push_str(&format!(
-            "{:<9} {:>3}/{:<4} {:>7}  {:>8}  {:>2}/{:<3} {:>6}  {:>8}  {:>5}\n",
+            "{:<9} {:>3}/{:<4} {:>7}  {:>8}  {:>2}/{:<3} {:>6}  {:>8}  {:>5}  {:>10}\n",
             s.language,
             s.translated,
             s.messages,
@@ -119,7 +129,8 @@ pub fn summary_table(summary: &[LanguageSummary]) -> String {
             s.pages,
             s.errors,
             s.warnings,
-            s.notes
+            s.notes,
+            s.typography
         ));
     }
     table

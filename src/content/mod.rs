@@ -354,7 +354,9 @@ fn page_identity(config: &Config, path: &Path) -> Result<(String, String), Vec<D
 }
 
 /// The byte range of the front matter's TOML and where the body starts.
-fn split_front_matter(source: &str) -> Result<(Range<usize>, usize), (Range<usize>, String)> {
+pub(crate) fn split_front_matter(
+    source: &str,
+) -> Result<(Range<usize>, usize), (Range<usize>, String)> {
     let mut lines = source.split_inclusive('\n');
     let first = lines.next().unwrap_or("");
     if first.trim_end() != FENCE {
