@@ -245,7 +245,6 @@ fn the_notice_lives_day_by_day() {
             .warnings
             .iter()
             .filter(|d| d.severity != sunset::diagnostics::Severity::Note)
-            .filter(|d| !common::pending_typography(d.code))
             .map(|d| d.to_string())
             .collect();
         assert!(warnings.is_empty(), "{day}: {warnings:?}");

@@ -176,17 +176,8 @@ pub fn refused(edit: impl Fn(&SiteTest), place: &str, message: &str) {
     assert_refused(edit, &[], 1, place, message);
 }
 
-/// Whether a finding's code is a typographic one. The shipped site is being brought in line
-/// with `check`'s typographic rules (straight apostrophes in English and Turkish, the spaces
-/// of French) by its translators, separately; until it is, the tests that expect it to have
-/// no warnings leave these out. Once `sunset check` reports no `typography-*` finding on it,
-/// drop this and its uses.
-pub fn pending_typography(code: Option<&str>) -> bool {
-    code.is_some_and(|code| code.starts_with("typography-"))
-}
-
-/// The errors and warnings `check --format json` (with `args`) reports on `site`, but for
-/// typographic ones (see [`pending_typography`]), as `file:line: code`; it must exit with 0.
+/// The errors and warnings `check --format json` (with `args`) reports on `site`, typography
+/// included, as `file:line: code`; it must exit with 0.
 pub fn shipped_warnings(site: &SiteTest, args: &[&str]) -> Vec<String> {
     let mut all = vec!["check", "--format", "json"];
     all.extend_from_slice(args);
@@ -196,7 +187,7 @@ pub fn shipped_warnings(site: &SiteTest, args: &[&str]) -> Vec<String> {
         .as_array()
         .unwrap()
         .iter()
-        .filter(|f| f["severity"] != "note" && !pending_typography(f["code"].as_str()))
+        .filter(|f| f["severity"] != "note")
         .map(|f| format!("{}:{}: {}", f["file"], f["line"], f["code"]))
         .collect()
 }
