@@ -25,11 +25,10 @@ pub type AlertAt = (NaiveDate, i64);
 /// The first moment for an alert that has not passed anywhere at `now`: 9:00 `days_before`
 /// the event, else 9:00 or 18:00 the day before, else 9:00 on the day itself; none once all
 /// have passed. The last day's own morning comes last, since the hour the service stops is
-/// not known. An all-day event's times are each reader's own, and the earliest zone is
-/// fourteen hours ahead of UTC.
+/// not known. An all-day event's times are each reader's own (see `clock::day_anywhere`).
 pub fn alert_at(date: NaiveDate, days_before: u32, now: DateTime<Utc>) -> Option<AlertAt> {
     let earliest = |(day, hour): AlertAt| {
-        day.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc() + chrono::Duration::hours(hour - 14)
+        crate::clock::day_anywhere(day).start + chrono::Duration::hours(hour)
     };
     [(u64::from(days_before), 9), (1, 9), (1, 18), (0, 9)]
         .into_iter()

@@ -274,6 +274,14 @@ pub const COUNT_DAYS_AHEAD: u64 = 2;
 const AHEAD_OF_UTC: i64 = 14;
 const BEHIND_UTC: i64 = 12;
 
+/// When `date` is somebody's day: from its first midnight on Earth (UTC+14) to its last
+/// (UTC−12), 50 hours later. `hour` o'clock of that day happens first at `start + hour`.
+pub fn day_anywhere(date: NaiveDate) -> std::ops::Range<DateTime<Utc>> {
+    let midnight = date.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc();
+    let hours = chrono::Duration::hours;
+    midnight - hours(AHEAD_OF_UTC)..midnight + hours(24 + BEHIND_UTC)
+}
+
 /// What a reader sees, as the page's script computes it: for each milestone in site.toml's
 /// order, one that follows the reader's day gives `u<days>` before its last day, `l` on it
 /// and `e` after it; one that follows an instant gives `U`, `L` or `E` (its count, the same
@@ -335,6 +343,7 @@ pub fn readings(current: &Status, notice: &Notice) -> Vec<Status> {
     let t = current.now;
     let hours = chrono::Duration::hours;
     let utc_day = |instant: DateTime<Utc>| instant.date_naive();
+    // The earliest day still under way somewhere, and the latest begun.
     let first = utc_day(t - hours(BEHIND_UTC));
     let mut days: std::collections::BTreeSet<NaiveDate> = first
         .iter_days()
@@ -359,9 +368,8 @@ pub fn readings(current: &Status, notice: &Notice) -> Vec<Status> {
     let mut seen = std::collections::HashSet::from([reading_key(current, notice)]);
     let mut found = Vec::new();
     for day in days.into_iter().filter(|day| *day >= first) {
-        let midnight = day.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc();
-        let from = (midnight - hours(AHEAD_OF_UTC)).max(t);
-        let until = midnight + hours(24 + BEHIND_UTC);
+        let anywhere = day_anywhere(day);
+        let (from, until) = (anywhere.start.max(t), anywhere.end);
         let instants = std::iter::once(from).chain(
             changes
                 .iter()

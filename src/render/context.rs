@@ -125,8 +125,14 @@ pub(super) struct LanguageContextWithUrl<'a> {
     pub(super) permalink: String,
 }
 
-/// What every template of a language sees in one phase; pages add `page` and `translations`.
-pub(super) fn language_context(model: &SiteModel, status: &Status, lang: &Language) -> Context {
+/// What every template of a language sees in one reading (`key`, see `clock::reading_key`);
+/// pages add `page` and `translations`.
+pub(super) fn language_context(
+    model: &SiteModel,
+    status: &Status,
+    key: &str,
+    lang: &Language,
+) -> Context {
     let config = model.config;
     let mut context = Context::new();
     context.insert("lang", &lang.code);
@@ -180,7 +186,7 @@ pub(super) fn language_context(model: &SiteModel, status: &Status, lang: &Langua
             today: status.today.to_string(),
             next_change: status.next_change.as_ref().map(rfc3339),
             state: status.state.name(&config.notice),
-            reading: crate::clock::reading_key(status, &config.notice),
+            reading: key.to_string(),
             next_milestone: status
                 .next_milestone()
                 .and_then(|index| milestones.get(index).cloned()),

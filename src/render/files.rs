@@ -217,15 +217,10 @@ pub(super) fn manifest(model: &SiteModel) -> OutputFile {
     let main = notice.main();
     json["day"] = if main.reader_day { "reader" } else { "zone" }.into();
     if main.reader_day {
-        // The last day is each reader's own: it starts first at UTC+14 and ends last at
-        // UTC−12.
-        let midnight =
-            |date: chrono::NaiveDate| date.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc();
-        let hours = chrono::Duration::hours;
-        let next = main.date.succ_opt().unwrap_or(main.date);
+        let last_day = crate::clock::day_anywhere(main.date);
         json["last_day_anywhere"] = serde_json::json!({
-            "starts": rfc3339(&(midnight(main.date) - hours(14))),
-            "ends": rfc3339(&(midnight(next) + hours(12))),
+            "starts": rfc3339(&last_day.start),
+            "ends": rfc3339(&last_day.end),
         });
     }
     if notice.has_milestones() {

@@ -157,47 +157,23 @@ struct PhaseView {
     status: Status,
     /// The state's name (see [`clock::State::name`]).
     name: String,
-    /// What the page's script knows this reading by (see [`clock::reading_key`]), and when
-    /// its counts shared by every reader go stale.
-    key: String,
-    stale_at: Option<chrono::DateTime<chrono::Utc>>,
+    /// What the page's script knows this reading by (see [`clock::reading_key`]), when its
+    /// counts shared by every reader go stale, and how the script reads each milestone.
+    guard: later::Guard,
     variables: BuildVariables,
     contexts: HashMap<String, Context>,
 }
 
 impl PhaseView {
     fn new(model: &SiteModel, status: Status) -> PhaseView {
-        let variables = BuildVariables::new(model.config, &status);
-        let contexts = model
-            .config
-            .languages
-            .iter()
-            .map(|language| {
-                let context = language_context(model, &status, language);
-                (language.code.clone(), context)
-            })
-            .collect();
         let notice = &model.config.notice;
-        PhaseView {
-            name: status.state.name(notice),
+        let guard = later::Guard {
             key: clock::reading_key(&status, notice),
             stale_at: clock::count_stale_at(&status, notice),
-            status,
-            variables,
-            contexts,
-        }
-    }
-
-    /// What the script of a page rendered for this reading needs.
-    fn guard(&self, model: &SiteModel) -> later::Guard {
-        let notice = &model.config.notice;
-        later::Guard {
-            key: self.key.clone(),
-            stale_at: self.stale_at,
             milestones: notice
                 .milestones
                 .iter()
-                .zip(&self.status.milestones)
+                .zip(&status.milestones)
                 .map(|(milestone, now)| {
                     later::Guard::milestone(
                         milestone.reader_day,
@@ -207,6 +183,23 @@ impl PhaseView {
                     )
                 })
                 .collect(),
+        };
+        let variables = BuildVariables::new(model.config, &status);
+        let contexts = model
+            .config
+            .languages
+            .iter()
+            .map(|language| {
+                let context = language_context(model, &status, &guard.key, language);
+                (language.code.clone(), context)
+            })
+            .collect();
+        PhaseView {
+            name: status.state.name(notice),
+            guard,
+            status,
+            variables,
+            contexts,
         }
     }
 
@@ -241,7 +234,7 @@ pub fn render_site(model: &SiteModel, cache: &mut RenderCache) -> RenderedSite {
         .collect();
     let phase_variables: Vec<(String, BuildVariables)> = std::iter::once(&current)
         .chain(&later)
-        .map(|view| (view.key.clone(), view.variables.clone()))
+        .map(|view| (view.guard.key.clone(), view.variables.clone()))
         .collect();
     let tera = match load_templates(model, phase_variables) {
         Ok(tera) => tera,

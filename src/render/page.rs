@@ -41,8 +41,8 @@ pub(super) fn render_page_in_every_phase(
         match render_page(model, tera, view, page, &translations, &mut memo) {
             Ok(html) => later_html.push(later::Later {
                 name: view.name.clone(),
-                key: view.key.clone(),
-                stale_at: view.stale_at,
+                key: view.guard.key.clone(),
+                stale_at: view.guard.stale_at,
                 html,
             }),
             Err(errors) => later_errors.push((view.name.clone(), errors)),
@@ -53,7 +53,7 @@ pub(super) fn render_page_in_every_phase(
     let errors = merge_phase_errors(model, current_errors, later_errors);
     let (html, carried) = match result {
         Ok(html) => {
-            let (html, carried) = later::carry(html, &current.guard(model), &later_html);
+            let (html, carried) = later::carry(html, &current.guard, &later_html);
             (Some(html), carried)
         }
         Err(_) => (None, String::new()),
