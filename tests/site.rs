@@ -189,6 +189,49 @@ fn pages_carry_each_later_phase_exactly_as_a_later_build_writes_it() {
     }
 }
 
+/// A page built on 5 January carries, for readers whose own calendar is on another day, the
+/// page a build of that day writes: the day before (readers behind UTC), the next days'
+/// counts, the eve and the last day, each with its own count, not the build's.
+#[test]
+fn pages_carry_each_readers_day_exactly_as_that_days_build_writes_it() {
+    let site = SiteTest::shipped();
+    let readings = [
+        ("u11", "2026-01-04"),
+        ("u9", "2026-01-06"),
+        ("u8", "2026-01-07"),
+        ("u1", "2026-01-14"),
+        ("l", "2026-01-15"),
+    ];
+    let mut built = std::collections::BTreeMap::new();
+    for now in std::iter::once("2026-01-05").chain(readings.iter().map(|(_, day)| *day)) {
+        site.build_at(now);
+        for lang in LANGUAGES {
+            for p in PAGES {
+                built.insert((now, lang, p), site.output(&page(lang, p)));
+            }
+        }
+    }
+    for lang in LANGUAGES {
+        for p in PAGES {
+            let early = &built[&("2026-01-05", lang, p)];
+            assert!(
+                early.contains("data-phase-guard data-key=\"u10\""),
+                "{lang}/{p}"
+            );
+            for (key, day) in readings {
+                let where_ = format!("{lang}/{p} built on 5 January, read on {day}");
+                let later = &built[&(day, lang, p)];
+                let (title, body) = carried_by_key(early, key).expect(&where_);
+                assert_eq!(title, between(later, "<title>", "</title>"), "{where_}");
+                assert_eq!(body, visible_body(later), "{where_}");
+            }
+            // Past the days it counts, a reading of the same phase is not carried: the script
+            // shows the count's stale text.
+            assert!(carried_by_key(early, "u7").is_none(), "{lang}/{p}");
+        }
+    }
+}
+
 /// Sentences of a page's visible text, long enough to belong to one phase's wording.
 fn sentences(html: &str) -> std::collections::BTreeSet<String> {
     plain(visible_body(html))
