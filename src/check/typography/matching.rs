@@ -369,55 +369,38 @@ pub(super) fn hits(rule: &Rule, prose: &Prose, spaced: &[char]) -> Vec<Hit> {
         }
         Look::SpaceInside { open, close } => {
             let wanted = replacement.chars().next();
-            for i in prose.find(open) {
-                let next = prose.next_atom(i);
-                match next.map(|n| atoms[n].ch) {
-                    Some(c) if Some(c) == wanted => {}
-                    Some(c @ (' ' | NBSP)) => {
-                        let hint = format!(
-                            "write {} instead of {} after {open}",
-                            describe(replacement),
-                            describe(&c.to_string())
-                        );
-                        let n = next.unwrap_or(i);
-                        hits.push(Hit::replace(atoms[n].at.clone(), replacement, hint));
-                    }
-                    _ if prose.after(i).is_none_or(char::is_whitespace) => {}
-                    _ => {
-                        let at = atoms[i].at.end;
-                        hits.push(Hit {
-                            underline: atoms[i].at.clone(),
-                            edit: at..at,
-                            replacement: replacement.to_string(),
-                            hint: format!("insert {} after {open}", describe(replacement)),
-                            safe: true,
-                        });
-                    }
-                }
-            }
-            for i in prose.find(close) {
-                let previous = prose.prev_atom(i);
-                match previous.map(|p| atoms[p].ch) {
-                    Some(c) if Some(c) == wanted => {}
-                    Some(c @ (' ' | NBSP)) => {
-                        let hint = format!(
-                            "write {} instead of {} before {close}",
-                            describe(replacement),
-                            describe(&c.to_string())
-                        );
-                        let p = previous.unwrap_or(i);
-                        hits.push(Hit::replace(atoms[p].at.clone(), replacement, hint));
-                    }
-                    _ if prose.before(i).is_none_or(char::is_whitespace) => {}
-                    _ => {
-                        let at = atoms[i].at.start;
-                        hits.push(Hit {
-                            underline: atoms[i].at.clone(),
-                            edit: at..at,
-                            replacement: replacement.to_string(),
-                            hint: format!("insert {} before {close}", describe(replacement)),
-                            safe: true,
-                        });
+            // Inside the marks: after the opening one, before the closing one.
+            for (mark, after_mark, side) in [(open, true, "after"), (close, false, "before")] {
+                for i in prose.find(mark) {
+                    let (neighbour, beyond) = match after_mark {
+                        true => (prose.next_atom(i), prose.after(i)),
+                        false => (prose.prev_atom(i), prose.before(i)),
+                    };
+                    match neighbour.map(|n| atoms[n].ch) {
+                        Some(c) if Some(c) == wanted => {}
+                        Some(c @ (' ' | NBSP)) => {
+                            let hint = format!(
+                                "write {} instead of {} {side} {mark}",
+                                describe(replacement),
+                                describe(&c.to_string())
+                            );
+                            let n = neighbour.unwrap_or(i);
+                            hits.push(Hit::replace(atoms[n].at.clone(), replacement, hint));
+                        }
+                        _ if beyond.is_none_or(char::is_whitespace) => {}
+                        _ => {
+                            let at = match after_mark {
+                                true => atoms[i].at.end,
+                                false => atoms[i].at.start,
+                            };
+                            hits.push(Hit {
+                                underline: atoms[i].at.clone(),
+                                edit: at..at,
+                                replacement: replacement.to_string(),
+                                hint: format!("insert {} {side} {mark}", describe(replacement)),
+                                safe: true,
+                            });
+                        }
                     }
                 }
             }

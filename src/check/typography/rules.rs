@@ -121,10 +121,10 @@ pub const TURKISH_NAMES: &[&str] = &[
 
 /// Every typographic rule, by language, then those of every language.
 pub static RULES: &[Rule] = &[
-    // English
+    // English and French
     Rule {
         code: "typography-apostrophe",
-        languages: &["en"],
+        languages: &["en", "fr"],
         except: NO_LANGUAGE,
         look: Look::Char {
             ch: '\'',
@@ -133,8 +133,9 @@ pub static RULES: &[Rule] = &[
         },
         replacement: "’",
         safe: true,
-        message: "a straight apostrophe ('): English typography uses ’",
+        message: "a straight apostrophe ('): English and French typography use ’",
     },
+    // English
     Rule {
         code: "typography-quotes",
         languages: &["en"],
@@ -145,19 +146,6 @@ pub static RULES: &[Rule] = &[
         message: "a straight double quote (\"): English typography uses “ and ”",
     },
     // French
-    Rule {
-        code: "typography-apostrophe",
-        languages: &["fr"],
-        except: NO_LANGUAGE,
-        look: Look::Char {
-            ch: '\'',
-            before: &[Class::Letter],
-            after: &[Class::Letter, Class::WordEnd],
-        },
-        replacement: "’",
-        safe: true,
-        message: "a straight apostrophe ('): French typography uses ’",
-    },
     Rule {
         code: "typography-french-spacing",
         languages: &["fr"],
