@@ -469,12 +469,19 @@ fn run_check(root: &Path, args: &CheckArgs, env: &Environment) -> ExitCode {
         Ok(built) => built.warnings,
         Err(diagnostics) => diagnostics,
     };
+    let (pages, _) = content::parse_pages(&config, &sources.content);
+    // Typography is proofreading: `check` does it, builds (and every rebuild of watch and
+    // serve) do not pay for it.
+    findings.extend(
+        check::typography_findings(&config, &sources, &pages)
+            .iter()
+            .map(check::TypographyFinding::diagnostic),
+    );
     findings.retain(|f| {
         args.languages.is_empty()
             || f.language()
                 .is_none_or(|l| args.languages.iter().any(|a| a == l))
     });
-    let (pages, _) = content::parse_pages(&config, &sources.content);
     let mut summary = check::summarize(&config, &sources, &pages, &findings);
     summary.retain(|s| args.languages.is_empty() || args.languages.contains(&s.language));
     let count = |severity: Severity| findings.iter().filter(|f| f.severity == severity).count();

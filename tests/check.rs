@@ -588,7 +588,7 @@ fn typography_is_checked_per_language_and_fixed() {
 
     // The human report names each at its place, with the fix.
     let run = site.run(&["check", "--now", "2026-01-05"]).expect_code(0);
-    for (_, file, line, column) in expected {
+    for (_, file, line, column) in &expected {
         let place = format!("{file}:{line}:{column}");
         assert!(run.stderr.contains(&place), "{place} in:\n{}", run.stderr);
     }
@@ -599,6 +599,18 @@ fn typography_is_checked_per_language_and_fixed() {
         run.stderr
     );
     assert!(run.stdout.contains("notes  typography\n"), "{}", run.stdout);
+    // Proofreading is check's: a build does not pay for it, nor report it.
+    let build = site
+        .run(&["build", "--now", "2026-01-05", "-v"])
+        .expect_code(0);
+    for (_, file, line, column) in &expected {
+        let place = format!("{file}:{line}:{column}");
+        assert!(
+            !build.stderr.contains(&place),
+            "{place} in:\n{}",
+            build.stderr
+        );
+    }
 
     let run = site
         .run(&["check", "--fix", "--now", "2026-01-05"])

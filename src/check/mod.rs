@@ -7,7 +7,8 @@
 //! (see README for the list), so the JSON report can be read by machines. By concern: the
 //! messages and pages of each language here, [`text`] (characters and leftovers in any text),
 //! [`links`] (the built HTML), [`typography`] (each language's typographic rules, as data,
-//! and the fixes `check --fix` makes) and [`summary`] (the counts and the JSON report).
+//! and the fixes `check --fix` makes; the `check` command alone runs it) and [`summary`]
+//! (the counts and the JSON report).
 
 mod links;
 mod summary;
@@ -156,11 +157,6 @@ pub fn static_findings(config: &Config, sources: &Sources, pages: &[Page]) -> Ve
         }
     }
     findings.extend(stamp::outdated_pages(config, pages));
-    findings.extend(
-        typography_findings(config, sources, pages)
-            .iter()
-            .map(TypographyFinding::diagnostic),
-    );
     findings
 }
 
