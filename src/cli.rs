@@ -14,7 +14,7 @@ use crate::build::{self, BuildRequest, Built};
 use crate::clock::{NowInput, rfc3339};
 use crate::diagnostics::Severity;
 use crate::diagnostics::{self, Diagnostic};
-use crate::output::{Claim, ClaimError, Output, Replace, Writer};
+use crate::output::{self, Claim, ClaimError, Output, Replace, Writer};
 use crate::watch::{self, Now, Outcome, Session};
 use crate::{check, config, console, content, init, serve, source, stamp};
 
@@ -552,7 +552,7 @@ fn fix_typography(
     let mut lines = String::new();
     for (path, count) in &fixed {
         let text = site_text(sources, path).map_or("", |t| t.as_str());
-        std::fs::write(root.join(path), text).map_err(|e| {
+        output::replace_site_file(&root.join(path), text).map_err(|e| {
             Diagnostic::error(format!("cannot write the fixes: {e}"))
                 .in_file(path)
                 .hint("make the file writable, then run `sunset check --fix` again")
@@ -641,7 +641,7 @@ fn run_stamp(root: &Path, languages: &[String], env: &Environment) -> ExitCode {
         }
         let edits = stamp::stamp_language(&config, language, &sources.locales, &pages);
         for (path, text) in &edits {
-            if let Err(e) = std::fs::write(root.join(path), text) {
+            if let Err(e) = output::replace_site_file(&root.join(path), text) {
                 return fail(
                     &[Diagnostic::error(format!("cannot write: {e}")).in_file(path)],
                     env,

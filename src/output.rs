@@ -239,12 +239,7 @@ fn write_changes(
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent).map_err(|e| fail(parent, e))?;
         }
-        let temporary = path.with_file_name(format!(
-            ".{}.sunset-tmp",
-            path.file_name()
-                .map(|n| n.to_string_lossy())
-                .unwrap_or_default()
-        ));
+        let temporary = temporary_beside(&path);
         fs::write(&temporary, &file.bytes).map_err(|e| fail(&temporary, e))?;
         fs::rename(&temporary, &path).map_err(|e| fail(&path, e))?;
         changed += 1;
@@ -292,6 +287,28 @@ fn write_all(dir: &Path, files: &[OutputFile]) -> io::Result<()> {
     files
         .par_iter()
         .try_for_each(|file| fs::write(dir.join(&file.path), &file.bytes))
+}
+
+/// `.name.sunset-tmp` beside `path`: where a file is written before it is renamed into place.
+fn temporary_beside(path: &Path) -> PathBuf {
+    path.with_file_name(format!(
+        ".{}.sunset-tmp",
+        path.file_name()
+            .map(|n| n.to_string_lossy())
+            .unwrap_or_default()
+    ))
+}
+
+/// Replaces a file of the site (a translation that `stamp` records, a text `check --fix`
+/// corrects) whole or not at all: the text goes to a hidden file beside it, renamed over it,
+/// so a full disk or a killed process never leaves a translator's file half written.
+pub fn replace_site_file(path: &Path, text: &str) -> io::Result<()> {
+    let temporary = temporary_beside(path);
+    fs::write(&temporary, text)
+        .and_then(|()| fs::rename(&temporary, path))
+        .inspect_err(|_| {
+            let _ = fs::remove_file(&temporary);
+        })
 }
 
 /// `.public.staging` beside `public`: hidden, and on the same file system, so renames are atomic.
@@ -611,5 +628,20 @@ mod tests {
             Err(ClaimError::Refused(_))
         ));
         assert!(dir.path().join(".public.old/keep.txt").exists());
+    }
+
+    /// A file of the site is replaced whole, and nothing is left beside it; one that cannot
+    /// be written stays as it was.
+    #[test]
+    fn a_site_file_is_replaced_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("main.ftl");
+        fs::write(&path, "old").unwrap();
+        replace_site_file(&path, "new").unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "new");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+        let missing = dir.path().join("no-such-folder").join("main.ftl");
+        assert!(replace_site_file(&missing, "x").is_err());
+        assert_eq!(fs::read_to_string(&path).unwrap(), "new");
     }
 }
