@@ -113,7 +113,7 @@ pub fn translation(input: &[u8]) {
         path: "locales/ar/main.ftl".into(),
         text: text.into(),
     };
-    let (translations, _) = Translations::load(&config, &[file]);
+    let (translations, _) = Translations::load(&config, &[file], &Default::default());
     let number = input
         .iter()
         .fold(0i64, |n, b| n.wrapping_mul(31).wrapping_add(i64::from(*b)))
@@ -132,7 +132,7 @@ pub fn translation(input: &[u8]) {
         .lines()
         .filter_map(|line| line.split_once('=').map(|(id, _)| id.trim()))
     {
-        if let Ok(formatted) = translations.format("ar", id, &args) {
+        if let Ok(formatted) = translations.format("ar", id, &args).map(|m| m.text) {
             assert!(
                 isolates(text) > 0 || isolates(&formatted) == 0,
                 "`{id}` gained isolation marks: {formatted:?}"

@@ -17,6 +17,7 @@ use crate::i18n::Translations;
 use crate::output::OutputFile;
 use crate::render::{self, SiteModel};
 use crate::source::{CONFIG_FILE, Sources};
+use crate::stamp;
 
 /// What a build is asked to do, with everything from the command line already parsed.
 #[derive(Debug, Clone)]
@@ -58,14 +59,21 @@ pub fn build_reusing(
     // Fluent file with errors stays usable apart from its broken entries.
     let unusable = page_diagnostics.iter().any(Diagnostic::is_error);
     diagnostics.extend(page_diagnostics);
-    let (translations, translation_diagnostics) = Translations::load(&config, &sources.locales);
+    // What is still a copy of the default language is published as the untranslated is.
+    let copies = stamp::copies(&config, &sources.locales, &pages);
+    let (translations, translation_diagnostics) =
+        Translations::load(&config, &sources.locales, &copies.messages);
     diagnostics.extend(translation_diagnostics);
     diagnostics.extend(check::static_findings(&config, sources, &pages));
     diagnostics.extend(check::future_updates(&pages, status.today));
     if unusable {
         return Err(diagnostics);
     }
-    let pages = content::with_untranslated(&config, pages);
+    let translated = pages
+        .into_iter()
+        .filter(|p| !copies.pages.contains(&(p.language.clone(), p.key.clone())))
+        .collect();
+    let pages = content::with_untranslated(&config, translated);
 
     let model = SiteModel {
         config: &config,

@@ -192,6 +192,8 @@ pub struct Environment {
     /// Reads the system clock; called once per build (watch and serve rebuild for hours).
     pub clock: fn() -> DateTime<Utc>,
     pub styled_errors: bool,
+    /// Whether standard output is a terminal (`check` writes its report there).
+    pub styled_output: bool,
     pub verbosity: Verbosity,
 }
 
@@ -489,10 +491,12 @@ fn run_check(root: &Path, args: &CheckArgs, env: &Environment) -> ExitCode {
     let text = match args.format {
         Format::Json => format!("{}\n", check::json_report(&summary, &findings)),
         Format::Human => {
-            // check is the list: everything, errors first.
-            print_diagnostics(&findings, env.styled_errors, Verbosity::Verbose);
+            // check's report is its output, for a pager or a file: everything, errors first.
+            let mut listed = findings.clone();
+            listed.sort_by_key(|d| rank_of(d.severity));
             format!(
-                "{fixed}{}check: {}, {}, {}\n",
+                "{}{fixed}{}check: {}, {}, {}\n",
+                diagnostics::render(&listed, env.styled_output),
                 check::summary_table(&summary),
                 counted(errors, "error"),
                 counted(warnings, "warning"),

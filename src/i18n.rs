@@ -124,7 +124,18 @@ struct LanguageBundle {
     bundle: FluentBundle<FluentResource>,
     /// Where each message is defined, for diagnostics.
     definitions: BTreeMap<String, Location>,
+    /// Messages that are still the default language's text (see `stamp::Copies`): shown as
+    /// the default language's, like missing ones.
+    copies: BTreeSet<String>,
     data: std::sync::Arc<LocaleData>,
+}
+
+/// A message formatted, and the language it is in: the one asked for, or the default
+/// language where that one has no translation of it yet.
+#[derive(Debug)]
+pub struct Formatted<'a> {
+    pub text: String,
+    pub language: &'a str,
 }
 
 /// Every language's translations, the default language first.
@@ -143,13 +154,21 @@ fn split_id(id: &str) -> (&str, Option<&str>) {
 impl Translations {
     /// Builds the bundles from the `.ftl` files. Syntax errors and duplicate messages are
     /// errors; what else can be wrong with a translation is for `check`.
-    pub fn load(config: &Config, files: &[LocaleFile]) -> (Translations, Vec<Diagnostic>) {
+    /// `copies` are, by language, the messages to show in the default language's text.
+    pub fn load(
+        config: &Config,
+        files: &[LocaleFile],
+        copies: &BTreeMap<String, BTreeSet<String>>,
+    ) -> (Translations, Vec<Diagnostic>) {
         let mut diagnostics = Vec::new();
         let mut languages = Vec::new();
         for language in &config.languages {
             let lang_files = files.iter().filter(|f| f.language == language.code);
             match load_language(language, lang_files, &mut diagnostics) {
-                Ok(bundle) => languages.push(bundle),
+                Ok(mut bundle) => {
+                    bundle.copies = copies.get(&language.code).cloned().unwrap_or_default();
+                    languages.push(bundle);
+                }
                 Err(diagnostic) => diagnostics.push(diagnostic),
             }
         }
@@ -175,13 +194,27 @@ impl Translations {
             })
     }
 
+    /// Whether `code` has its own translation of `id`: written, and not a copy.
+    fn translates(&self, code: &str, id: &str) -> bool {
+        let (message, _) = split_id(id);
+        self.has(code, id)
+            && self
+                .language(code)
+                .is_some_and(|l| !l.copies.contains(message))
+    }
+
     /// Formats `id` in `code`, falling back to the default language when the translation lacks
-    /// it. Any resolver error (unknown variable, message or function) is an error: its text
-    /// would show `{$name}` to readers.
-    pub fn format(&self, code: &str, id: &str, args: &FluentArgs) -> Result<String, Diagnostic> {
+    /// it or is still a copy. Any resolver error (unknown variable, message or function) is an
+    /// error: its text would show `{$name}` to readers.
+    pub fn format(
+        &self,
+        code: &str,
+        id: &str,
+        args: &FluentArgs,
+    ) -> Result<Formatted<'_>, Diagnostic> {
         let language = self
             .language(code)
-            .filter(|_| self.has(code, id))
+            .filter(|_| self.translates(code, id))
             .or_else(|| self.languages.first().filter(|l| self.has(&l.code, id)))
             .ok_or_else(|| {
                 Diagnostic::error(format!("no translation defines the message `{id}`"))
@@ -204,7 +237,12 @@ impl Translations {
         let problem = match (errors.first(), failed_function) {
             (Some(error), _) => describe_resolver_error(error),
             (None, Some(function)) => format!("{function}() could not use its argument"),
-            (None, None) => return Ok(text.into_owned()),
+            (None, None) => {
+                return Ok(Formatted {
+                    text: text.into_owned(),
+                    language: &language.code,
+                });
+            }
         };
         let mut diagnostic = Diagnostic::error(format!(
             "message `{id}` in {} cannot be formatted: {problem}",
@@ -297,6 +335,7 @@ fn load_language<'a>(
         code: language.code.clone(),
         bundle,
         definitions,
+        copies: BTreeSet::new(),
         data,
     })
 }
@@ -482,7 +521,11 @@ mod tests {
 
     #[test]
     fn the_unclosed_brace_is_underlined_alone() {
-        let (_, d) = Translations::load(&config(&["en"]), &[file("en", "a = { $x\nb = B\n")]);
+        let (_, d) = Translations::load(
+            &config(&["en"]),
+            &[file("en", "a = { $x\nb = B\n")],
+            &BTreeMap::new(),
+        );
         let location = d[0].location.as_ref().unwrap();
         assert_eq!(
             (location.column, location.span.clone()),
@@ -538,11 +581,15 @@ mod tests {
 
     #[test]
     fn arabic_plurals_follow_current_cldr_above_one_hundred() {
-        let (t, d) = Translations::load(&config(&["ar"]), &[file("ar", ARABIC_DAYS)]);
+        let (t, d) = Translations::load(
+            &config(&["ar"]),
+            &[file("ar", ARABIC_DAYS)],
+            &BTreeMap::new(),
+        );
         assert!(d.is_empty(), "{d:#?}");
         let got: Vec<_> = [0, 1, 2, 3, 11, 100, 102, 103, 111, 199, 1003]
             .iter()
-            .map(|n| t.format("ar", "days", &days(*n)).unwrap())
+            .map(|n| t.format("ar", "days", &days(*n)).unwrap().text)
             .collect();
         assert_eq!(
             got,
@@ -604,11 +651,11 @@ mod tests {
     #[test]
     fn datetime_function_formats_iso_dates_and_rejects_others() {
         let ftl = "ends = Ends on { DATETIME($end) }.\n";
-        let (t, _) = Translations::load(&config(&["fr"]), &[file("fr", ftl)]);
+        let (t, _) = Translations::load(&config(&["fr"]), &[file("fr", ftl)], &BTreeMap::new());
         let mut args = FluentArgs::new();
         args.set("end", "2026-01-15");
         assert_eq!(
-            t.format("fr", "ends", &args).unwrap(),
+            t.format("fr", "ends", &args).unwrap().text,
             "Ends on 15\u{a0}janvier\u{a0}2026."
         );
         let mut args = FluentArgs::new();
@@ -619,24 +666,27 @@ mod tests {
     }
 
     #[test]
-    fn missing_message_falls_back_with_a_warning() {
+    fn missing_and_copied_messages_are_the_default_languages_and_say_so() {
         let files = [
-            file("en", "hello = Hello\nbye = Bye\n"),
-            file("tr", "hello = Merhaba\n"),
+            file("en", "hello = Hello\nbye = Bye\nthanks = Thanks\n"),
+            file("tr", "hello = Merhaba\nthanks = Thanks\n"),
         ];
-        let (t, d) = Translations::load(&config(&["en", "tr"]), &files);
-        assert_eq!(
-            t.format("tr", "hello", &FluentArgs::new()).unwrap(),
-            "Merhaba"
-        );
-        assert_eq!(t.format("tr", "bye", &FluentArgs::new()).unwrap(), "Bye");
+        let copies = BTreeMap::from([("tr".to_string(), BTreeSet::from(["thanks".to_string()]))]);
+        let (t, d) = Translations::load(&config(&["en", "tr"]), &files, &copies);
+        let formatted = |id| {
+            let message = t.format("tr", id, &FluentArgs::new()).unwrap();
+            (message.text, message.language.to_string())
+        };
+        assert_eq!(formatted("hello"), ("Merhaba".into(), "tr".into()));
+        assert_eq!(formatted("bye"), ("Bye".into(), "en".into()));
+        assert_eq!(formatted("thanks"), ("Thanks".into(), "en".into()));
         assert!(d.is_empty(), "{d:#?}");
     }
 
     #[test]
     fn syntax_errors_are_all_reported_with_lines() {
         let text = "ok = fine\nbroken = { $x\nalso-ok = yes\n= nothing\n";
-        let (t, d) = Translations::load(&config(&["en"]), &[file("en", text)]);
+        let (t, d) = Translations::load(&config(&["en"]), &[file("en", text)], &BTreeMap::new());
         let lines: Vec<_> = d
             .iter()
             .map(|d| d.location.as_ref().unwrap().line)
@@ -652,7 +702,11 @@ mod tests {
 
     #[test]
     fn unknown_variable_is_an_error_not_a_placeholder() {
-        let (t, _) = Translations::load(&config(&["en"]), &[file("en", "x =\n  Hi { $who }\n")]);
+        let (t, _) = Translations::load(
+            &config(&["en"]),
+            &[file("en", "x =\n  Hi { $who }\n")],
+            &BTreeMap::new(),
+        );
         let error = t.format("en", "x", &FluentArgs::new()).unwrap_err();
         assert!(error.message.contains("who"), "{}", error.message);
         assert_eq!(error.location.unwrap().line, 1);
@@ -661,7 +715,7 @@ mod tests {
     #[test]
     fn duplicate_messages_are_errors() {
         let files = [file("en", "a = 1\n"), file("en", "b = 2\na = 3\n")];
-        let (_, d) = Translations::load(&config(&["en"]), &files);
+        let (_, d) = Translations::load(&config(&["en"]), &files, &BTreeMap::new());
         assert_eq!(d.len(), 1);
         assert!(d[0].message.contains("`a`"));
         assert_eq!(d[0].location.as_ref().unwrap().line, 2);
@@ -670,10 +724,10 @@ mod tests {
     #[test]
     fn attributes_and_no_isolation_marks() {
         let ftl = "page = Page\n    .title = Title { $n }\n";
-        let (t, _) = Translations::load(&config(&["en"]), &[file("en", ftl)]);
+        let (t, _) = Translations::load(&config(&["en"]), &[file("en", ftl)], &BTreeMap::new());
         let mut args = FluentArgs::new();
         args.set("n", 3);
-        assert_eq!(t.format("en", "page.title", &args).unwrap(), "Title 3");
-        assert_eq!(t.format("en", "page", &args).unwrap(), "Page");
+        assert_eq!(t.format("en", "page.title", &args).unwrap().text, "Title 3");
+        assert_eq!(t.format("en", "page", &args).unwrap().text, "Page");
     }
 }

@@ -154,9 +154,9 @@ fn language_table(code: &str) -> String {
     }
 }
 
-/// The starter's files with each language's copy of the default language stamped as made
-/// from it: `check` then counts the copies as untranslated until they are translated, even
-/// after the default language's text changes.
+/// The starter's files with each language's copy of the default language stamped as a copy:
+/// builds publish them as untranslated and `check` counts them so until they are translated,
+/// even after the default language's text changes.
 fn stamped(config: &config::Config, mut files: Vec<(PathBuf, String)>) -> Vec<(PathBuf, String)> {
     let contents: Vec<ContentFile> = files
         .iter()
@@ -179,7 +179,7 @@ fn stamped(config: &config::Config, mut files: Vec<(PathBuf, String)>) -> Vec<(P
         })
         .collect();
     for language in config.languages.iter().skip(1) {
-        for (path, text) in stamp::stamp_language(config, &language.code, &locales, &pages) {
+        for (path, text) in stamp::stamp_copy(config, &language.code, &locales, &pages) {
             if let Some(file) = files.iter_mut().find(|(p, _)| *p == path) {
                 file.1 = text;
             }

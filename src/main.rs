@@ -32,6 +32,7 @@ fn main() -> ExitCode {
         source_date_epoch: std::env::var("SOURCE_DATE_EPOCH").ok(),
         clock: || chrono::DateTime::<chrono::Utc>::from(std::time::SystemTime::now()),
         styled_errors: std::io::stderr().is_terminal(),
+        styled_output: std::io::stdout().is_terminal(),
         verbosity: cli.verbosity(),
     };
     cli::run(cli, &env)

@@ -30,7 +30,15 @@ pub trait References {
     /// The URL of an `@/page.md#anchor` link target (given without the `@/`).
     fn link(&self, target: &str) -> Result<String, String>;
     /// The formatted text of a `{{ message-id }}` placeholder.
-    fn message(&self, id: &str) -> Result<String, String>;
+    fn message(&self, id: &str) -> Result<MessageText, String>;
+}
+
+/// A placeholder's text, and its language where that is not the page's: a translation not
+/// written yet shows the default language's text, marked as such.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MessageText {
+    pub text: String,
+    pub foreign: Option<(String, Direction)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -318,7 +326,19 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Pass<'a, '_, I> {
             let at = range.start + consumed + before.len();
             let placeholder_len = rest.len() - before.len() - after.len();
             match self.references.message(id) {
-                Ok(value) => self.push_text(&mut html, &mut plain, &value),
+                Ok(MessageText {
+                    text,
+                    foreign: None,
+                }) => self.push_text(&mut html, &mut plain, &text),
+                Ok(MessageText {
+                    text,
+                    foreign: Some((lang, dir)),
+                }) => {
+                    html.push_str(&format!(r#"<span lang="{lang}" dir="{}">"#, dir.as_str()));
+                    html.push_str(&text_html(&text, dir));
+                    html.push_str("</span>");
+                    plain.push_str(&text);
+                }
                 Err(why) => self.problem(
                     at..at + placeholder_len,
                     format!("`{{{{ {id} }}}}`: {why}"),
@@ -601,12 +621,16 @@ mod tests {
                 _ => Err("no such page".into()),
             }
         }
-        fn message(&self, id: &str) -> Result<String, String> {
-            match id {
-                "countdown" => Ok("10 days left".into()),
-                "phone" => Ok("+1-800-242-8478".into()),
-                _ => Err("unknown message".into()),
-            }
+        fn message(&self, id: &str) -> Result<MessageText, String> {
+            let text = match id {
+                "countdown" => "10 days left",
+                "phone" => "+1-800-242-8478",
+                _ => return Err("unknown message".into()),
+            };
+            Ok(MessageText {
+                text: text.into(),
+                foreign: None,
+            })
         }
     }
 

@@ -99,17 +99,100 @@ fn heading_id(heading: &str) -> String {
     }
 }
 
+/// What each language still has in the default language's words: init's copies, a copy a
+/// translator made and has not translated yet, or a text stamped without being translated.
+/// The build publishes them as it publishes what is missing (the default language's text,
+/// marked as such), `check` counts them untranslated, and none is ever "outdated".
+#[derive(Debug, Default)]
+pub struct Copies {
+    /// Message ids, by language.
+    pub messages: BTreeMap<String, BTreeSet<String>>,
+    /// Pages, as (language, key).
+    pub pages: BTreeSet<(String, String)>,
+}
+
+/// The copies among `locales` and `pages` (see [`Copies`]).
+pub fn copies(config: &Config, locales: &[LocaleFile], pages: &[Page]) -> Copies {
+    let default = &config.default_language().code;
+    let reference = messages_of(locales.iter().filter(|f| &f.language == default));
+    let mut copies = Copies::default();
+    for language in config.languages.iter().filter(|l| &l.code != default) {
+        let messages = messages_of(locales.iter().filter(|f| f.language == language.code));
+        let copied: BTreeSet<String> = messages
+            .iter()
+            .filter(|(id, message)| {
+                reference.get(*id).is_some_and(|source| {
+                    is_copied_message(message, source, &config.allow_identical)
+                })
+            })
+            .map(|(id, _)| id.clone())
+            .collect();
+        if !copied.is_empty() {
+            copies.messages.insert(language.code.clone(), copied);
+        }
+    }
+    for page in pages.iter().filter(|p| &p.language != default) {
+        let source = pages
+            .iter()
+            .find(|p| &p.language == default && p.key == page.key);
+        if source.is_some_and(|source| is_copied_page(page, source)) {
+            copies
+                .pages
+                .insert((page.language.clone(), page.key.clone()));
+        }
+    }
+    copies
+}
+
+/// Whether `text` says anything besides the names that stay as they are.
+fn has_words(text: &str, allow_identical: &[String]) -> bool {
+    let mut rest = text.to_string();
+    for word in allow_identical {
+        rest = rest.replace(word.as_str(), "");
+    }
+    rest.chars().any(char::is_alphabetic)
+}
+
+/// A message still in the default language's words: made only of the default language's
+/// runs of text now, or, when it was stamped, the very text it was stamped from. `init` and
+/// `add-language` stamp their copies with the copy's own text (which has the language's extra
+/// plural forms), so a copy stays one after the default language changes.
+pub fn is_copied_message(
+    translation: &MessageInfo,
+    source: &MessageInfo,
+    allow_identical: &[String],
+) -> bool {
+    let stamped_copy = translation.stamp.as_deref() == Some(&hash(&translation.canonical));
+    let source_runs: BTreeSet<&str> = source.runs.iter().map(|run| run.trim()).collect();
+    let only_source_runs = !translation.runs.is_empty()
+        && translation
+            .runs
+            .iter()
+            .all(|run| source_runs.contains(run.trim()));
+    (only_source_runs || stamped_copy) && has_words(&translation.text, allow_identical)
+}
+
+/// A page still in the default language's words: the same text as the default language's page
+/// now, or, when it was stamped, every part as it was stamped from.
+pub fn is_copied_page(page: &Page, source: &Page) -> bool {
+    source.body_source() == page.body_source()
+        || (!page.translated_from.is_empty() && page_parts(page) == page.translated_from)
+}
+
 /// Messages stamped from a default-language text that has changed since.
 pub(crate) fn outdated_messages(
     reference: &BTreeMap<String, MessageInfo>,
     translated: &BTreeMap<String, MessageInfo>,
+    allow_identical: &[String],
 ) -> Vec<Diagnostic> {
     translated
         .iter()
         .filter_map(|(id, translation)| {
             let stamp = translation.stamp.as_ref()?;
             let source = reference.get(id)?;
-            (hash(&source.canonical) != *stamp).then(|| {
+            let outdated = hash(&source.canonical) != *stamp
+                && !is_copied_message(translation, source, allow_identical);
+            outdated.then(|| {
                 Diagnostic::warning(format!(
                     "`{id}` was translated from an earlier version of the default language's text, which now reads: {}",
                     source.canonical.trim()
@@ -136,6 +219,9 @@ pub fn outdated_pages(config: &Config, pages: &[Page]) -> Vec<Diagnostic> {
         else {
             continue;
         };
+        if is_copied_page(page, source) {
+            continue;
+        }
         let now = page_parts(source);
         let mut changed: Vec<String> = now
             .iter()
@@ -175,14 +261,47 @@ pub fn stamp_language(
     locales: &[LocaleFile],
     pages: &[Page],
 ) -> Vec<(PathBuf, String)> {
+    stamped_files(config, language, locales, pages, |source, _| {
+        hash(&source.canonical)
+    })
+}
+
+/// The files of `language`, a copy of the default language's that `init` or `add-language`
+/// just made, stamped as copies: each message with its own text, which differs from the
+/// default language's where the language has more plural forms, so [`is_copied_message`]
+/// knows it for a copy until someone translates it.
+pub fn stamp_copy(
+    config: &Config,
+    language: &str,
+    locales: &[LocaleFile],
+    pages: &[Page],
+) -> Vec<(PathBuf, String)> {
+    stamped_files(config, language, locales, pages, |_, copy| {
+        hash(&copy.canonical)
+    })
+}
+
+fn stamped_files(
+    config: &Config,
+    language: &str,
+    locales: &[LocaleFile],
+    pages: &[Page],
+    message_stamp: impl Fn(&MessageInfo, &MessageInfo) -> String,
+) -> Vec<(PathBuf, String)> {
     let default = &config.default_language().code;
     let reference = messages_of(locales.iter().filter(|f| &f.language == default));
     let mut edits = Vec::new();
     for file in locales.iter().filter(|f| f.language == language) {
         let definitions = message_definitions(&file.path, &file.text);
+        let messages = messages_of(std::iter::once(file));
         let stamps: BTreeMap<usize, String> = definitions
             .iter()
-            .filter_map(|(id, location)| Some((location.line, hash(&reference.get(id)?.canonical))))
+            .filter_map(|(id, location)| {
+                Some((
+                    location.line,
+                    message_stamp(reference.get(id)?, messages.get(id)?),
+                ))
+            })
             .collect();
         let text = stamp_messages(&file.text, &stamps);
         if text != file.text {
@@ -277,6 +396,15 @@ fn stamp_front_matter(source: &str, parts: &BTreeMap<String, String>) -> String 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn identical_text_made_only_of_names_is_fine() {
+        let names = ["ChatGPT".to_string(), "WhatsApp".to_string()];
+        assert!(!has_words("ChatGPT WhatsApp", &names));
+        assert!(!has_words("ChatGPT, WhatsApp: 1-800", &names));
+        assert!(has_words("Questions", &names));
+        assert!(has_words("ChatGPT sur WhatsApp", &names));
+    }
 
     #[test]
     fn a_new_stamp_replaces_the_old_one_above_a_bare_comment_line() {

@@ -193,17 +193,17 @@ fn dates_are_localized_in_every_language() {
 }
 
 #[test]
-fn a_missing_translation_falls_back_with_a_warning() {
+fn a_missing_translation_falls_back_marked_as_the_default_languages_with_a_warning() {
     let site = SiteTest::fixture("mini");
     let run = site.build_at("2026-01-05");
     let fr = site.output("fr/index.html");
     assert!(
-        fr.contains("Call <span class=\"nowrap\">1-800-ChatGPT</span> (<span class=\"nowrap\">+1-800-242-8478</span>) on WhatsApp."),
+        fr.contains("<span lang=\"en\" dir=\"ltr\">Call <span class=\"nowrap\">1-800-ChatGPT</span> (<span class=\"nowrap\">+1-800-242-8478</span>) on WhatsApp.</span>"),
         "{fr}"
     );
     assert!(run.stderr.contains("locales/fr/main.ftl"), "{}", run.stderr);
     assert!(
-        run.stderr.contains("message `call` is missing in fr"),
+        run.stderr.contains("1 message is missing in fr") && run.stderr.contains("`call`"),
         "{}",
         run.stderr
     );

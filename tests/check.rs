@@ -73,16 +73,16 @@ fn the_human_report_carries_the_same_findings() {
         let message = finding["message"].as_str().unwrap();
         let first_line = message.lines().next().unwrap();
         assert!(
-            run.stderr.contains(first_line),
+            run.stdout.contains(first_line),
             "{first_line} is missing from:\n{}",
-            run.stderr
+            run.stdout
         );
         if let (Some(file), Some(line)) = (finding["file"].as_str(), finding["line"].as_u64()) {
             let place = format!("{file}:{line}:{}", finding["column"]);
             assert!(
-                run.stderr.contains(&place),
+                run.stdout.contains(&place),
                 "{place} is missing from:\n{}",
-                run.stderr
+                run.stdout
             );
         }
     }
@@ -107,8 +107,8 @@ fn the_summary_counts_per_language() {
     let fr = summary.iter().find(|s| s["language"] == "fr").unwrap();
     assert_eq!(fr["missing"], 1, "{fr}");
     assert_eq!(fr["obsolete"], 1, "`bare`: {fr}");
-    // fr/index.md is the English page copied: present, but not translated.
-    assert_eq!(fr["pages_translated"], 1, "{fr}");
+    // Both French pages differ from the English ones (index.md only in one link's anchor).
+    assert_eq!(fr["pages_translated"], 2, "{fr}");
     let id = summary.iter().find(|s| s["language"] == "id").unwrap();
     assert_eq!(
         id["pages_translated"], 1,
@@ -326,10 +326,23 @@ fn findings_name_the_right_file_and_say_what_differs() {
     };
     let missing: Vec<_> = with("missing-message")
         .into_iter()
-        .filter(|(_, _, message)| message.contains("`extra` is missing in fr"))
+        .filter(|(_, _, message)| message.ends_with("instead: `extra`"))
         .collect();
     assert_eq!(missing.len(), 1, "{found:#?}");
     assert_eq!(missing[0].1, "locales/fr/more.ftl");
+    assert!(missing[0].2.starts_with("1 message is missing in fr"));
+    // A language without the file: one finding for the file, however many messages it lacks.
+    let arabic: Vec<_> = with("missing-message")
+        .into_iter()
+        .filter(|(_, file, _)| file == "locales/ar/more.ftl")
+        .collect();
+    assert_eq!(arabic.len(), 1, "{found:#?}");
+    assert!(
+        arabic[0]
+            .2
+            .starts_with("this file does not exist yet: the 2 messages"),
+        "{found:#?}"
+    );
     let variables = with("variables");
     assert_eq!(variables.len(), 1, "{found:#?}");
     assert!(
@@ -423,17 +436,17 @@ fn broken_links_are_underlined_and_anchors_get_their_own_hint() {
     let site = SiteTest::fixture("l10n-broken");
     let run = site.run(&["check", "--now", "2026-01-05"]);
     assert!(
-        run.stderr.contains(
+        run.stdout.contains(
             "13 | <p><a href=\"/en/missing/\">gone</a></p>\n   |             ^^^^^^^^^^^^\n"
         ),
         "{}",
-        run.stderr
+        run.stdout
     );
     let anchor = run
-        .stderr
+        .stdout
         .split("\n\n")
         .find(|block| block.contains("has no #pourquoi"))
-        .unwrap_or_else(|| panic!("{}", run.stderr));
+        .unwrap_or_else(|| panic!("{}", run.stdout));
     assert!(
         anchor.contains("help: use the id of a heading of that page ({#id} in its Markdown)"),
         "{anchor}"
@@ -456,10 +469,10 @@ fn a_leftover_in_a_page_is_underlined_whole() {
     );
     let run = site.run(&["check", "--now", "2026-01-05"]);
     let block = run
-        .stderr
+        .stdout
         .split("\n\n")
         .find(|block| block.contains("the page still holds \"TODO\""))
-        .unwrap_or_else(|| panic!("{}", run.stderr));
+        .unwrap_or_else(|| panic!("{}", run.stdout));
     assert!(
         block.contains("19 | Encore à faire : TODO ici.\n   |                  ^^^^\n"),
         "{block}"
@@ -590,13 +603,13 @@ fn typography_is_checked_per_language_and_fixed() {
     let run = site.run(&["check", "--now", "2026-01-05"]).expect_code(0);
     for (_, file, line, column) in &expected {
         let place = format!("{file}:{line}:{column}");
-        assert!(run.stderr.contains(&place), "{place} in:\n{}", run.stderr);
+        assert!(run.stdout.contains(&place), "{place} in:\n{}", run.stdout);
     }
     assert!(
-        run.stderr
+        run.stdout
             .contains("help: write ’ (U+2019) instead of ' (`sunset check --fix` does it)"),
         "{}",
-        run.stderr
+        run.stdout
     );
     assert!(run.stdout.contains("notes  typography\n"), "{}", run.stdout);
     // Proofreading is check's: a build does not pay for it, nor report it.

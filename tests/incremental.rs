@@ -37,7 +37,7 @@ fn only_what_an_edit_affects_is_rendered_again() {
     assert_eq!(rebuild(&site, &mut cache), 12);
     assert_eq!(rebuild(&site, &mut cache), 0, "nothing changed");
 
-    site.edit("content/fr/faq.md", "Because.", "Parce que.");
+    site.edit("content/fr/faq.md", "Parce que.", "Parce que, voilà.");
     assert_eq!(rebuild(&site, &mut cache), 1, "the edited page");
 
     site.edit(

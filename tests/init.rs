@@ -31,8 +31,8 @@ fn a_new_site_builds_and_passes_check() {
     assert_eq!(code, 0, "{stdout}{stderr}");
     assert!(stdout.contains("check: 0 errors, 0 warnings"), "{stdout}");
     assert!(
-        stderr.contains("is still the default language's text"),
-        "what to translate is listed"
+        stdout.contains("27 messages are still the default language's text"),
+        "what to translate is listed, on standard output: {stdout}"
     );
     for now in ["2027-06-01", "2027-06-30", "2027-07-10"] {
         let (code, stdout, stderr) = sunset(&site, &["build", "--now", now]);
@@ -200,7 +200,8 @@ fn a_first_build_prints_a_few_lines() {
     );
     assert!(stdout.contains("built 19 files in 3 languages"), "{stdout}");
     let (_, _, verbose) = sunset(&site, &[&["build", "-v"][..], &now].concat());
-    assert!(verbose.matches("note:").count() > 10, "{verbose}");
+    // One note per language for init's copies of the messages, not one per message.
+    assert_eq!(verbose.matches("note:").count(), 2, "{verbose}");
     let (_, _, quiet) = sunset(&site, &[&["-q", "build"][..], &now].concat());
     assert_eq!(quiet, "");
 
@@ -460,4 +461,55 @@ fn a_notice_for_another_service_is_data_only() {
         .map(|f| f["file"].as_str().unwrap().to_string())
         .collect();
     assert_eq!(missing, ["content/fr/faq.md"]);
+}
+
+/// init's copies are not translations: the Hebrew pages show the English text marked as
+/// English (under the note that it is not translated yet), and after the English changes the
+/// copies are still untranslated, never "translated from an earlier version".
+#[test]
+fn inits_copies_are_published_and_counted_as_untranslated() {
+    let dir = TempDir::new().unwrap();
+    sunset(dir.path(), &["init", "notice", "--languages", "en,he"]);
+    let site = dir.path().join("notice");
+    let english = site.join("locales/en/main.ftl");
+    let text = fs::read_to_string(&english).unwrap();
+    fs::write(&english, text.replace("Example Service", "Acme Photos")).unwrap();
+    let page = site.join("content/en/index.md");
+    let text = fs::read_to_string(&page).unwrap();
+    fs::write(&page, text.replace("Example Service", "Acme Photos")).unwrap();
+
+    let (code, stdout, stderr) = sunset(&site, &["build", "--now", "2027-06-20", "-v"]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(!stderr.contains("earlier version"), "{stderr}");
+    let hebrew = fs::read_to_string(site.join("public/he/index.html")).unwrap();
+    assert!(
+        hebrew.contains("<html lang=\"he\" dir=\"rtl\">"),
+        "{hebrew}"
+    );
+    assert!(
+        hebrew.contains("<div class=\"content\" lang=\"en\" dir=\"ltr\">"),
+        "{hebrew}"
+    );
+    assert!(
+        hebrew.contains("<h1 lang=\"en\" dir=\"ltr\">Acme Photos is ending</h1>"),
+        "the English as it is now, not init's copy: {hebrew}"
+    );
+    assert!(
+        hebrew.contains("<p class=\"untranslated\" role=\"note\"><span lang=\"en\" dir=\"ltr\">"),
+        "{hebrew}"
+    );
+    // In plain text (the title of the tab), the English is isolated from the Hebrew around it.
+    assert!(
+        hebrew.contains("\u{2066}Acme Photos: end of service\u{2069}"),
+        "{hebrew}"
+    );
+
+    let (code, stdout, _) = sunset(&site, &["check"]);
+    assert_eq!(code, 0, "{stdout}");
+    assert!(!stdout.contains("outdated"), "{stdout}");
+    let hebrew_row = stdout.lines().find(|l| l.starts_with("he ")).unwrap();
+    assert!(
+        hebrew_row.contains(" 0/3 "),
+        "no page translated: {hebrew_row}"
+    );
 }

@@ -658,7 +658,8 @@ fn shipped_translations() -> Translations {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let sources = source::read(root).unwrap();
     let config = config::parse(Path::new("site.toml"), &sources.config).unwrap();
-    let (translations, diagnostics) = Translations::load(&config, &sources.locales);
+    let (translations, diagnostics) =
+        Translations::load(&config, &sources.locales, &Default::default());
     assert!(diagnostics.is_empty(), "{diagnostics:#?}");
     translations
 }
@@ -666,7 +667,10 @@ fn shipped_translations() -> Translations {
 fn countdown(translations: &Translations, lang: &str, days: i64) -> String {
     let mut args = FluentArgs::new();
     args.set("days_left", days);
-    translations.format(lang, "status-upcoming", &args).unwrap()
+    translations
+        .format(lang, "status-upcoming", &args)
+        .unwrap()
+        .text
 }
 
 #[test]

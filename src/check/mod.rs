@@ -144,7 +144,11 @@ pub fn static_findings(config: &Config, sources: &Sources, pages: &[Page]) -> Ve
             let written: BTreeSet<&Path> =
                 sources.content.iter().map(|f| f.path.as_path()).collect();
             compare_pages(&language.code, default, pages, &written, &mut findings);
-            findings.extend(stamp::outdated_messages(&reference, messages));
+            findings.extend(stamp::outdated_messages(
+                &reference,
+                messages,
+                &config.allow_identical,
+            ));
         }
         for file in &files {
             check_dangerous_characters(&file.path, &file.text, &mut findings);
@@ -256,6 +260,11 @@ fn compare_messages(
         .iter()
         .flat_map(|f| crate::i18n::message_definitions(&f.path, &f.text).into_keys())
         .collect();
+    // Missing and copied messages are reported once per file, each a list: one file not
+    // written yet or still a copy would otherwise bury everything else under one line per
+    // message.
+    let mut missing: BTreeMap<PathBuf, Vec<&str>> = BTreeMap::new();
+    let mut copied: BTreeMap<PathBuf, Vec<(&str, &MessageInfo)>> = BTreeMap::new();
     for (id, source) in reference {
         let Some(translation) = messages.get(id) else {
             if written.contains(id) {
@@ -267,12 +276,7 @@ fn compare_messages(
                 .map(|f| f.path.clone())
                 .find(|p| p.file_name() == Some(file_name))
                 .unwrap_or_else(|| Path::new("locales").join(code).join(file_name));
-            findings.push(
-                Diagnostic::warning(format!("message `{id}` is missing in {code}; the default language's text is shown instead"))
-                    .code("missing-message")
-                    .in_file(&expected)
-                    .hint(format!("translate `{id}` from {}:{}", source.location.path.display(), source.location.line)),
-            );
+            missing.entry(expected).or_default().push(id);
             continue;
         };
         for attribute in source.attributes.difference(&translation.attributes) {
@@ -335,14 +339,62 @@ fn compare_messages(
                 )),
             );
         }
-        if is_copied_message(translation, source, allow_identical) {
-            findings.push(
-                Diagnostic::note(format!("`{id}` is still the default language's text"))
-                    .code("identical")
-                    .at(translation.location.clone())
-                    .hint("translate it, or add its words to [check] allow_identical in site.toml"),
-            );
+        if stamp::is_copied_message(translation, source, allow_identical) {
+            copied
+                .entry(translation.location.path.clone())
+                .or_default()
+                .push((id, translation));
         }
+    }
+    for (path, ids) in missing {
+        let exists = files.iter().any(|f| f.path == path);
+        let (message, hint) = if exists {
+            (
+                format!(
+                    "{} missing in {code}; the default language's text is shown instead: {}",
+                    count(ids.len(), "message is", "messages are"),
+                    first_few(ids.iter().map(|id| format!("`{id}`")))
+                ),
+                match ids.as_slice() {
+                    [id] => format!("translate it from {}", place_of(reference, id, true)),
+                    _ => format!("translate them from {}", place_of(reference, ids[0], false)),
+                },
+            )
+        } else {
+            (
+                format!(
+                    "this file does not exist yet: the {} it would hold show the default language's text",
+                    count(ids.len(), "message", "messages")
+                ),
+                format!(
+                    "`sunset add-language {code}` writes it with the default language's text to translate"
+                ),
+            )
+        };
+        findings.push(
+            Diagnostic::warning(message)
+                .code("missing-message")
+                .in_file(&path)
+                .hint(hint),
+        );
+    }
+    for mut copies in copied.into_values() {
+        copies.sort_by_key(|(_, message)| message.location.line);
+        let (_, first) = copies[0];
+        let what = format!(
+            "{} still the default language's text: {}",
+            count(copies.len(), "message is", "messages are"),
+            first_few(copies.iter().map(|(id, _)| format!("`{id}`")))
+        );
+        findings.push(
+            Diagnostic::note(what)
+            .code("identical")
+            .at(first.location.clone())
+            .hint(format!(
+                "translate {}, then `sunset stamp {code}`; names that stay as they are go in [check] allow_identical in site.toml",
+                if copies.len() == 1 { "it" } else { "them" }
+            )),
+        );
     }
     for (id, translation) in messages {
         if !reference.contains_key(id) {
@@ -354,43 +406,6 @@ fn compare_messages(
             );
         }
     }
-}
-
-/// Identical to the default language's text, and not only names that stay as they are.
-/// Whether `text` says anything besides the names that stay as they are.
-fn has_words(text: &str, allow_identical: &[String]) -> bool {
-    let mut rest = text.to_string();
-    for word in allow_identical {
-        rest = rest.replace(word.as_str(), "");
-    }
-    rest.chars().any(char::is_alphabetic)
-}
-
-/// A message still in the default language's words: made only of the default language's
-/// runs of text now (`init` gives Arabic's extra plural forms the `other` text), or, when it
-/// was stamped, the very text it was stamped from (a copy that `init` made or someone stamped
-/// without translating stays one after the default language changes). Known gap: a copy with
-/// extra plural forms is no longer recognised once the default language's text changes.
-pub(super) fn is_copied_message(
-    translation: &MessageInfo,
-    source: &MessageInfo,
-    allow_identical: &[String],
-) -> bool {
-    let stamped_copy = translation.stamp.as_deref() == Some(&stamp::hash(&translation.canonical));
-    let source_runs: BTreeSet<&str> = source.runs.iter().map(|run| run.trim()).collect();
-    let only_source_runs = !translation.runs.is_empty()
-        && translation
-            .runs
-            .iter()
-            .all(|run| source_runs.contains(run.trim()));
-    (only_source_runs || stamped_copy) && has_words(&translation.text, allow_identical)
-}
-
-/// A page still in the default language's words: the same text as the default language's page
-/// now, or, when it was stamped, every part as it was stamped from.
-pub(super) fn is_copied_page(page: &Page, source: &Page) -> bool {
-    source.body_source() == page.body_source()
-        || (!page.translated_from.is_empty() && stamp::page_parts(page) == page.translated_from)
 }
 
 /// Pages one language has and the other lacks. A page whose file is there but did not parse
@@ -443,6 +458,33 @@ fn compare_pages(
     }
 }
 
+/// "1 message is", "3 messages are".
+fn count(n: usize, one: &str, other: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { other })
+}
+
+/// The file where the default language defines `id`, with the line if `with_line`.
+fn place_of(reference: &BTreeMap<String, MessageInfo>, id: &str, with_line: bool) -> String {
+    reference.get(id).map_or_else(String::new, |source| {
+        let path = source.location.path.display();
+        match with_line {
+            true => format!("{path}:{}", source.location.line),
+            false => path.to_string(),
+        }
+    })
+}
+
+/// The first few items, and how many more there are.
+fn first_few(items: impl ExactSizeIterator<Item = impl std::fmt::Display>) -> String {
+    const SHOWN: usize = 6;
+    let more = items.len().saturating_sub(SHOWN);
+    let shown = list(items.take(SHOWN));
+    match more {
+        0 => shown,
+        _ => format!("{shown} and {more} more"),
+    }
+}
+
 fn list(items: impl Iterator<Item = impl std::fmt::Display>) -> String {
     items
         .map(|item| item.to_string())
@@ -471,14 +513,5 @@ mod tests {
         assert_eq!(leftover_in("[translate me]"), Some("[translate"));
         assert_eq!(leftover_in("Todos los días"), None);
         assert_eq!(leftover_in("XXXL"), None);
-    }
-
-    #[test]
-    fn identical_text_made_only_of_names_is_fine() {
-        let names = ["ChatGPT".to_string(), "WhatsApp".to_string()];
-        assert!(!has_words("ChatGPT WhatsApp", &names));
-        assert!(!has_words("ChatGPT, WhatsApp: 1-800", &names));
-        assert!(has_words("Questions", &names));
-        assert!(has_words("ChatGPT sur WhatsApp", &names));
     }
 }

@@ -4,12 +4,12 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 
-use super::{is_copied_message, is_copied_page};
 use crate::config::Config;
 use crate::content::Page;
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::messages::{MessageInfo, messages_of};
 use crate::source::Sources;
+use crate::stamp::{is_copied_message, is_copied_page};
 
 /// Counts per language, for the summary table and the JSON report.
 #[derive(Debug, Serialize, PartialEq, Eq)]

@@ -115,17 +115,18 @@ pub(super) fn reminders(
                     let url = format!("{}{}", config.base_url, page.url_path);
                     // Many calendar apps hide an event's URL field: the address goes in the
                     // text too.
-                    let description = format!("{description}\n\n{url}");
+                    let description_language = description.language;
+                    let description = format!("{}\n\n{url}", description.text);
                     let ics = calendar::ics(&calendar::Reminder {
                         uid: &uid,
                         stamp: model.status.now,
                         date: milestone.date,
-                        summary: &summary,
+                        summary: &summary.text,
                         description: &description,
                         url: &url,
-                        language: &language.code,
+                        language: description_language,
                         alert_days_before: reminder.alert_days_before,
-                        alert: &alert,
+                        alert: &alert.text,
                     });
                     files.push(OutputFile {
                         path: reminder_path(notice, milestone, &language.code),

@@ -15,8 +15,17 @@ use crate::bidi::text_html;
 use crate::config::Direction;
 use crate::diagnostics::Diagnostic;
 
-/// A translation's text by the call that formatted it.
-pub(super) type FormattedMessages = RwLock<HashMap<MessageCall, String>>;
+/// A translation's text by the call that formatted it, with the language the text is in.
+pub(super) type FormattedMessages = RwLock<HashMap<MessageCall, Translated>>;
+
+/// A message's text for a page: in the page's language, or in the default language where
+/// the page's has no translation of it yet (`text_language` differs from `page_language`).
+#[derive(Clone)]
+pub(super) struct Translated {
+    pub(super) page_language: String,
+    pub(super) text_language: String,
+    pub(super) text: String,
+}
 
 /// A call of `t()`: language, message, the state being rendered (its place in the build's
 /// list), and the arguments the template gave (by name, as Fluent sees them).
@@ -67,7 +76,7 @@ pub(super) fn register_functions(
         // the countdown counts from): each text is formatted once per language, phase and
         // arguments.
         let formatted: FormattedMessages = RwLock::default();
-        move |kwargs: &Kwargs, state: &State| -> tera::TeraResult<(String, String)> {
+        move |kwargs: &Kwargs, state: &State| -> tera::TeraResult<Translated> {
             let id: String = kwargs.must_get("id")?;
             let lang = language_of_call(kwargs, state)?;
             let rendered = rendered_state(state, &names)?;
@@ -88,12 +97,12 @@ pub(super) fn register_functions(
                     .map(|(name, value)| (name.clone(), format!("{value:?}")))
                     .collect(),
             };
-            if let Some(text) = formatted
+            if let Some(translated) = formatted
                 .read()
                 .unwrap_or_else(|e| e.into_inner())
                 .get(&key)
             {
-                return Ok((key.lang, text.clone()));
+                return Ok(translated.clone());
             }
             let variables = rendered
                 .and_then(|index| variables.get(index))
@@ -104,39 +113,67 @@ pub(super) fn register_functions(
             for (name, value) in args {
                 fluent_args.set(name, value);
             }
-            let text = translations
+            let message = translations
                 .format(&key.lang, &key.id, &fluent_args)
                 .map_err(|d| tera::Error::message(describe(&d)))?;
-            let lang = key.lang.clone();
+            let translated = Translated {
+                page_language: key.lang.clone(),
+                text_language: message.language.to_string(),
+                text: message.text,
+            };
             formatted
                 .write()
                 .unwrap_or_else(|e| e.into_inner())
-                .insert(key, text.clone());
-            Ok((lang, text))
+                .insert(key, translated.clone());
+            Ok(translated)
         }
     };
     let translate = Arc::new(translate);
     let plain = translate.clone();
     let directions = languages.clone();
+    // A text in the default language inside a page of another direction is isolated (plain
+    // text can hold no markup, and may be an attribute's value): without it, its punctuation
+    // lands at the wrong end of the line.
     tera.register_function("t", move |kwargs: Kwargs, state: &State| {
-        let (lang, text) = plain(&kwargs, state)?;
-        if kwargs.get::<bool>("isolate")? == Some(true) {
-            let dir = directions.get(&lang).copied().unwrap_or(Direction::Ltr);
-            return Ok(isolated(&text, dir));
+        let translated = plain(&kwargs, state)?;
+        let dir = |lang: &str| directions.get(lang).copied().unwrap_or(Direction::Ltr);
+        let text_dir = dir(&translated.text_language);
+        let isolate = kwargs.get::<bool>("isolate")? == Some(true)
+            || text_dir != dir(&translated.page_language);
+        if isolate {
+            return Ok(isolated(&translated.text, text_dir));
         }
-        Ok(text)
+        Ok(translated.text)
     });
-    // The same texts come back on every page: each is turned into HTML once.
-    let html_of: RwLock<HashMap<(bool, String), String>> = RwLock::default();
+    // The same texts come back on every page: each is turned into HTML once. A text in the
+    // default language is marked with its language and direction, as untranslated pages are.
+    let html_of: RwLock<HashMap<(String, String, String), String>> = RwLock::default();
     let json_directions = languages.clone();
     tera.register_function("t_html", move |kwargs: Kwargs, state: &State| {
-        let (lang, text) = translate(&kwargs, state)?;
-        let dir = languages.get(&lang).copied().unwrap_or(Direction::Ltr);
-        let key = (dir == Direction::Rtl, text);
+        let translated = translate(&kwargs, state)?;
+        let dir = |lang: &str| languages.get(lang).copied().unwrap_or(Direction::Ltr);
+        let text_dir = dir(&translated.text_language);
+        let page_dir = dir(&translated.page_language);
+        let key = (
+            translated.page_language,
+            translated.text_language,
+            translated.text,
+        );
         if let Some(html) = html_of.read().unwrap_or_else(|e| e.into_inner()).get(&key) {
             return Ok(tera::Value::safe_string(html));
         }
-        let html = text_html(&key.1, dir);
+        let (page_language, text_language, text) = &key;
+        let html = text_html(text, text_dir);
+        let html = if page_language == text_language {
+            html
+        } else if text_dir == page_dir {
+            format!(r#"<span lang="{text_language}">{html}</span>"#)
+        } else {
+            format!(
+                r#"<span lang="{text_language}" dir="{}">{html}</span>"#,
+                text_dir.as_str()
+            )
+        };
         let value = tera::Value::safe_string(&html);
         html_of
             .write()

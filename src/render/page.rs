@@ -14,7 +14,7 @@ use super::later;
 use super::{BuildVariables, PhaseView, SiteModel};
 use crate::content::Page;
 use crate::diagnostics::{Diagnostic, Location};
-use crate::markdown::{self, References, RenderOptions};
+use crate::markdown::{self, MessageText, References, RenderOptions};
 
 /// A page rendered for the current phase, carrying each later one.
 pub(super) struct PageRender {
@@ -118,7 +118,7 @@ pub(super) struct PageMemo {
 /// One phase's Markdown, the messages it used with their text, and its HTML.
 pub(super) struct MarkdownRender {
     pub(super) text: String,
-    pub(super) messages: Vec<(String, Result<String, String>)>,
+    pub(super) messages: Vec<(String, Result<MessageText, String>)>,
     pub(super) rendered: markdown::Rendered,
 }
 
@@ -308,15 +308,25 @@ pub(super) struct PageReferences<'a> {
     pub(super) text_language: &'a str,
     pub(super) variables: &'a BuildVariables,
     /// The messages the Markdown used, with their text (see [`MarkdownMemo`]).
-    pub(super) used: RefCell<Vec<(String, Result<String, String>)>>,
+    pub(super) used: RefCell<Vec<(String, Result<MessageText, String>)>>,
 }
 
 impl PageReferences<'_> {
-    fn format(&self, id: &str) -> Result<String, String> {
-        self.model
+    fn format(&self, id: &str) -> Result<MessageText, String> {
+        let formatted = self
+            .model
             .translations
             .format(self.text_language, id, &self.variables.args())
-            .map_err(|d| describe(&d))
+            .map_err(|d| describe(&d))?;
+        let config = self.model.config;
+        let foreign = (formatted.language != self.text_language)
+            .then(|| config.language(formatted.language))
+            .flatten()
+            .map(|language| (language.code.clone(), language.dir));
+        Ok(MessageText {
+            text: formatted.text,
+            foreign,
+        })
     }
 }
 
@@ -339,7 +349,7 @@ impl References for PageReferences<'_> {
             .ok_or_else(|| format!("there is no content/{language}/{key}.md"))
     }
 
-    fn message(&self, id: &str) -> Result<String, String> {
+    fn message(&self, id: &str) -> Result<MessageText, String> {
         let text = self.format(id);
         self.used.borrow_mut().push((id.to_string(), text.clone()));
         text

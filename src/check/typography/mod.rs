@@ -30,12 +30,12 @@ use rayon::prelude::*;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{is_copied_message, is_copied_page};
 use crate::config::Config;
 use crate::content::{ContentFile, Page, split_front_matter};
 use crate::diagnostics::{Diagnostic, Location};
 use crate::messages::messages_of;
 use crate::source::Sources;
+use crate::stamp::{is_copied_message, is_copied_page};
 
 mod matching;
 mod prose;
