@@ -85,7 +85,20 @@ pub fn build_reusing(
         statics: &sources.statics,
         index: render::index_pages(&pages),
     };
-    let rendered = render::render_site(&model, cache);
+    let mut rendered = render::render_site(&model, cache);
+    // A message that cannot be formatted was reported where it is defined; the template
+    // that called it would report it again, pointing at the place it is used.
+    let reported: Vec<String> = diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .filter_map(|d| d.location.as_ref())
+        .map(|l| format!("({}:{}:{})", l.path.display(), l.line, l.column))
+        .collect();
+    rendered.errors.retain(|e| {
+        !reported
+            .iter()
+            .any(|place| e.message.contains(place.as_str()))
+    });
     diagnostics.extend(rendered.errors);
     if rendered.complete {
         diagnostics.extend(check::link_findings(

@@ -18,6 +18,10 @@ use crate::output::{self, Claim, ClaimError, Output, Replace, Writer};
 use crate::watch::{self, Now, Outcome, Session};
 use crate::{check, config, console, content, init, serve, source, stamp};
 
+/// Where the options of every command that acts on an existing site are listed: `init`
+/// makes a site, and its help says they are not its own.
+const SITE_OPTIONS: &str = "Options of build, check, stamp, watch and serve";
+
 #[derive(Debug, Parser)]
 #[command(
     name = "sunset",
@@ -26,13 +30,13 @@ use crate::{check, config, console, content, init, serve, source, stamp};
 )]
 pub struct Cli {
     /// The site's folder (holding site.toml); default: the current folder.
-    #[arg(long, global = true, value_name = "DIR")]
+    #[arg(long, global = true, value_name = "DIR", help_heading = SITE_OPTIONS)]
     root: Option<PathBuf>,
     /// Print only errors (build, watch, serve).
-    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    #[arg(short, long, global = true, conflicts_with = "verbose", help_heading = SITE_OPTIONS)]
     quiet: bool,
     /// Print every note too, instead of counting them (build, watch, serve).
-    #[arg(short, long, global = true)]
+    #[arg(short, long, global = true, help_heading = SITE_OPTIONS)]
     verbose: bool,
     #[command(subcommand)]
     command: Command,
@@ -241,7 +245,7 @@ pub fn run(cli: Cli, env: &Environment) -> ExitCode {
             });
             match result {
                 Ok(()) => ExitCode::SUCCESS,
-                Err(error) => fail(&[error], env),
+                Err(error) => fail(&[error], env, Failed::Command("watch")),
             }
         }
         Command::Serve(args) => {
@@ -264,7 +268,7 @@ pub fn run(cli: Cli, env: &Environment) -> ExitCode {
                         let message =
                             format!("cannot create a folder in {}: {e}", env.temp_dir.display());
                         let error = Diagnostic::error(message).hint("choose one with --out");
-                        return fail(&[error], env);
+                        return fail(&[error], env, Failed::Command("serve"));
                     }
                 },
             };
@@ -284,6 +288,7 @@ pub fn run(cli: Cli, env: &Environment) -> ExitCode {
                 Err(message) => fail(
                     &[Diagnostic::error(message).hint("choose another --port")],
                     env,
+                    Failed::Command("serve"),
                 ),
             }
         }
@@ -303,8 +308,9 @@ fn claim(
     env: &Environment,
 ) -> Result<Output, ExitCode> {
     // Not a site (`sunset build` in the wrong folder): nothing is written, not even a lock.
+    let failed = Failed::Command(writer.as_str());
     if let Err(error) = source::find_site(root) {
-        return Err(fail(&[error], env));
+        return Err(fail(&[error], env, failed));
     }
     let sources = source::locations(root);
     let claim = Claim {
@@ -320,7 +326,7 @@ fn claim(
             report(&[diagnostic], env);
             ExitCode::from(EXIT_USAGE)
         }
-        ClaimError::Failed(diagnostic) => fail(&[diagnostic], env),
+        ClaimError::Failed(diagnostic) => fail(&[diagnostic], env, failed),
     })
 }
 
@@ -400,11 +406,11 @@ fn run_build(root: &Path, output: &Output, request: &BuildRequest, env: &Environ
     let built = source::read(root).and_then(|sources| build::build(&sources, request));
     let built = match built {
         Ok(built) => built,
-        Err(diagnostics) => return fail(&diagnostics, env),
+        Err(diagnostics) => return fail(&diagnostics, env, Failed::Build),
     };
     report(&built.warnings, env);
     if let Err(error) = output.write_site(&built.files) {
-        return fail(&[error], env);
+        return fail(&[error], env, Failed::Build);
     }
     let text = format!(
         "{}\nbuilt {} in {} into {}\n",
@@ -427,7 +433,7 @@ fn load_site(root: &Path) -> Result<(source::Sources, config::Config), Vec<Diagn
 fn run_check(root: &Path, args: &CheckArgs, env: &Environment) -> ExitCode {
     let (mut sources, config) = match load_site(root) {
         Ok(loaded) => loaded,
-        Err(diagnostics) => return fail(&diagnostics, env),
+        Err(diagnostics) => return fail(&diagnostics, env, Failed::Command("check")),
     };
     if let Some(unknown) = args.languages.iter().find(|l| config.language(l).is_none()) {
         console::eprint(&format!(
@@ -615,6 +621,7 @@ fn run_init(dir: &Path, args: &InitArgs, env: &Environment) -> ExitCode {
                         .hint("choose a folder you can write to"),
                 ],
                 env,
+                Failed::Command("init"),
             );
         }
     }
@@ -629,11 +636,11 @@ fn run_init(dir: &Path, args: &InitArgs, env: &Environment) -> ExitCode {
 fn run_stamp(root: &Path, languages: &[String], env: &Environment) -> ExitCode {
     let (sources, config) = match load_site(root) {
         Ok(loaded) => loaded,
-        Err(diagnostics) => return fail(&diagnostics, env),
+        Err(diagnostics) => return fail(&diagnostics, env, Failed::Command("stamp")),
     };
     let (pages, problems) = content::parse_pages(&config, &sources.content);
     if problems.iter().any(Diagnostic::is_error) {
-        return fail(&problems, env);
+        return fail(&problems, env, Failed::Command("stamp"));
     }
     let mut text = String::new();
     for language in languages {
@@ -649,6 +656,7 @@ fn run_stamp(root: &Path, languages: &[String], env: &Environment) -> ExitCode {
                 return fail(
                     &[Diagnostic::error(format!("cannot write: {e}")).in_file(path)],
                     env,
+                    Failed::Command("stamp"),
                 );
             }
         }
@@ -681,7 +689,10 @@ fn status_line(built: &Built) -> String {
             let name = &notice.milestones[index].name;
             match status.milestones[index].days_left {
                 Some(0) => format!("; next milestone: {name} (today)"),
-                Some(days) => format!("; next milestone: {name} in {days} days"),
+                Some(days) => format!(
+                    "; next milestone: {name} in {}",
+                    counted(usize::try_from(days).unwrap_or_default(), "day")
+                ),
                 None => String::new(),
             }
         })
@@ -692,13 +703,22 @@ fn status_line(built: &Built) -> String {
     )
 }
 
-fn fail(diagnostics: &[Diagnostic], env: &Environment) -> ExitCode {
+/// What failed, for the line that ends the report of its errors.
+#[derive(Clone, Copy)]
+enum Failed {
+    /// A build of a site, which leaves the output as it was.
+    Build,
+    /// Any other command, by name.
+    Command(&'static str),
+}
+
+fn fail(diagnostics: &[Diagnostic], env: &Environment, failed: Failed) -> ExitCode {
     report(diagnostics, env);
-    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-    console::eprint(&format!(
-        "build failed with {errors} error{}; the previous output is untouched\n",
-        if errors == 1 { "" } else { "s" }
-    ));
+    let errors = counted(diagnostics.iter().filter(|d| d.is_error()).count(), "error");
+    console::eprint(&match failed {
+        Failed::Build => format!("build failed with {errors}; the previous output is untouched\n"),
+        Failed::Command(name) => format!("{name} failed with {errors}\n"),
+    });
     ExitCode::from(EXIT_SITE_ERRORS)
 }
 

@@ -221,9 +221,44 @@ pub fn render(diagnostics: &[Diagnostic], styled: bool) -> String {
     out
 }
 
+/// The name in `names` closest to `word`, if it is close enough to be what was meant.
+pub fn closest<'a>(word: &str, names: impl IntoIterator<Item = &'a &'a str>) -> Option<&'a str> {
+    names
+        .into_iter()
+        .map(|name| (edit_distance(word, name), *name))
+        .filter(|(distance, name)| *distance > 0 && *distance <= 2.max(name.len() / 3))
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, name)| name)
+}
+
+/// Levenshtein's distance between two words, in characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut previous = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = previous + usize::from(ca != *cb);
+            previous = row[j + 1];
+            row[j + 1] = substitution.min(row[j] + 1).min(previous + 1);
+        }
+    }
+    row[b.len()]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn edit_distance_counts_characters() {
+        assert_eq!(edit_distance("endblok", "endblock"), 1);
+        assert_eq!(edit_distance("fqa", "faq"), 2);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("é", "e"), 1);
+        assert_eq!(closest("zzz", &["faq", "steps"]), None);
+    }
 
     #[test]
     fn location_counts_lines_and_characters_not_bytes() {

@@ -97,14 +97,34 @@ pub fn starter_site(languages: &[String], milestones: bool) -> Result<Starter, V
     for code in languages {
         site_toml.push_str(&language_table(code));
     }
-    // The same validation as every build: unknown or duplicate languages are refused here.
-    let config = config::parse(Path::new("site.toml"), &site_toml)?;
+    // The same validation as every build: unknown or duplicate languages are refused here,
+    // as mistakes in the command line, not in a site.toml the user has never seen.
+    let config = config::parse(Path::new("site.toml"), &site_toml).map_err(|diagnostics| {
+        diagnostics
+            .into_iter()
+            .map(|mut diagnostic| {
+                if diagnostic
+                    .location
+                    .as_ref()
+                    .is_some_and(|l| l.line_text.starts_with("code = "))
+                {
+                    diagnostic.location = None;
+                    diagnostic.file = None;
+                    diagnostic.message = format!("--languages: {}", diagnostic.message);
+                    if diagnostic.message.contains("listed twice") {
+                        diagnostic.hint = Some("give each language once".into());
+                    }
+                }
+                diagnostic
+            })
+            .collect::<Vec<_>>()
+    })?;
     let mut files = vec![(PathBuf::from("site.toml"), site_toml)];
     for language in &config.languages {
         for (path, text) in &STARTER[1..] {
             let text = match (*path, milestones) {
                 ("content/{lang}/index.md", true) => MILESTONES_INDEX.to_string(),
-                ("locales/{lang}/main.ftl", true) => format!("{text}{MILESTONES_MESSAGES}"),
+                ("locales/{lang}/main.ftl", true) => with_messages(text, MILESTONES_MESSAGES),
                 _ => text.to_string(),
             };
             let text = if path.ends_with(".ftl") {
@@ -134,6 +154,31 @@ fn with_notice(site_toml: &str, notice: &str) -> String {
         .find("\n\n")
         .map_or(site_toml.len(), |at| start + at + 1);
     format!("{}{notice}{}", &site_toml[..start], &site_toml[end..])
+}
+
+/// `ftl` with `messages` added, each replacing the message of the same id.
+fn with_messages(ftl: &str, messages: &str) -> String {
+    let replaced: BTreeSet<&str> = messages
+        .lines()
+        .filter_map(|line| line.split_once(" = ").map(|(id, _)| id))
+        .filter(|id| !id.starts_with([' ', '#']))
+        .collect();
+    let mut kept: Vec<&str> = Vec::new();
+    let mut skipping = false;
+    for line in ftl.lines() {
+        if !line.starts_with(' ') && !line.is_empty() && !line.starts_with('#') {
+            let id = line.split_once(" = ").map(|(id, _)| id);
+            skipping = id.is_some_and(|id| replaced.contains(id));
+            // The comment above a replaced message goes with it.
+            while skipping && kept.last().is_some_and(|l| l.starts_with("# ")) {
+                kept.pop();
+            }
+        }
+        if !skipping {
+            kept.push(line);
+        }
+    }
+    format!("{}\n{messages}", kept.join("\n"))
 }
 
 /// A `[[languages]]` table of site.toml, with CLDR's name of the language in itself; without
@@ -201,11 +246,13 @@ fn with_plural_forms(ftl: &str, forms: &BTreeSet<&str>) -> String {
             .get(i + 1)
             .and_then(|l| l.trim_start().strip_prefix("*[other] "));
         if let (Some(one), Some(other)) = (one, other) {
+            let indent = |line: &str| line.len() - line.trim_start().len();
+            let (one_indent, other_indent) = (indent(lines[i]), indent(lines[i + 1]));
             for form in forms.iter().filter(|f| **f != "other") {
                 let text = if *form == "one" { one } else { other };
-                out.push_str(&format!("    [{form}] {text}\n"));
+                out.push_str(&format!("{:one_indent$}[{form}] {text}\n", ""));
             }
-            out.push_str(&format!("   *[other] {other}\n"));
+            out.push_str(&format!("{:other_indent$}*[other] {other}\n", ""));
             i += 2;
         } else {
             out.push_str(lines[i]);

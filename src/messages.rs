@@ -27,6 +27,8 @@ pub struct MessageInfo {
     /// Messages (`id`, `id.attribute`) and terms (`-id`) it refers to.
     pub references: BTreeSet<String>,
     pub plurals: Vec<PluralSelect>,
+    /// Every select on a variable, plural or not, for `check` to prove each variant can match.
+    pub selects: Vec<VariableSelect>,
     /// The literal text, without placeables.
     pub text: String,
     /// The same text in its runs, one per text element (each variant of a select has its own).
@@ -43,6 +45,15 @@ pub struct PluralSelect {
     /// Through `PLURAL($n)`, or straight on `$n` (fluent-bundle's old rules).
     pub through_function: bool,
     pub keys: BTreeSet<String>,
+}
+
+/// A select on a variable: `{ $phase -> … }`, or `{ PLURAL($days_left) -> … }`.
+pub struct VariableSelect {
+    pub variable: String,
+    /// Whether it selects a plural form (through `PLURAL()`, or with plural keys on `$n`).
+    pub plural: bool,
+    /// The keys of its variants, the default one (`*[other]`) last.
+    pub keys: Vec<String>,
 }
 
 const PLURAL_KEYS: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
@@ -81,6 +92,7 @@ pub fn messages_of<'a>(
                 variables: BTreeSet::new(),
                 references: BTreeSet::new(),
                 plurals: Vec::new(),
+                selects: Vec::new(),
                 text: String::new(),
                 runs: Vec::new(),
                 canonical: String::new(),
@@ -140,7 +152,29 @@ fn walk_expression(expression: &ast::Expression<&str>, info: &mut MessageInfo) {
                 && keys
                     .iter()
                     .any(|k| k != "other" && PLURAL_KEYS.contains(&k.as_str()));
-            if through_function || (on_variable && looks_plural) {
+            let plural = through_function || (on_variable && looks_plural);
+            let variable = match selector {
+                ast::InlineExpression::VariableReference { id } => Some(id.name),
+                ast::InlineExpression::FunctionReference { id, arguments }
+                    if id.name == "PLURAL" =>
+                {
+                    match arguments.positional.first() {
+                        Some(ast::InlineExpression::VariableReference { id }) => Some(id.name),
+                        _ => None,
+                    }
+                }
+                _ => None,
+            };
+            if let Some(variable) = variable {
+                let mut ordered: Vec<&ast::Variant<&str>> = variants.iter().collect();
+                ordered.sort_by_key(|variant| variant.default);
+                info.selects.push(VariableSelect {
+                    variable: variable.to_string(),
+                    plural,
+                    keys: ordered.into_iter().map(key_of).collect(),
+                });
+            }
+            if plural {
                 info.plurals.push(PluralSelect {
                     through_function,
                     keys,

@@ -24,6 +24,7 @@ use tiny_http::{Header, Request, Response, Server};
 
 use crate::build::{self, BuildRequest};
 use crate::clock::NowInput;
+use crate::diagnostics::{Diagnostic, Severity};
 use crate::output::{Output, OutputFile};
 use crate::render::later;
 use crate::source::Sources;
@@ -42,8 +43,10 @@ struct Shared {
     failure: Option<String>,
     /// Whether a build has succeeded: the output folder holds a site to show.
     built: bool,
-    /// The warnings of the last good build, one rendered diagnostic each.
+    /// The warnings and notes of the last good build, one rendered diagnostic each.
     warnings: Vec<String>,
+    /// How many of each there are, in words: "2 warnings, 5 notes".
+    findings_label: String,
     /// Counts rebuilds, so that a page tells a signal it has acted on from a new one.
     build: u64,
     /// The sources of the last rebuild, to build previews at other dates.
@@ -123,8 +126,16 @@ pub fn serve(
                 Outcome::Built { warnings, .. } => {
                     state.failure = None;
                     state.built = true;
-                    state.warnings = warnings
+                    // Warnings first, then notes, counted apart: a note is not a warning.
+                    let mut listed: Vec<&Diagnostic> = warnings.iter().collect();
+                    listed.sort_by_key(|d| d.severity != Severity::Warning);
+                    let notes = listed
                         .iter()
+                        .filter(|d| d.severity == Severity::Note)
+                        .count();
+                    state.findings_label = tools::findings_label(listed.len() - notes, notes);
+                    state.warnings = listed
+                        .into_iter()
                         .map(|w| diagnostics::render(std::slice::from_ref(w), false))
                         .collect();
                 }
@@ -389,7 +400,11 @@ fn check(out: &Path, base_url: &str, shared: &Mutex<Shared>, page: &str) -> Repl
         Answer::Redirect(location) => format!("moved to {location}"),
     };
     let state = lock(shared);
-    let json = serde_json::json!({ "version": version, "warnings": state.warnings });
+    let json = serde_json::json!({
+        "version": version,
+        "warnings": state.warnings,
+        "label": state.findings_label,
+    });
     let response = Response::from_data(json.to_string().into_bytes());
     with_header(
         with_header(response, "Content-Type", "application/json"),
@@ -452,6 +467,7 @@ impl Page {
             preview: self.preview.as_deref(),
             fixed_now: state.fixed_now.as_deref(),
             warnings: &state.warnings,
+            findings_label: &state.findings_label,
         }
     }
 }

@@ -28,9 +28,10 @@ use chrono::NaiveDate;
 use icu_locale_core::Locale;
 use icu_plurals::PluralRules;
 
+use crate::clock::Phase;
 use crate::config::Config;
 use crate::content::Page;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, closest};
 use crate::i18n::{LocaleFile, category_name};
 use crate::messages::{MessageInfo, messages_of};
 use crate::source::{Sources, TemplateFile};
@@ -111,6 +112,7 @@ pub fn static_findings(config: &Config, sources: &Sources, pages: &[Page]) -> Ve
     let mut findings = Vec::new();
     let default = &config.default_language().code;
     let (build_variables, template_arguments) = provided_variables(config, &sources.templates);
+    let known_values = selector_values(config);
     let reference = messages_of(sources.locales.iter().filter(|f| &f.language == default));
     for language in &config.languages {
         let is_default = &language.code == default;
@@ -126,10 +128,19 @@ pub fn static_findings(config: &Config, sources: &Sources, pages: &[Page]) -> Ve
         };
         let messages = messages.as_ref().unwrap_or(&reference);
         let plural_forms = needed_plural_forms(&language.canonical_code);
+        let all_forms = all_plural_forms(&language.canonical_code);
         for (id, info) in messages {
             let mut provided = build_variables.clone();
             provided.extend(template_arguments.get(id).into_iter().flatten().cloned());
             check_message(id, info, messages, &provided, &plural_forms, &mut findings);
+            check_selects(
+                id,
+                info,
+                &language.code,
+                &known_values,
+                &all_forms,
+                &mut findings,
+            );
             check_text(&info.text, &info.location, &mut findings);
         }
         if !is_default {
@@ -179,10 +190,18 @@ fn check_message(
             ))
             .code("unknown-variable")
             .at(info.location.clone())
-            .hint(format!(
-                "the build provides {}",
-                list(provided.iter().map(|v| format!("${v}")))
-            )),
+            .hint(
+                match closest(
+                    variable,
+                    &provided.iter().map(String::as_str).collect::<Vec<_>>(),
+                ) {
+                    Some(name) => format!("did you mean ${name}?"),
+                    None => format!(
+                        "the build provides {}",
+                        list(provided.iter().map(|v| format!("${v}")))
+                    ),
+                },
+            ),
         );
     }
     for reference in &info.references {
@@ -229,6 +248,105 @@ fn check_message(
             );
         }
     }
+}
+
+/// The values of the variables the build gives that have a known set of them: `$phase` and
+/// each `$phase_<milestone>` (upcoming, last-day, ended), and the reminders' `$milestone`.
+pub fn selector_values(config: &Config) -> BTreeMap<String, Vec<String>> {
+    let phases: Vec<String> = Phase::ALL.iter().map(|p| p.as_str().to_string()).collect();
+    let mut values = BTreeMap::from([("phase".to_string(), phases.clone())]);
+    if config.notice.has_milestones() {
+        for milestone in &config.notice.milestones {
+            values.insert(format!("phase_{}", milestone.name), phases.clone());
+        }
+        let names = config.notice.milestones.iter().map(|m| m.name.clone());
+        values.insert("milestone".to_string(), names.collect());
+    }
+    values
+}
+
+/// Proves that every variant of a select can be chosen: a key no value of the variable can
+/// take is an error (`[on]` where `$phase_exports` is `last-day`; `[few]` in English), and a
+/// default variant whose key is no value (`*[before]`) is a warning naming the values that
+/// fall to it.
+fn check_selects(
+    id: &str,
+    info: &MessageInfo,
+    code: &str,
+    known_values: &BTreeMap<String, Vec<String>>,
+    all_forms: &BTreeSet<&'static str>,
+    findings: &mut Vec<Diagnostic>,
+) {
+    for select in &info.selects {
+        let Some((default, others)) = select.keys.split_last() else {
+            continue;
+        };
+        let variable = &select.variable;
+        if select.plural {
+            for key in others {
+                if key.parse::<f64>().is_err() && !all_forms.contains(key.as_str()) {
+                    findings.push(
+                        Diagnostic::error(format!(
+                            "`{id}`: the variant [{key}] can never be chosen: CLDR's plural forms in {code} are {}",
+                            list(all_forms.iter())
+                        ))
+                        .code("unreachable-variant")
+                        .at(info.location.clone())
+                        .hint("use those forms, or an exact number such as [0]"),
+                    );
+                }
+            }
+            continue;
+        }
+        let Some(values) = known_values.get(variable) else {
+            continue;
+        };
+        let shown_values = list(values.iter());
+        for key in others.iter().filter(|key| !values.contains(key)) {
+            let hint = match Phase::from_word(key).filter(|_| variable.starts_with("phase")) {
+                Some(phase) => format!(
+                    "phase blocks write `{key}`; in a message the same phase is [{}]",
+                    phase.as_str()
+                ),
+                None => format!("write one of {shown_values}"),
+            };
+            findings.push(
+                Diagnostic::error(format!(
+                    "`{id}`: the variant [{key}] can never be chosen: ${variable} is one of {shown_values}"
+                ))
+                .code("unreachable-variant")
+                .at(info.location.clone())
+                .hint(hint),
+            );
+        }
+        let uncovered: Vec<&String> = values
+            .iter()
+            .filter(|value| !select.keys.contains(value))
+            .collect();
+        if default != "other" && !values.contains(default) && !uncovered.is_empty() {
+            findings.push(
+                Diagnostic::warning(format!(
+                    "`{id}`: ${variable} {} {} take the default variant *[{default}], which is not one of its values",
+                    if uncovered.len() == 1 { "value" } else { "values" },
+                    list(uncovered.iter())
+                ))
+                .code("uncovered-values")
+                .at(info.location.clone())
+                .hint(format!(
+                    "give each value of ${variable} ({shown_values}) its variant, or call the default *[other]"
+                )),
+            );
+        }
+    }
+}
+
+/// Every plural form CLDR gives the language, for any number.
+fn all_plural_forms(code: &str) -> BTreeSet<&'static str> {
+    Locale::try_from_str(code)
+        .ok()
+        .and_then(|l| PluralRules::try_new_cardinal(l.into()).ok())
+        .map(|rules| rules.categories().map(category_name).collect())
+        .unwrap_or_default()
 }
 
 /// The plural forms the counts the build passes (whole numbers of days) take in a language.

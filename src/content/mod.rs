@@ -61,6 +61,9 @@ pub struct Page {
     /// What the page is for (`role = "steps"`), so that templates can link to it by role
     /// rather than by a file name or slug that a team may change.
     pub role: Option<String>,
+    /// The milestone the page is about (`milestone = "exports-close"`), where it is not the
+    /// main one: the default steps page's banner follows it.
+    pub milestone: Option<String>,
     /// The page's URL below the site root, without the base path: `en/` or `en/faq/`.
     pub url_path: String,
     pub updated: Option<NaiveDate>,
@@ -118,6 +121,7 @@ struct FrontMatter {
     #[serde(default)]
     menu: bool,
     role: Option<String>,
+    milestone: Option<Spanned<String>>,
     slug: Option<Spanned<String>>,
     updated: Option<Spanned<Datetime>>,
     #[serde(default)]
@@ -180,7 +184,7 @@ fn parse_page(config: &Config, file: &ContentFile) -> Result<Page, Vec<Diagnosti
                 ))
                 .hint(
                     "front matter keys are title, description, template, weight, slug, \
-                         menu, role, updated, translated_from, [phases.<phase>] and [extra]",
+                         menu, role, milestone, updated, translated_from, [phases.<phase>] and [extra]",
                 ),
         ]
     })?;
@@ -240,6 +244,26 @@ fn parse_page(config: &Config, file: &ContentFile) -> Result<Page, Vec<Diagnosti
             ),
         }
     }
+    let milestone = front.milestone.as_ref().map(|name| {
+        let names: Vec<&str> = config
+            .notice
+            .milestones
+            .iter()
+            .map(|m| m.name.as_str())
+            .collect();
+        if !names.contains(&name.get_ref().as_str()) {
+            problems.push(
+                Diagnostic::error(format!(
+                    "there is no milestone {:?} in site.toml",
+                    name.get_ref()
+                ))
+                .code("front-matter")
+                .at(at(within(name.span())))
+                .hint(format!("name one of {}", names.join(", "))),
+            );
+        }
+        name.get_ref().clone()
+    });
     let lines = phase_lines(&config.notice, source, body_start, &at, &mut problems);
     if !problems.is_empty() {
         return Err(problems);
@@ -262,6 +286,7 @@ fn parse_page(config: &Config, file: &ContentFile) -> Result<Page, Vec<Diagnosti
         weight: front.weight,
         menu: front.menu,
         role: front.role,
+        milestone,
         url_path,
         updated,
         extra: front.extra,

@@ -23,7 +23,7 @@ pub enum Writer {
 }
 
 impl Writer {
-    fn as_str(self) -> &'static str {
+    pub fn as_str(self) -> &'static str {
         match self {
             Writer::Build => "build",
             Writer::Watch => "watch",

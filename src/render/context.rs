@@ -105,6 +105,8 @@ pub(super) struct PageContext<'a> {
     pub(super) sections: &'a [markdown::Section],
     pub(super) steps: &'a [String],
     pub(super) extra: &'a toml::Table,
+    /// The name of the milestone the page is about: its front matter's, else the main one.
+    pub(super) milestone: &'a str,
     pub(super) x_default: String,
     /// The language the page's text is in: its own, or the default language's for a page
     /// not translated yet.

@@ -282,9 +282,9 @@ pub(super) fn register_page_url(tera: &mut Tera, model: &SiteModel) {
         let lang = language_of_call(&kwargs, state)?;
         let key = kwargs.get::<String>("key")?;
         let role = kwargs.get::<String>("role")?;
-        let (index, name, wanted) = match (key, role) {
-            (Some(key), None) => (&by_key, key, "the key `{}`"),
-            (None, Some(role)) => (&by_role, role, "role = \"{}\""),
+        let (index, name, what) = match (key, role) {
+            (Some(key), None) => (&by_key, key, "key"),
+            (None, Some(role)) => (&by_role, role, "role"),
             _ => return Err(tera::Error::message("page_url() takes key=\"…\" or role=\"…\"")),
         };
         let lookup = (lang, name);
@@ -293,10 +293,29 @@ pub(super) fn register_page_url(tera: &mut Tera, model: &SiteModel) {
             .map(|url_path| format!("{base_path}{url_path}"))
             .ok_or_else(|| {
                 let (lang, name) = lookup;
-                let wanted = wanted.replace("{}", &name);
-                tera::Error::message(format!(
-                    "page_url(): content/{lang}/ has no page with {wanted}; add one, or set `role` in a page's front matter"
-                ))
+                // Where no language has it, one error for all (the same words for every
+                // language, so it is reported once), naming the ones there are.
+                let mut names: Vec<&str> = index
+                    .keys()
+                    .map(|(_, name)| name.as_str())
+                    .collect::<std::collections::BTreeSet<_>>()
+                    .into_iter()
+                    .collect();
+                let anywhere = names.contains(&name.as_str());
+                names.retain(|n| *n != name);
+                let known = names.join(", ");
+                tera::Error::message(match (what, anywhere) {
+                    ("role", false) => format!(
+                        "page_url(): no page has role = \"{name}\"; the roles of this site's pages are {known}"
+                    ),
+                    ("key", false) => format!(
+                        "page_url(): there is no page `{name}` (content/<lang>/{name}.md); the pages are {known}"
+                    ),
+                    ("role", true) => format!(
+                        "page_url(): content/{lang}/ has no page with role = \"{name}\"; add it to the front matter of that language's page"
+                    ),
+                    _ => format!("page_url(): there is no content/{lang}/{name}.md"),
+                })
             })
     });
 }

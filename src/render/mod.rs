@@ -352,7 +352,9 @@ pub fn render_site(model: &SiteModel, cache: &mut RenderCache) -> RenderedSite {
             errors.append(&mut e);
         }
     }
-    errors.dedup_by(|a, b| a.to_string() == b.to_string());
+    // The same mistake in a template shared by every language is one error.
+    let mut seen = std::collections::HashSet::new();
+    errors.retain(|e| seen.insert(e.to_string()));
     files.push(sitemap(model));
     files.push(robots(model.config));
     files.push(manifest(model));

@@ -244,6 +244,10 @@ pub(super) fn render_page(
             sections: &rendered.sections,
             steps: &rendered.steps,
             extra: &page.extra,
+            milestone: page
+                .milestone
+                .as_deref()
+                .unwrap_or(&config.notice.main().name),
             x_default: x_default(model, page),
             lang: &text_language.code,
             lang_attrs: original.map_or_else(String::new, |l| {

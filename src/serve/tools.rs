@@ -34,8 +34,25 @@ pub struct Tools<'a> {
     pub preview: Option<&'a str>,
     /// The day `--now` fixes, which "now" returns to.
     pub fixed_now: Option<&'a str>,
-    /// The warnings of the last good build, one rendered diagnostic each.
+    /// The warnings and notes of the last good build, one rendered diagnostic each.
     pub warnings: &'a [String],
+    /// How many warnings and notes there are, in words (see [`findings_label`]).
+    pub findings_label: &'a str,
+}
+
+/// "1 warning", "2 warnings, 3 notes", "1 note": notes are not warnings.
+pub fn findings_label(warnings: usize, notes: usize) -> String {
+    let counted =
+        |n: usize, one: &str, other: &str| format!("{n} {}", if n == 1 { one } else { other });
+    match (warnings, notes) {
+        (w, 0) => counted(w, "warning", "warnings"),
+        (0, n) => counted(n, "note", "notes"),
+        (w, n) => format!(
+            "{}, {}",
+            counted(w, "warning", "warnings"),
+            counted(n, "note", "notes")
+        ),
+    }
 }
 
 const STYLE: &str = "<style>\
@@ -47,6 +64,7 @@ border-radius:.4rem;padding:.3rem .5rem;font:13px/1.6 system-ui,sans-serif}\
 #sunset-error{position:fixed;inset:0;z-index:2147483647;overflow:auto;background:#1b1f23f5;color:#fff;padding:2rem;\
 font:14px/1.5 monospace}\
 #sunset-error[hidden]{display:none}\
+body::after{content:'';display:block;block-size:4rem}\
 #sunset-error pre{white-space:pre-wrap}\
 @media (max-width:40em){#sunset-panel{position:static;margin:1rem .5rem;max-inline-size:none}}\
 </style>";
@@ -54,10 +72,10 @@ font:14px/1.5 monospace}\
 const SCRIPT: &str = r#"(function(){
 var me=document.currentScript.dataset,build=me.build,busy=0,again=0,dev=document.getElementById('sunset-dev');
 var count=document.getElementById('sunset-warnings');
-function warn(list){count.hidden=!list.length;count.querySelector('summary').textContent=list.length+(list.length==1?' warning':' warnings');count.querySelector('pre').textContent=list.join('\n')}
+function warn(list,label){count.hidden=!list.length;count.querySelector('summary').textContent=label;count.querySelector('pre').textContent=list.join('\n')}
 function check(){if(busy){again=1;return}busy=1;var stop=new AbortController(),late=setTimeout(function(){again=1;stop.abort()},3000);
 fetch('/__sunset/check?page='+encodeURIComponent(location.pathname+location.search),{cache:'no-store',signal:stop.signal})
-.then(function(r){return r.json()}).then(function(s){if(s.version!==me.version){again=0;location.reload()}else warn(s.warnings)})
+.then(function(r){return r.json()}).then(function(s){if(s.version!==me.version){again=0;location.reload()}else warn(s.warnings,s.label)})
 .catch(function(){}).then(function(){clearTimeout(late);busy=0;if(again){again=0;check()}})}
 function signal(b){if(b!==build){build=b;check()}}
 var ch=window.BroadcastChannel?new BroadcastChannel('sunset-live'):null;
@@ -147,11 +165,10 @@ fn aside<'a>(tools: &Tools<'a>) -> String {
         "<button type=\"button\" data-now=\"\" aria-pressed=\"{}\">{now_label}</button></span>",
         pressed(preview.is_none())
     ));
-    let count = tools.warnings.len();
     html.push_str(&format!(
-        " <details id=\"sunset-warnings\"{}><summary>{count} {}</summary><pre tabindex=\"0\">{}</pre></details></form>",
-        if count == 0 { " hidden" } else { "" },
-        if count == 1 { "warning" } else { "warnings" },
+        " <details id=\"sunset-warnings\"{}><summary>{}</summary><pre tabindex=\"0\">{}</pre></details></form>",
+        if tools.warnings.is_empty() { " hidden" } else { "" },
+        escape_html(tools.findings_label),
         escape_html(&tools.warnings.join("\n"))
     ));
     html.push_str(&format!(
@@ -193,6 +210,13 @@ fn shortcuts(milestones: &[(String, NaiveDate)]) -> Vec<(String, Option<NaiveDat
 mod tests {
     use super::*;
 
+    #[test]
+    fn the_panel_counts_warnings_and_notes_apart() {
+        assert_eq!(findings_label(1, 0), "1 warning");
+        assert_eq!(findings_label(0, 52), "52 notes");
+        assert_eq!(findings_label(18, 1), "18 warnings, 1 note");
+    }
+
     fn tools<'a>(overlay: Option<Overlay<'a>>, preview: Option<&'a str>) -> Tools<'a> {
         Tools {
             overlay,
@@ -205,6 +229,7 @@ mod tests {
             preview,
             fixed_now: None,
             warnings: &[],
+            findings_label: "",
         }
     }
 

@@ -38,7 +38,8 @@ link-banner-last-day = Today is the last day to keep your data.
 link-banner-ended = The last day to keep your data was { DATETIME($end_date) }.
 end-date = { DATETIME($end_date) }
 announced-date = { DATETIME($date_announced) }
-reminder-link = Add a reminder to your calendar
+# Reminders: $date is the day the reminder is for.
+reminder-link = Add { DATETIME($date) } to your calendar
 reminder-title = Last day to keep your Example Service data
 reminder-alert = Reminder: { DATETIME($date) } is the last day to keep your Example Service data.
-reminder-description = Example Service stops after { DATETIME($end_date) }. Keep your data before then: the page linked here shows how.
+reminder-description = Example Service stops after { DATETIME($date) }. Keep your data before then: the page linked here shows how.
