@@ -56,6 +56,16 @@ enum Command {
     Stamp(StampArgs),
     /// Start a new notice site in DIR.
     Init(InitArgs),
+    /// Add a language to this site: its table in site.toml, and the default language's files
+    /// to translate, published as untranslated until they are.
+    AddLanguage(AddLanguageArgs),
+}
+
+#[derive(Debug, Args)]
+struct AddLanguageArgs {
+    /// The language's BCP 47 code (he, pt-BR, zh-Hant).
+    #[arg(value_name = "CODE")]
+    code: String,
 }
 
 #[derive(Debug, Args)]
@@ -295,6 +305,7 @@ pub fn run(cli: Cli, env: &Environment) -> ExitCode {
         Command::Check(args) => run_check(&root, &args, env),
         Command::Stamp(args) => run_stamp(&root, &args.languages, env),
         Command::Init(args) => run_init(&env.current_dir.join(&args.dir), &args, env),
+        Command::AddLanguage(args) => run_add_language(&root, &args.code, env),
     }
 }
 
@@ -630,6 +641,47 @@ fn run_init(dir: &Path, args: &InitArgs, env: &Environment) -> ExitCode {
         dir.display(),
         languages.join(", ")
     );
+    say(&text, env).err().unwrap_or(ExitCode::SUCCESS)
+}
+
+fn run_add_language(root: &Path, code: &str, env: &Environment) -> ExitCode {
+    let failed = Failed::Command("add-language");
+    let sources = match source::read(root) {
+        Ok(sources) => sources,
+        Err(diagnostics) => return fail(&diagnostics, env, failed),
+    };
+    let added = match init::add_language(&sources.config, code, &sources.locales, &sources.content)
+    {
+        Ok(added) => added,
+        Err(diagnostics) => return fail(&diagnostics, env, failed),
+    };
+    report(&added.warnings, env);
+    for (path, text) in &added.files {
+        let path = root.join(path);
+        let written = path
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|()| output::replace_site_file(&path, text));
+        if let Err(e) = written {
+            let error = Diagnostic::error(format!("cannot write {}: {e}", path.display()))
+                .hint("check that the site's folder can be written to");
+            return fail(&[error], env, failed);
+        }
+    }
+    let text = match added.files.len() {
+        0 => format!(
+            "{code} has every file of the default language already; `sunset check --lang {code}` lists what is left to translate\n"
+        ),
+        _ => format!(
+            "added {code}: {}\nnext: translate them (until then the pages show the default language's text, marked as such), then `sunset stamp {code}`; `sunset check --lang {code}` lists what is left\n",
+            added
+                .files
+                .iter()
+                .map(|(path, _)| path.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    };
     say(&text, env).err().unwrap_or(ExitCode::SUCCESS)
 }
 

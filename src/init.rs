@@ -12,6 +12,7 @@ use crate::config;
 use crate::content::{self, ContentFile};
 use crate::diagnostics::Diagnostic;
 use crate::i18n::LocaleFile;
+use crate::source::CONFIG_FILE;
 use crate::stamp;
 
 /// The starter's files, by path in the new site; `{lang}` folders are written per language.
@@ -99,26 +100,8 @@ pub fn starter_site(languages: &[String], milestones: bool) -> Result<Starter, V
     }
     // The same validation as every build: unknown or duplicate languages are refused here,
     // as mistakes in the command line, not in a site.toml the user has never seen.
-    let config = config::parse(Path::new("site.toml"), &site_toml).map_err(|diagnostics| {
-        diagnostics
-            .into_iter()
-            .map(|mut diagnostic| {
-                if diagnostic
-                    .location
-                    .as_ref()
-                    .is_some_and(|l| l.line_text.starts_with("code = "))
-                {
-                    diagnostic.location = None;
-                    diagnostic.file = None;
-                    diagnostic.message = format!("--languages: {}", diagnostic.message);
-                    if diagnostic.message.contains("listed twice") {
-                        diagnostic.hint = Some("give each language once".into());
-                    }
-                }
-                diagnostic
-            })
-            .collect::<Vec<_>>()
-    })?;
+    let config = config::parse(Path::new(CONFIG_FILE), &site_toml)
+        .map_err(|diagnostics| on_command_line(diagnostics, "--languages: "))?;
     let mut files = vec![(PathBuf::from("site.toml"), site_toml)];
     for language in &config.languages {
         for (path, text) in &STARTER[1..] {
@@ -145,6 +128,125 @@ pub fn starter_site(languages: &[String], milestones: bool) -> Result<Starter, V
         files,
         warnings: config.warnings,
     })
+}
+
+/// What `add-language` writes: site.toml with the language's table (unless it has one), and
+/// each file of the default language that the new one lacks, as a copy stamped as such.
+pub struct NewLanguage {
+    /// Files to write, by path in the site; none of them exists yet, except site.toml.
+    pub files: Vec<(PathBuf, String)>,
+    /// site.toml's warnings with the language (a code that is an alias).
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Adds `code` to the site whose site.toml is `site_toml` and whose default language's
+/// messages and pages are `locales` and `contents`: the language's `[[languages]]` table (its
+/// CLDR name), a copy of each default-language file it does not have yet (messages with the
+/// language's CLDR plural forms), stamped as copies, so that builds publish them as
+/// untranslated and `check` lists what to translate. Files the language has stay as they are.
+pub fn add_language(
+    site_toml: &str,
+    code: &str,
+    locales: &[LocaleFile],
+    contents: &[ContentFile],
+) -> Result<NewLanguage, Vec<Diagnostic>> {
+    let current = config::parse(Path::new(CONFIG_FILE), site_toml)?;
+    let listed = current.language(code).is_some();
+    let site_toml = match listed {
+        true => site_toml.to_string(),
+        false => format!("{}\n{}", site_toml.trim_end(), language_table(code)),
+    };
+    let config = config::parse(Path::new(CONFIG_FILE), &site_toml)
+        .map_err(|diagnostics| on_command_line(diagnostics, ""))?;
+    let default = config.default_language().code.clone();
+    let language = config
+        .language(code)
+        .or_else(|| config.languages.last())
+        .expect("the language was just added");
+    if language.code == default {
+        return Err(vec![
+            Diagnostic::error(format!("{code} is the site's default language")).hint(
+                "add-language adds a translation; the default language's files are the originals",
+            ),
+        ]);
+    }
+    let code = language.code.clone();
+    let forms = check::needed_plural_forms(&language.canonical_code);
+    let mut files = Vec::new();
+    if !listed {
+        files.push((PathBuf::from(CONFIG_FILE), site_toml));
+    }
+    let in_language = |path: &Path, top: &str| -> Option<PathBuf> {
+        let rest = path.strip_prefix(top).ok()?.strip_prefix(&default).ok()?;
+        Some(Path::new(top).join(&code).join(rest))
+    };
+    let mut copies_locales: Vec<LocaleFile> = locales.to_vec();
+    for file in locales.iter().filter(|f| f.language == default) {
+        let Some(path) = in_language(&file.path, "locales") else {
+            continue;
+        };
+        if locales.iter().any(|f| f.path == path) {
+            continue;
+        }
+        let text = with_plural_forms(&file.text, &forms);
+        copies_locales.push(LocaleFile {
+            language: code.clone(),
+            path: path.clone(),
+            text: text.clone(),
+        });
+        files.push((path, text));
+    }
+    let mut copies_contents: Vec<ContentFile> = contents.to_vec();
+    for file in contents {
+        let Some(path) = in_language(&file.path, "content") else {
+            continue;
+        };
+        if contents.iter().any(|f| f.path == path) {
+            continue;
+        }
+        copies_contents.push(ContentFile {
+            path: path.clone(),
+            text: file.text.clone(),
+        });
+        files.push((path, file.text.clone()));
+    }
+    let (pages, _) = content::parse_pages(&config, &copies_contents);
+    let new: Vec<PathBuf> = files.iter().map(|(path, _)| path.clone()).collect();
+    for (path, text) in stamp::stamp_copy(&config, &code, &copies_locales, &pages) {
+        if let Some(file) = files
+            .iter_mut()
+            .find(|(p, _)| *p == path && new.contains(p))
+        {
+            file.1 = text;
+        }
+    }
+    Ok(NewLanguage {
+        files,
+        warnings: config.warnings,
+    })
+}
+
+/// site.toml's diagnostics about a language the command line named, as mistakes in the
+/// command line (`prefix` names the option) rather than in a table the user did not write.
+fn on_command_line(diagnostics: Vec<Diagnostic>, prefix: &str) -> Vec<Diagnostic> {
+    diagnostics
+        .into_iter()
+        .map(|mut diagnostic| {
+            if diagnostic
+                .location
+                .as_ref()
+                .is_some_and(|l| l.line_text.starts_with("code = "))
+            {
+                diagnostic.location = None;
+                diagnostic.file = None;
+                diagnostic.message = format!("{prefix}{}", diagnostic.message);
+                if diagnostic.message.contains("listed twice") {
+                    diagnostic.hint = Some("give each language once".into());
+                }
+            }
+            diagnostic
+        })
+        .collect()
 }
 
 /// `site_toml` with its `[notice]` table (up to the next table) replaced by `notice`.

@@ -611,3 +611,120 @@ fn each_mistake_is_reported_once_with_the_name_that_was_meant() {
         "{stderr}"
     );
 }
+
+/// A steps page about another milestone than the main one says so in its front matter, and
+/// its banner counts down to that milestone: on 15 July 2027, after the service ended, the
+/// steps that still apply until the deletion are not announced as past. A name site.toml
+/// does not have is an error at its line.
+#[test]
+fn the_steps_banner_follows_the_pages_own_milestone() {
+    let dir = TempDir::new().unwrap();
+    sunset(dir.path(), &["init", "notice", "--milestones"]);
+    let site = dir.path().join("notice");
+    let steps = site.join("content/en/link-account.md");
+    let text = fs::read_to_string(&steps).unwrap();
+    fs::write(
+        &steps,
+        text.replacen("+++\n", "+++\nmilestone = \"data-deleted\"\n", 1),
+    )
+    .unwrap();
+    let (code, stdout, stderr) = sunset(&site, &["build", "--now", "2027-07-15"]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let html = fs::read_to_string(site.join("public/en/link-account/index.html")).unwrap();
+    assert!(
+        html.contains("<p class=\"banner banner-upcoming\" data-phased=\"count\">You have 169 days left to keep your data."),
+        "{html}"
+    );
+    let notice = fs::read_to_string(site.join("public/en/index.html")).unwrap();
+    assert!(notice.contains("data-phase=\"ended\""), "{notice}");
+
+    let text = fs::read_to_string(&steps).unwrap();
+    fs::write(&steps, text.replace("\"data-deleted\"", "\"data-delted\"")).unwrap();
+    let (code, _, stderr) = sunset(&site, &["build", "--now", "2027-07-15"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("error: there is no milestone \"data-delted\" in site.toml\n --> content/en/link-account.md:2:13"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("help: name one of service-ends, data-deleted"),
+        "{stderr}"
+    );
+}
+
+/// `add-language` adds a language to a site that exists: its table with CLDR's name, the
+/// default language's files as copies stamped as such (Hebrew's plural forms included), never
+/// touching a file the language has; a language added to site.toml by hand gets its files.
+#[test]
+fn add_language_adds_a_language_to_an_existing_site() {
+    let dir = TempDir::new().unwrap();
+    sunset(dir.path(), &["init", "notice", "--languages", "en,fr"]);
+    let site = dir.path().join("notice");
+    let english = site.join("locales/en/main.ftl");
+    let text = fs::read_to_string(&english).unwrap();
+    fs::write(&english, text.replace("Example Service", "Acme Photos")).unwrap();
+
+    let (code, stdout, stderr) = sunset(&site, &["add-language", "he"]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(
+        stdout.starts_with("added he: site.toml, locales/he/main.ftl, content/he/faq.md"),
+        "{stdout}"
+    );
+    let toml = fs::read_to_string(site.join("site.toml")).unwrap();
+    assert!(
+        toml.ends_with("\n[[languages]]\ncode = \"he\"\nname = \"עברית\"\n"),
+        "{toml}"
+    );
+    let hebrew = fs::read_to_string(site.join("locales/he/main.ftl")).unwrap();
+    assert!(
+        hebrew.contains("[two]") && hebrew.contains("Acme Photos"),
+        "{hebrew}"
+    );
+
+    let (code, stdout, _) = sunset(&site, &["check"]);
+    assert_eq!(code, 0, "{stdout}");
+    assert!(
+        stdout.contains("check: 0 errors, 0 warnings, 2 notes"),
+        "{stdout}"
+    );
+    let row = stdout.lines().find(|l| l.starts_with("he ")).unwrap();
+    assert!(row.contains(" 0/3 "), "{row}");
+
+    // Again: nothing to add, nothing overwritten.
+    let mine =
+        "+++\ntitle = \"שאלות\"\ndescription = \"שאלות ותשובות\"\nrole = \"faq\"\n+++\nתשובות.\n";
+    fs::write(site.join("content/he/faq.md"), mine).unwrap();
+    let (code, stdout, _) = sunset(&site, &["add-language", "he"]);
+    assert_eq!(code, 0);
+    assert!(stdout.starts_with("he has every file"), "{stdout}");
+    assert_eq!(
+        fs::read_to_string(site.join("content/he/faq.md")).unwrap(),
+        mine
+    );
+
+    // A language site.toml lists but has no files of: its files, site.toml untouched.
+    fs::write(
+        site.join("site.toml"),
+        format!("{toml}\n[[languages]]\ncode = \"de\"\n"),
+    )
+    .unwrap();
+    let (code, _, stderr) = sunset(&site, &["build", "--now", "2027-06-20"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains("sunset add-language de"),
+        "the warning says how: {stderr}"
+    );
+    let (code, stdout, _) = sunset(&site, &["add-language", "de"]);
+    assert_eq!(code, 0, "{stdout}");
+    assert!(
+        stdout.starts_with("added de: locales/de/main.ftl"),
+        "{stdout}"
+    );
+
+    let (code, _, stderr) = sunset(&site, &["add-language", "en"]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("en is the site's default language"),
+        "{stderr}"
+    );
+}
