@@ -1,4 +1,4 @@
-//! What the fuzz targets run, shared with `tests/fuzz_regressions.rs` so that every input a
+//! What the fuzz targets run, shared with `tests/suite/fuzz_regressions.rs` so that every input a
 //! fuzzer found or a person kept is replayed by `cargo test`. Each function may only panic
 //! when one of the properties it states does not hold.
 

@@ -1,8 +1,7 @@
 //! `check` on `tests/fixtures/l10n-broken`: one deliberately broken translation per class.
 
-mod common;
-
-use common::SiteTest;
+use crate::common;
+use crate::common::SiteTest;
 use serde_json::Value;
 
 /// Every class of problem, where the fixture plants it: (code, file, line or 0 for none).

@@ -3,13 +3,11 @@
 //! deleted at 09:00 UTC on 1 October. Built for every day from a month before the first to a
 //! month after the last.
 
-mod common;
-
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use crate::common::{SiteTest, between, carried_page, visible_body};
 use chrono::{Days, NaiveDate};
-use common::{SiteTest, between, carried_page, visible_body};
 use sunset::build::{BuildRequest, Built, build};
 use sunset::clock::NowInput;
 use sunset::source::{self, Sources};

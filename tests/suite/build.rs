@@ -1,9 +1,8 @@
 //! The build pipeline end to end, on the small fixture site `tests/fixtures/mini`
 //! (five languages, notice zone Europe/Paris, last day 2026-01-15).
 
-mod common;
-
-use common::{SiteTest, between, refused, visible_body};
+use crate::common;
+use crate::common::{SiteTest, between, refused, visible_body};
 
 fn status_of(html: &str) -> String {
     between(html, "<section class=\"status\" ", ">").to_string()

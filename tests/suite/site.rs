@@ -1,11 +1,10 @@
 //! The site shipped in this repository, built for dates in each phase.
 
-mod common;
-
 use std::io::Write;
 use std::path::Path;
 
-use common::{CARRIED, SiteTest, between, carried_by_key, carried_page, visible_body};
+use crate::common;
+use crate::common::{CARRIED, SiteTest, between, carried_by_key, carried_page, visible_body};
 use fluent_bundle::FluentArgs;
 use sunset::config;
 use sunset::i18n::Translations;

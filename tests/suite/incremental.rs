@@ -1,8 +1,6 @@
 //! Rebuilds that reuse unchanged pages give exactly what a fresh build gives.
 
-mod common;
-
-use common::SiteTest;
+use crate::common::SiteTest;
 use sunset::build::{BuildRequest, Built, build, build_reusing};
 use sunset::cache::RenderCache;
 use sunset::clock::NowInput;

@@ -1,12 +1,10 @@
 //! Bad input, one case per class: a clear message that names the place and says what to do,
 //! no panic, and the previous output byte for byte as it was.
 
-mod common;
-
 use std::fs;
 use std::os::unix::fs::symlink;
 
-use common::{SiteTest, assert_refused, refused};
+use crate::common::{SiteTest, assert_refused, refused};
 
 const NOW: &str = "2026-01-05";
 

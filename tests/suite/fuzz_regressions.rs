@@ -1,7 +1,7 @@
 //! Replays every input under fuzz/regressions/ through the fuzz targets' harness, so that what
 //! a fuzzer once found stays fixed. (The fuzzers themselves run with `cargo +nightly fuzz`.)
 
-#[path = "../fuzz/harness.rs"]
+#[path = "../../fuzz/harness.rs"]
 mod harness;
 
 use std::fs;

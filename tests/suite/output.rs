@@ -1,8 +1,6 @@
 //! Where a build may write: never over the site or over files sunset did not write, one
 //! writer at a time, and no panic on any output (closed pipes, full or unwritable targets).
 
-mod common;
-
 use std::fs::{self, File};
 use std::io::{Read, Write};
 use std::os::unix::fs::symlink;
@@ -12,7 +10,7 @@ use std::process::{Child, Command, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use common::{Run, SiteTest};
+use crate::common::{Run, SiteTest};
 
 const NOW: &str = "2026-01-05";
 

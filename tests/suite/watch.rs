@@ -1,7 +1,5 @@
 //! `watch` and `serve`, run as real processes on a temporary copy of the fixture site.
 
-mod common;
-
 use std::fs;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -10,7 +8,7 @@ use std::sync::mpsc::{Receiver, channel};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use common::SiteTest;
+use crate::common::SiteTest;
 
 const NOW: &str = "2026-01-05";
 const PATIENCE: Duration = Duration::from_secs(20);

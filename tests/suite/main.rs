@@ -1,0 +1,18 @@
+//! The integration tests, one binary: each module builds small fixture sites (or the
+//! shipped one) into temporary folders and asserts on what sunset writes and says. The
+//! killed-build test stays a binary of its own (`tests/crash.rs`): it times builds against
+//! kills, and other tests running beside it would skew the timing.
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod build;
+mod check;
+mod fuzz_regressions;
+mod hostile;
+mod incremental;
+mod init;
+mod milestones;
+mod output;
+mod site;
+mod watch;
