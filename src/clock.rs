@@ -5,9 +5,9 @@
 
 use chrono::{DateTime, Days, NaiveDate, SecondsFormat, TimeZone, Utc};
 use chrono_tz::Tz;
-use serde::Serialize;
 
 use crate::config::{Milestone, Notice};
+use crate::phase::Phase;
 
 /// "Now" as the user gave it: an instant, or a calendar date meaning midnight in the notice's
 /// zone (which is only known once site.toml is read).
@@ -51,46 +51,6 @@ impl NowInput {
             NowInput::Instant(instant) => instant,
             NowInput::Date(date) => start_of_day(date, zone),
         }
-    }
-}
-
-/// The phases in the order a notice goes through them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Phase {
-    Upcoming,
-    LastDay,
-    Ended,
-}
-
-impl Phase {
-    pub const ALL: [Phase; 3] = [Phase::Upcoming, Phase::LastDay, Phase::Ended];
-
-    /// The name used in markup (`data-phase`), Markdown phase blocks and translations.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Phase::Upcoming => "upcoming",
-            Phase::LastDay => "last-day",
-            Phase::Ended => "ended",
-        }
-    }
-
-    pub fn from_name(name: &str) -> Option<Phase> {
-        Phase::ALL.into_iter().find(|p| p.as_str() == name)
-    }
-
-    /// The word phase blocks put before a milestone's name for this phase
-    /// (`::: before export-closes`).
-    pub fn word(self) -> &'static str {
-        match self {
-            Phase::Upcoming => "before",
-            Phase::LastDay => "on",
-            Phase::Ended => "after",
-        }
-    }
-
-    pub fn from_word(word: &str) -> Option<Phase> {
-        Phase::ALL.into_iter().find(|p| p.word() == word)
     }
 }
 

@@ -22,6 +22,7 @@ pub mod init;
 pub mod markdown;
 pub mod messages;
 pub mod output;
+pub mod phase;
 pub mod render;
 pub mod serve;
 pub mod source;

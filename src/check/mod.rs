@@ -28,12 +28,12 @@ use chrono::NaiveDate;
 use icu_locale_core::Locale;
 use icu_plurals::PluralRules;
 
-use crate::clock::Phase;
 use crate::config::Config;
 use crate::content::Page;
 use crate::diagnostics::{Diagnostic, closest};
 use crate::i18n::{LocaleFile, category_name};
 use crate::messages::{MessageInfo, messages_of};
+use crate::phase::Phase;
 use crate::source::{Sources, TemplateFile};
 use crate::stamp;
 

@@ -12,8 +12,8 @@ use toml::Spanned;
 use toml::value::Datetime;
 
 use super::calendar_date;
-use crate::clock::Phase;
 use crate::diagnostics::{Diagnostic, Location};
+use crate::phase::Phase;
 
 /// How many milestones a notice may have: a state keeps three bits per milestone in a `u64`.
 pub const MAX_MILESTONES: usize = 16;

@@ -9,9 +9,10 @@
 use std::ops::Range;
 
 use super::Page;
-use crate::clock::{Phase, State};
+use crate::clock::State;
 use crate::config::Notice;
 use crate::diagnostics::{Diagnostic, Location};
+use crate::phase::Phase;
 
 const BLOCK: &str = ":::";
 

@@ -24,7 +24,7 @@ use serde::Deserialize;
 use toml::Spanned;
 use toml::value::Datetime;
 
-use crate::clock::Phase;
+use crate::phase::Phase;
 
 mod blocks;
 

@@ -7,7 +7,7 @@ use serde::Serialize;
 use tera::Context;
 
 use super::SiteModel;
-use super::files::reminder_urls;
+use super::urls::reminder_urls;
 use crate::clock::{Status, rfc3339};
 use crate::config::Language;
 use crate::content::Page;
@@ -242,19 +242,4 @@ pub(super) struct NavEntry<'a> {
     pub(super) url: String,
     /// The language of the title, for a page not translated yet.
     pub(super) untranslated_from: Option<&'a str>,
-}
-
-/// The page for readers whose language is not listed: the language chooser for the notice,
-/// the default language's version for the other pages.
-pub(super) fn x_default(model: &SiteModel, page: &Page) -> String {
-    let config = model.config;
-    if page.key == "index" {
-        return config.base_url.clone();
-    }
-    model
-        .page(&config.default_language().code, &page.key)
-        .map_or_else(
-            || config.base_url.clone(),
-            |p| format!("{}{}", config.base_url, p.url_path),
-        )
 }

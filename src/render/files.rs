@@ -1,57 +1,15 @@
 //! The files besides pages: calendar reminders, the sitemap, robots.txt, notice.json and the
 //! content-hashed names of static files.
 
-use super::context::x_default;
+use super::urls::{reminder_path, reminder_urls, x_default};
 use super::{BuildVariables, SiteModel};
 use crate::calendar;
-use crate::clock::{Phase, Status, rfc3339};
-use crate::config::{Config, Milestone, Notice};
+use crate::clock::{Status, rfc3339};
+use crate::config::Config;
 use crate::content::Page;
 use crate::diagnostics::Diagnostic;
 use crate::output::OutputFile;
 use crate::source::StaticFile;
-
-pub(super) const REMINDER_FILE: &str = "remind-me.ics";
-
-/// Where a language's calendar reminder of a milestone is: `remind-me.ics` for a notice of
-/// one date, `remind-me-<milestone>.ics` with several.
-fn reminder_path(notice: &Notice, milestone: &Milestone, lang: &str) -> String {
-    if notice.has_milestones() {
-        format!("{lang}/remind-me-{}.ics", milestone.name)
-    } else {
-        format!("{lang}/{REMINDER_FILE}")
-    }
-}
-
-/// The milestones a language's reminders are offered for now, each with its reminder's URL:
-/// those site.toml marks (`remind`, else the main one) while they are still upcoming, since
-/// afterwards there is nothing left to be reminded of.
-pub(super) fn reminder_urls(
-    model: &SiteModel,
-    status: &Status,
-    lang: &str,
-) -> Vec<(usize, String)> {
-    let notice = &model.config.notice;
-    if model.config.reminder.is_none() {
-        return Vec::new();
-    }
-    reminded(notice)
-        .filter(|index| status.milestones[*index].phase == Phase::Upcoming)
-        .map(|index| {
-            let path = reminder_path(notice, &notice.milestones[index], lang);
-            (index, format!("{}{path}", model.config.base_path))
-        })
-        .collect()
-}
-
-/// The milestones site.toml marks for reminders, or the main one if it marks none.
-fn reminded(notice: &Notice) -> impl Iterator<Item = usize> + '_ {
-    let marked = notice.milestones.iter().any(|m| m.remind);
-    (0..notice.milestones.len()).filter(move |index| match marked {
-        true => notice.milestones[*index].remind,
-        false => *index == notice.main,
-    })
-}
 
 /// Each language's reminders, from its `reminder-title`, `reminder-description` and
 /// `reminder-alert` (which get `$date`, the milestone's last day, and `$milestone`, its name,

@@ -46,6 +46,7 @@ mod files;
 mod functions;
 pub mod later;
 mod page;
+mod urls;
 
 use context::language_context;
 use errors::{reference_errors, template_error};

@@ -6,11 +6,12 @@ use std::cell::RefCell;
 use tera::Tera;
 
 use super::context::{
-    Alternate, LanguageContext, LanguageContextWithUrl, PageContext, page_translations, x_default,
+    Alternate, LanguageContext, LanguageContextWithUrl, PageContext, page_translations,
 };
 use super::errors::template_error;
 use super::functions::describe;
 use super::later;
+use super::urls::x_default;
 use super::{BuildVariables, PhaseView, SiteModel};
 use crate::content::Page;
 use crate::diagnostics::{Diagnostic, Location};
