@@ -3,6 +3,7 @@
 //! [`build`] is a pure function of the sources and "now": it reads no file and no clock, so
 //! `build`, `check` and tests all run the same code. Reading and writing happen in `main`.
 
+use std::path::Path;
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
@@ -12,8 +13,8 @@ use crate::check;
 use crate::clock::{self, NowInput, Status};
 use crate::config::{self, Config};
 use crate::content;
-use crate::diagnostics::Diagnostic;
-use crate::i18n::Translations;
+use crate::diagnostics::{Diagnostic, Location, closest};
+use crate::i18n::{self, Translations};
 use crate::output::OutputFile;
 use crate::render::{self, SiteModel};
 use crate::source::{CONFIG_FILE, Sources};
@@ -66,6 +67,10 @@ pub fn build_reusing(
     diagnostics.extend(translation_diagnostics);
     diagnostics.extend(check::static_findings(&config, sources, &pages));
     diagnostics.extend(check::future_updates(&pages, status.today));
+    // Without its page there is no reminder, and every link to one would be reported too.
+    let reminder_problem = reminder_page_finding(&config, &sources.config, &pages);
+    let unusable = unusable || reminder_problem.is_some();
+    diagnostics.extend(reminder_problem);
     if unusable {
         return Err(diagnostics);
     }
@@ -94,10 +99,21 @@ pub fn build_reusing(
         .filter_map(|d| d.location.as_ref())
         .map(|l| format!("({}:{}:{})", l.path.display(), l.line, l.column))
         .collect();
+    // A message written but broken (a syntax error, reported at its line) is not also
+    // "defined by no translation" where a template uses it.
+    let written: Vec<String> = sources
+        .locales
+        .iter()
+        .flat_map(|f| i18n::message_definitions(&f.path, &f.text).into_keys())
+        .map(|id| format!("no translation defines the message `{id}`"))
+        .collect();
     rendered.errors.retain(|e| {
         !reported
             .iter()
             .any(|place| e.message.contains(place.as_str()))
+            && !written
+                .iter()
+                .any(|missing| e.message.contains(missing.as_str()))
     });
     diagnostics.extend(rendered.errors);
     if rendered.complete {
@@ -117,6 +133,48 @@ pub fn build_reusing(
         status,
         config,
         warnings: diagnostics,
+    })
+}
+
+/// `[reminder] page` naming a page the default language does not have: an error at that
+/// line of site.toml, suggesting the steps page (what a reminder usually links to) or the
+/// closest key.
+fn reminder_page_finding(
+    config: &Config,
+    site_toml: &str,
+    pages: &[content::Page],
+) -> Option<Diagnostic> {
+    let reminder = config.reminder.as_ref()?;
+    let default = &config.default_language().code;
+    let keys: Vec<&str> = pages
+        .iter()
+        .filter(|p| &p.language == default)
+        .map(|p| p.key.as_str())
+        .collect();
+    if keys.contains(&reminder.page.as_str()) {
+        return None;
+    }
+    let steps = pages
+        .iter()
+        .find(|p| &p.language == default && p.role.as_deref() == Some("steps"))
+        .map(|p| p.key.as_str());
+    let suggestion = steps
+        .or_else(|| closest(&reminder.page, &keys))
+        .unwrap_or("index");
+    let quoted = format!("\"{}\"", reminder.page);
+    let table = site_toml.find("[reminder]").unwrap_or(0);
+    let diagnostic = Diagnostic::error(format!(
+        "the reminder links to the page `{}`, which content/{default}/ does not have",
+        reminder.page
+    ))
+    .hint(format!("write page = \"{suggestion}\""));
+    Some(match site_toml[table..].find(&quoted) {
+        Some(at) => diagnostic.at(Location::from_range(
+            Path::new(CONFIG_FILE),
+            site_toml,
+            table + at..table + at + quoted.len(),
+        )),
+        None => diagnostic.in_file(Path::new(CONFIG_FILE)),
     })
 }
 

@@ -289,12 +289,23 @@ fn load_language<'a>(
             Ok(resource) => resource,
             Err((resource, errors)) => {
                 for error in errors {
-                    let (message, range, hint) = match unclosed_brace(&file.text, &error) {
+                    let missing_default = matches!(
+                        error.kind,
+                        fluent_syntax::parser::ErrorKind::MissingDefaultVariant
+                    );
+                    let (message, range, hint) = match unclosed_brace(&file.text, &error)
+                        .filter(|_| !missing_default)
+                    {
                         Some(at) => (
                             "Fluent syntax: this `{` is never closed".to_string(),
                             at..at + 1,
                             "close the placeable with `}` (`{ $days }`); for a brace in the \
                              text itself, write `{\"{\"}`",
+                        ),
+                        None if missing_default => (
+                            "Fluent syntax: this select has no default variant".to_string(),
+                            error_position(&file.text, &error),
+                            "mark the variant used for every other value with `*`, as in `*[other] …`",
                         ),
                         None => (
                             format!("Fluent syntax: {}", error.kind),
@@ -444,6 +455,30 @@ fn register_functions(
             None => FluentValue::Error,
         }
     });
+}
+
+/// Every plural form CLDR gives the language, for any number.
+pub fn all_plural_forms(code: &str) -> BTreeSet<&'static str> {
+    Locale::try_from_str(code)
+        .ok()
+        .and_then(|l| PluralRules::try_new_cardinal(l.into()).ok())
+        .map(|rules| rules.categories().map(category_name).collect())
+        .unwrap_or_default()
+}
+
+/// The plural forms the counts the build passes (whole numbers of days) take in a language.
+/// CLDR's integer rules look at n and at n modulo 10, 100 and 1000, so 0 to 999 shows every
+/// form below a million (French has a `many` form, but only from a million on).
+pub fn needed_plural_forms(code: &str) -> BTreeSet<&'static str> {
+    let Some(rules) = Locale::try_from_str(code)
+        .ok()
+        .and_then(|l| PluralRules::try_new_cardinal(l.into()).ok())
+    else {
+        return BTreeSet::new();
+    };
+    (0u32..1000)
+        .map(|n| category_name(rules.category_for(n)))
+        .collect()
 }
 
 #[cfg(test)]

@@ -6,12 +6,12 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use crate::check;
 use crate::cldr;
 use crate::config;
 use crate::content::{self, ContentFile};
 use crate::diagnostics::Diagnostic;
-use crate::i18n::LocaleFile;
+use crate::i18n::{self, LocaleFile};
+use crate::messages;
 use crate::source::CONFIG_FILE;
 use crate::stamp;
 
@@ -111,7 +111,10 @@ pub fn starter_site(languages: &[String], milestones: bool) -> Result<Starter, V
                 _ => text.to_string(),
             };
             let text = if path.ends_with(".ftl") {
-                with_plural_forms(&text, &check::needed_plural_forms(&language.canonical_code))
+                messages::with_plural_forms(
+                    &text,
+                    &i18n::needed_plural_forms(&language.canonical_code),
+                )
             } else {
                 text
             };
@@ -171,7 +174,7 @@ pub fn add_language(
         ]);
     }
     let code = language.code.clone();
-    let forms = check::needed_plural_forms(&language.canonical_code);
+    let forms = i18n::needed_plural_forms(&language.canonical_code);
     let mut files = Vec::new();
     if !listed {
         files.push((PathBuf::from(CONFIG_FILE), site_toml));
@@ -188,7 +191,7 @@ pub fn add_language(
         if locales.iter().any(|f| f.path == path) {
             continue;
         }
-        let text = with_plural_forms(&file.text, &forms);
+        let text = messages::with_plural_forms(&file.text, &forms);
         copies_locales.push(LocaleFile {
             language: code.clone(),
             path: path.clone(),
@@ -335,36 +338,6 @@ fn stamped(config: &config::Config, mut files: Vec<(PathBuf, String)>) -> Vec<(P
     files
 }
 
-/// Gives each `[one] … *[other] …` select of the starter a variant for every plural form the
-/// language uses, so that a language whose translation has yet to be written (Arabic has six
-/// forms) starts out valid. The new variants hold the `other` text, to be translated.
-fn with_plural_forms(ftl: &str, forms: &BTreeSet<&str>) -> String {
-    let lines: Vec<&str> = ftl.lines().collect();
-    let mut out = String::with_capacity(ftl.len() * 2);
-    let mut i = 0;
-    while i < lines.len() {
-        let one = lines[i].trim_start().strip_prefix("[one] ");
-        let other = lines
-            .get(i + 1)
-            .and_then(|l| l.trim_start().strip_prefix("*[other] "));
-        if let (Some(one), Some(other)) = (one, other) {
-            let indent = |line: &str| line.len() - line.trim_start().len();
-            let (one_indent, other_indent) = (indent(lines[i]), indent(lines[i + 1]));
-            for form in forms.iter().filter(|f| **f != "other") {
-                let text = if *form == "one" { one } else { other };
-                out.push_str(&format!("{:one_indent$}[{form}] {text}\n", ""));
-            }
-            out.push_str(&format!("{:other_indent$}*[other] {other}\n", ""));
-            i += 2;
-        } else {
-            out.push_str(lines[i]);
-            out.push('\n');
-            i += 1;
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -416,15 +389,15 @@ mod tests {
     #[test]
     fn starter_plurals_get_every_form_of_the_language() {
         let ftl = "days = { PLURAL($n) ->\n    [one] { $n } day\n   *[other] { $n } days\n}\n";
-        let arabic = with_plural_forms(ftl, &check::needed_plural_forms("ar"));
+        let arabic = messages::with_plural_forms(ftl, &i18n::needed_plural_forms("ar"));
         for form in ["[zero]", "[one]", "[two]", "[few]", "[many]", "*[other]"] {
             assert!(arabic.contains(form), "{form} in\n{arabic}");
         }
         assert_eq!(
-            with_plural_forms(ftl, &check::needed_plural_forms("en")),
+            messages::with_plural_forms(ftl, &i18n::needed_plural_forms("en")),
             ftl
         );
-        let indonesian = with_plural_forms(ftl, &check::needed_plural_forms("id"));
+        let indonesian = messages::with_plural_forms(ftl, &i18n::needed_plural_forms("id"));
         assert!(!indonesian.contains("[one]"), "{indonesian}");
     }
 }

@@ -240,6 +240,36 @@ fn walk_inline(inline: &ast::InlineExpression<&str>, info: &mut MessageInfo) {
     }
 }
 
+/// Gives each `[one] … *[other] …` select of the starter a variant for every plural form the
+/// language uses, so that a language whose translation has yet to be written (Arabic has six
+/// forms) starts out valid. The new variants hold the `other` text, to be translated.
+pub fn with_plural_forms(ftl: &str, forms: &BTreeSet<&str>) -> String {
+    let lines: Vec<&str> = ftl.lines().collect();
+    let mut out = String::with_capacity(ftl.len() * 2);
+    let mut i = 0;
+    while i < lines.len() {
+        let one = lines[i].trim_start().strip_prefix("[one] ");
+        let other = lines
+            .get(i + 1)
+            .and_then(|l| l.trim_start().strip_prefix("*[other] "));
+        if let (Some(one), Some(other)) = (one, other) {
+            let indent = |line: &str| line.len() - line.trim_start().len();
+            let (one_indent, other_indent) = (indent(lines[i]), indent(lines[i + 1]));
+            for form in forms.iter().filter(|f| **f != "other") {
+                let text = if *form == "one" { one } else { other };
+                out.push_str(&format!("{:one_indent$}[{form}] {text}\n", ""));
+            }
+            out.push_str(&format!("{:other_indent$}*[other] {other}\n", ""));
+            i += 2;
+        } else {
+            out.push_str(lines[i]);
+            out.push('\n');
+            i += 1;
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use std::path::PathBuf;

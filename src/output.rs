@@ -311,6 +311,23 @@ pub fn replace_site_file(path: &Path, text: &str) -> io::Result<()> {
         })
 }
 
+/// Writes files of the site that `init`, `add-language` or `stamp` made (paths relative to
+/// `root`), each whole or not at all, creating their folders; the first that fails stops
+/// the rest and is returned with its path.
+pub fn write_site_files(root: &Path, files: &[(PathBuf, String)]) -> Result<(), Diagnostic> {
+    for (path, text) in files {
+        let full = root.join(path);
+        full.parent()
+            .map_or(Ok(()), fs::create_dir_all)
+            .and_then(|()| replace_site_file(&full, text))
+            .map_err(|e| {
+                Diagnostic::error(format!("cannot write {}: {e}", full.display()))
+                    .hint("choose a folder you can write to")
+            })?;
+    }
+    Ok(())
+}
+
 /// `.public.staging` beside `public`: hidden, and on the same file system, so renames are atomic.
 fn sibling(out: &Path, role: &str) -> PathBuf {
     let name = out

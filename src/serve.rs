@@ -140,7 +140,13 @@ pub fn serve(
                         .collect();
                 }
                 Outcome::Failed { diagnostics, .. } => {
-                    state.failure = Some(diagnostics::render(diagnostics, false));
+                    // The errors are what the overlay is for; the panel keeps the warnings.
+                    let errors: Vec<Diagnostic> = diagnostics
+                        .iter()
+                        .filter(|d| d.is_error())
+                        .cloned()
+                        .collect();
+                    state.failure = Some(diagnostics::render(&errors, false));
                 }
             }
             let build = state.build;

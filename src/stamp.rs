@@ -25,9 +25,10 @@ use std::path::PathBuf;
 use crate::config::Config;
 use crate::content::Page;
 use crate::diagnostics::Diagnostic;
+use crate::i18n;
 use crate::i18n::{LocaleFile, message_definitions};
 use crate::markdown::slugify;
-use crate::messages::{MESSAGE_STAMP, MessageInfo, messages_of};
+use crate::messages::{MESSAGE_STAMP, MessageInfo, messages_of, with_plural_forms};
 
 /// A short, stable fingerprint of a text.
 pub fn hash(text: &str) -> String {
@@ -260,10 +261,144 @@ pub fn stamp_language(
     language: &str,
     locales: &[LocaleFile],
     pages: &[Page],
-) -> Vec<(PathBuf, String)> {
-    stamped_files(config, language, locales, pages, |source, _| {
-        hash(&source.canonical)
-    })
+) -> Stamped {
+    let default = &config.default_language().code;
+    let forms = config
+        .language(language)
+        .map(|l| i18n::needed_plural_forms(&l.canonical_code))
+        .unwrap_or_default();
+    let default_files: Vec<&LocaleFile> =
+        locales.iter().filter(|f| &f.language == default).collect();
+    let reference = messages_of(default_files.iter().copied());
+    let mut stamped = Stamped::default();
+    for file in locales.iter().filter(|f| f.language == language) {
+        // A message still a copy is no translation to record: it stays a copy, brought up to
+        // the default language's current text.
+        let messages = messages_of(std::iter::once(file));
+        let copies: BTreeMap<&str, &str> = messages
+            .iter()
+            .filter_map(|(id, message)| {
+                let source = reference.get(id)?;
+                is_copied_message(message, source, &config.allow_identical).then(|| {
+                    let source_file = default_files
+                        .iter()
+                        .find(|f| f.path == source.location.path)?;
+                    Some((
+                        id.as_str(),
+                        entry_text(&source_file.text, source.location.line),
+                    ))
+                })?
+            })
+            .collect();
+        stamped.copied_messages += copies.len();
+        let refreshed = with_entries_replaced(&file.text, &copies, &forms);
+        let messages = messages_of(std::iter::once(&LocaleFile {
+            text: refreshed.clone(),
+            ..file.clone()
+        }));
+        let stamps: BTreeMap<usize, String> = message_definitions(&file.path, &refreshed)
+            .iter()
+            .filter_map(|(id, location)| {
+                let source = reference.get(id)?;
+                let stamp = match copies.contains_key(id.as_str()) {
+                    true => hash(&messages.get(id)?.canonical),
+                    false => hash(&source.canonical),
+                };
+                Some((location.line, stamp))
+            })
+            .collect();
+        let text = stamp_messages(&refreshed, &stamps);
+        if text != file.text {
+            stamped.files.push((file.path.clone(), text));
+        }
+    }
+    for page in pages.iter().filter(|p| p.language == language) {
+        let Some(source) = pages
+            .iter()
+            .find(|p| &p.language == default && p.key == page.key)
+        else {
+            continue;
+        };
+        let text = if is_copied_page(page, source) {
+            stamped.copied_pages += 1;
+            stamp_front_matter(&source.source, &page_parts(source))
+        } else {
+            stamp_front_matter(&page.source, &page_parts(source))
+        };
+        if text != page.source {
+            stamped.files.push((page.path.clone(), text));
+        }
+    }
+    stamped
+}
+
+/// What `sunset stamp LANG` changes: the files, and how many messages and pages it left as
+/// copies (brought up to the default language's current text) instead of recording them as
+/// translated.
+#[derive(Debug, Default)]
+pub struct Stamped {
+    pub files: Vec<(PathBuf, String)>,
+    pub copied_messages: usize,
+    pub copied_pages: usize,
+}
+
+/// The lines of the entry of `ftl` that starts at `line` (1-based): up to the next entry,
+/// without the comments and blank lines before it, which belong to that one.
+fn entry_text(ftl: &str, line: usize) -> &str {
+    let range = entry_range(ftl, line);
+    &ftl[range]
+}
+
+/// The byte range of the entry starting at `line` (see [`entry_text`]).
+fn entry_range(ftl: &str, line: usize) -> std::ops::Range<usize> {
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(ftl.match_indices('\n').map(|(at, _)| at + 1))
+        .collect();
+    let start = starts
+        .get(line.saturating_sub(1))
+        .copied()
+        .unwrap_or(ftl.len());
+    let mut end = start;
+    let mut last_content = start;
+    for (index, line_text) in ftl[start..].split_inclusive('\n').enumerate() {
+        let continues = line_text.starts_with([' ', '\t']) || line_text.trim().is_empty();
+        if index > 0 && !continues {
+            break;
+        }
+        end += line_text.len();
+        if !line_text.trim().is_empty() {
+            last_content = end;
+        }
+    }
+    start..last_content.max(start)
+}
+
+/// `ftl` with the entry of each id in `entries` replaced by the given text (the default
+/// language's), its plural selects given the language's `forms`.
+fn with_entries_replaced(
+    ftl: &str,
+    entries: &BTreeMap<&str, &str>,
+    forms: &BTreeSet<&str>,
+) -> String {
+    let definitions = message_definitions(std::path::Path::new(""), ftl);
+    let mut ranges: Vec<(std::ops::Range<usize>, &str)> = definitions
+        .iter()
+        .filter_map(|(id, location)| {
+            let text = entries.get(id.as_str())?;
+            Some((entry_range(ftl, location.line), *text))
+        })
+        .collect();
+    ranges.sort_by_key(|(range, _)| std::cmp::Reverse(range.start));
+    let mut out = ftl.to_string();
+    for (range, text) in ranges {
+        let mut text = with_plural_forms(text, forms);
+        // with_plural_forms ends every line; the entry's range ends where its text does.
+        if !ftl[range.clone()].ends_with('\n') {
+            text.pop();
+        }
+        out.replace_range(range, &text);
+    }
+    out
 }
 
 /// The files of `language`, a copy of the default language's that `init` or `add-language`

@@ -25,13 +25,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use icu_locale_core::Locale;
-use icu_plurals::PluralRules;
 
 use crate::config::Config;
 use crate::content::Page;
 use crate::diagnostics::{Diagnostic, closest};
-use crate::i18n::{LocaleFile, category_name};
+use crate::i18n::{self, LocaleFile};
 use crate::messages::{MessageInfo, messages_of};
 use crate::phase::Phase;
 use crate::source::{Sources, TemplateFile};
@@ -127,9 +125,19 @@ pub fn static_findings(config: &Config, sources: &Sources, pages: &[Page]) -> Ve
             Some(messages_of(files.iter().copied()))
         };
         let messages = messages.as_ref().unwrap_or(&reference);
-        let plural_forms = needed_plural_forms(&language.canonical_code);
-        let all_forms = all_plural_forms(&language.canonical_code);
+        let plural_forms = i18n::needed_plural_forms(&language.canonical_code);
+        let all_forms = i18n::all_plural_forms(&language.canonical_code);
+        // A copy is published as the default language's message, whose checks stand for it.
+        let is_copy = |id: &String, info: &MessageInfo| {
+            !is_default
+                && reference.get(id).is_some_and(|source| {
+                    stamp::is_copied_message(info, source, &config.allow_identical)
+                })
+        };
         for (id, info) in messages {
+            if is_copy(id, info) {
+                continue;
+            }
             let mut provided = build_variables.clone();
             provided.extend(template_arguments.get(id).into_iter().flatten().cloned());
             check_message(id, info, messages, &provided, &plural_forms, &mut findings);
@@ -340,30 +348,6 @@ fn check_selects(
     }
 }
 
-/// Every plural form CLDR gives the language, for any number.
-fn all_plural_forms(code: &str) -> BTreeSet<&'static str> {
-    Locale::try_from_str(code)
-        .ok()
-        .and_then(|l| PluralRules::try_new_cardinal(l.into()).ok())
-        .map(|rules| rules.categories().map(category_name).collect())
-        .unwrap_or_default()
-}
-
-/// The plural forms the counts the build passes (whole numbers of days) take in a language.
-/// CLDR's integer rules look at n and at n modulo 10, 100 and 1000, so 0 to 999 shows every
-/// form below a million (French has a `many` form, but only from a million on).
-pub fn needed_plural_forms(code: &str) -> BTreeSet<&'static str> {
-    let Some(rules) = Locale::try_from_str(code)
-        .ok()
-        .and_then(|l| PluralRules::try_new_cardinal(l.into()).ok())
-    else {
-        return BTreeSet::new();
-    };
-    (0u32..1000)
-        .map(|n| category_name(rules.category_for(n)))
-        .collect()
-}
-
 fn compare_messages(
     code: &str,
     messages: &BTreeMap<String, MessageInfo>,
@@ -397,6 +381,13 @@ fn compare_messages(
             missing.entry(expected).or_default().push(id);
             continue;
         };
+        if stamp::is_copied_message(translation, source, allow_identical) {
+            copied
+                .entry(translation.location.path.clone())
+                .or_default()
+                .push((id, translation));
+            continue;
+        }
         for attribute in source.attributes.difference(&translation.attributes) {
             findings.push(
                 Diagnostic::warning(format!(
@@ -456,12 +447,6 @@ fn compare_messages(
                     source.location.line
                 )),
             );
-        }
-        if stamp::is_copied_message(translation, source, allow_identical) {
-            copied
-                .entry(translation.location.path.clone())
-                .or_default()
-                .push((id, translation));
         }
     }
     for (path, ids) in missing {
@@ -613,11 +598,14 @@ fn list(items: impl Iterator<Item = impl std::fmt::Display>) -> String {
 #[cfg(test)]
 mod tests {
     use super::text::leftover_in;
-    use super::*;
 
     #[test]
     fn plural_forms_for_the_counts_the_build_passes() {
-        let forms = |code| needed_plural_forms(code).into_iter().collect::<Vec<_>>();
+        let forms = |code| {
+            crate::i18n::needed_plural_forms(code)
+                .into_iter()
+                .collect::<Vec<_>>()
+        };
         assert_eq!(forms("ar"), ["few", "many", "one", "other", "two", "zero"]);
         assert_eq!(forms("fr"), ["one", "other"]);
         assert_eq!(forms("en"), ["one", "other"]);

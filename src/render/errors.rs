@@ -49,7 +49,7 @@ pub(super) fn template_error(templates: &[TemplateFile], error: &tera::Error) ->
     }
 }
 
-const FUNCTIONS_HINT: &str = "functions are t, t_html, url, page_url, date, asset, include_raw, json, faq_json_ld and howto_json_ld; filters and tests are Tera's";
+const FUNCTIONS_HINT: &str = "functions are t, t_html, message_language, url, page_url, date, asset, include_raw, json, faq_json_ld and howto_json_ld; filters and tests are Tera's";
 
 const GENERIC_HINT: &str = "templates use Tera 2 syntax; translations come from t(id=\"…\") and links from url(path=\"…\")";
 
@@ -178,6 +178,10 @@ fn hint_for(message: &str, template: &str, offset: usize) -> Option<String> {
                 .split(", ")
                 .collect();
             return Some(match closest(name, &names) {
+                // The typo may be the page's as well as the template's.
+                Some(known) if prefix.contains("role") => format!(
+                    "a page has role = \"{known}\": if it is the one meant, write role = \"{name}\" in its front matter; if the template is wrong, write role=\"{known}\" here"
+                ),
                 Some(known) => format!("did you mean `{known}`?"),
                 None => {
                     "give a page that front matter key, or call page_url() with one of those".into()
@@ -322,7 +326,7 @@ mod tests {
                 "page"
             )
             .as_deref(),
-            Some("did you mean `faq`?")
+            Some("a page has role = \"faq\": if it is the one meant, write role = \"fqa\" in its front matter; if the template is wrong, write role=\"faq\" here")
         );
         assert_eq!(
             hint("Unknown filter `zzzzzz`", template, "page")

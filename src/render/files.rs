@@ -3,9 +3,11 @@
 
 use super::urls::{reminder_path, reminder_urls, x_default};
 use super::{BuildVariables, SiteModel};
+use crate::bidi::isolate_ltr_runs;
 use crate::calendar;
 use crate::clock::{Status, rfc3339};
 use crate::config::Config;
+use crate::config::Direction;
 use crate::content::Page;
 use crate::diagnostics::Diagnostic;
 use crate::output::OutputFile;
@@ -35,24 +37,9 @@ pub(super) fn reminders(
     let host = config.base_url.split('/').nth(2).unwrap_or("sunset");
     let mut files = Vec::new();
     let mut errors = Vec::new();
-    // Every language has the default language's pages, translated or not: a page the
-    // default language lacks is one mistake, not one per language.
-    let default = config.default_language();
-    let languages = if model.page(&default.code, &reminder.page).is_some() {
-        config.languages.as_slice()
-    } else {
-        std::slice::from_ref(default)
-    };
-    for language in languages {
+    // A page the default language lacks was reported by the build, at its line in site.toml.
+    for language in &config.languages {
         let Some(page) = model.page(&language.code, &reminder.page) else {
-            errors.push(
-                Diagnostic::error(format!(
-                    "the reminder links to the page `{}`, which content/{}/ does not have",
-                    reminder.page, language.code
-                ))
-                .in_file(std::path::Path::new(crate::source::CONFIG_FILE))
-                .hint("set [reminder] page to the key of a page of the default language, such as \"index\""),
-            );
             continue;
         };
         for index in &offered {
@@ -69,22 +56,34 @@ pub(super) fn reminders(
                 text("reminder-alert"),
             ) {
                 (Ok(summary), Ok(description), Ok(alert)) => {
+                    // Calendars show plain text: in a right-to-left language, a name in Latin
+                    // letters first would turn the line around without its isolates.
+                    let plain = |text: &str, lang: &str| match config.language(lang).map(|l| l.dir)
+                    {
+                        Some(Direction::Rtl) => isolate_ltr_runs(text),
+                        _ => text.to_string(),
+                    };
+                    let summary_text = plain(&summary.text, summary.language);
+                    let alert_text = plain(&alert.text, alert.language);
                     let uid = format!("{}-{}@{host}", milestone.name, language.code);
                     let url = format!("{}{}", config.base_url, page.url_path);
                     // Many calendar apps hide an event's URL field: the address goes in the
                     // text too.
                     let description_language = description.language;
-                    let description = format!("{}\n\n{url}", description.text);
+                    let description = format!(
+                        "{}\n\n{url}",
+                        plain(&description.text, description_language)
+                    );
                     let ics = calendar::ics(&calendar::Reminder {
                         uid: &uid,
                         stamp: model.status.now,
                         date: milestone.date,
-                        summary: &summary.text,
+                        summary: &summary_text,
                         description: &description,
                         url: &url,
                         language: description_language,
                         alert_days_before: reminder.alert_days_before,
-                        alert: &alert.text,
+                        alert: &alert_text,
                     });
                     files.push(OutputFile {
                         path: reminder_path(notice, milestone, &language.code),

@@ -1,4 +1,4 @@
-//! The functions templates call: `t`, `t_html`, `url`, `page_url`, `asset`, `include_raw`,
+//! The functions templates call: `t`, `t_html`, `message_language`, `url`, `page_url`, `asset`, `include_raw`,
 //! `date`, `json` and the schema.org builders. Each is a plain function of its arguments and
 //! the site model; the texts that repeat on every page are memoized.
 
@@ -130,6 +130,21 @@ pub(super) fn register_functions(
     };
     let translate = Arc::new(translate);
     let plain = translate.clone();
+    let which = translate.clone();
+    let message_directions = languages.clone();
+    // `message_language(id="…")`: the language a message is shown in (`code`, `dir`), so that
+    // the element around a text still in the default language can say so.
+    tera.register_function("message_language", move |kwargs: Kwargs, state: &State| {
+        let translated = which(&kwargs, state)?;
+        let dir = message_directions
+            .get(&translated.text_language)
+            .copied()
+            .unwrap_or(Direction::Ltr);
+        Ok::<_, tera::Error>(tera::Value::from_serializable(&serde_json::json!({
+            "code": translated.text_language,
+            "dir": dir.as_str(),
+        })))
+    });
     let directions = languages.clone();
     // A text in the default language inside a page of another direction is isolated (plain
     // text can hold no markup, and may be an attribute's value): without it, its punctuation

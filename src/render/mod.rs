@@ -353,9 +353,16 @@ pub fn render_site(model: &SiteModel, cache: &mut RenderCache) -> RenderedSite {
             errors.append(&mut e);
         }
     }
-    // The same mistake in a template shared by every language is one error.
+    // The same mistake in a template or page that several languages render (a page not
+    // translated yet is the default language's) is one error: the first, at its place.
     let mut seen = std::collections::HashSet::new();
-    errors.retain(|e| seen.insert(e.to_string()));
+    errors.retain(|e| {
+        let place = e
+            .location
+            .as_ref()
+            .map(|l| format!("{:?} {}:{}:{}", e.code, l.path.display(), l.line, l.column));
+        seen.insert(place.unwrap_or_else(|| e.to_string()))
+    });
     files.push(sitemap(model));
     files.push(robots(model.config));
     files.push(manifest(model));

@@ -416,6 +416,10 @@ fn no_invisible_bidi_controls_anywhere() {
                     .map(|part| part.split_once(close).map_or(part, |(_, rest)| rest))
                     .collect()
             };
+            // Nor can a calendar file: its text is all isolated where it needs it.
+            if name.ends_with(".ics") {
+                continue;
+            }
             let outside_titles = outside(&text, "<title>", "</title>");
             let outside_titles = outside(
                 &outside_titles,
