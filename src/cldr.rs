@@ -4,16 +4,14 @@
 //!
 //! `config` turns the answers into diagnostics; nothing here knows about site.toml.
 
-use icu_experimental::displaynames::multi::{
-    LanguageDisplayNames, LocaleDisplayNamesFormatter, RegionDisplayNames, ScriptDisplayNames,
-    VariantDisplayNames,
-};
-use icu_experimental::displaynames::{DisplayNamesOptions, DisplayNamesPreferences};
+mod names;
+
 use icu_locale::{
-    LocaleCanonicalizer, LocaleDirectionality, LocaleExpander, TransformResult, locale,
+    LocaleCanonicalizer, LocaleDirectionality, LocaleExpander, TransformResult, langid,
 };
 use icu_locale_core::{LanguageIdentifier, Locale};
-use icu_provider::prelude::*;
+use names::{Kind, Table};
+use std::sync::OnceLock;
 
 /// Why a code is not one CLDR knows.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,25 +49,29 @@ pub fn canonical(code: &str) -> Result<LanguageIdentifier, Unknown> {
     // CLDR knows a language when its likely subtags name it, or its English names do (Klingon
     // has a name but no likely script).
     let mut bare = LanguageIdentifier::from((id.language, None, None));
-    let english = English::new();
+    let english = Names::english();
     // `und` has an English name too ("Unknown language"), but names no language.
     let language_known = !id.language.is_unknown()
         && (LocaleExpander::new_extended().maximize(&mut bare) == TransformResult::Modified
-            || english.language(&id).is_some());
+            || english.language.get(id.language.as_str()).is_some());
     if !language_known {
         return Err(Unknown::Language);
     }
     if let Some(script) = id.script
-        && english.script(script).is_none()
+        && english.script.get(script.as_str()).is_none()
     {
         return Err(Unknown::subtag("script", script.as_str()));
     }
     if let Some(region) = id.region
-        && english.region(region).is_none()
+        && english.region.get(region.as_str()).is_none()
     {
         return Err(Unknown::subtag("region", region.as_str()));
     }
-    if let Some(variant) = id.variants.iter().find(|v| english.variant(**v).is_none()) {
+    if let Some(variant) = id
+        .variants
+        .iter()
+        .find(|v| english.variant.get(v.as_str()).is_none())
+    {
         return Err(Unknown::subtag("variant", variant.as_str()));
     }
     Ok(id)
@@ -98,86 +100,83 @@ pub fn is_right_to_left(id: &LanguageIdentifier) -> bool {
 /// The language's name in itself, as CLDR writes it in running text (`Deutsch`, `français`,
 /// `português (Brasil)`, `繁體中文`), or `None` when CLDR has no such name.
 pub fn own_name(id: &LanguageIdentifier) -> Option<String> {
-    let locale = Locale::from(id.clone());
-    let prefs = DisplayNamesPreferences::from(&locale);
-    let options = DisplayNamesOptions::default();
-    // The formatter falls back to the bare code: ask the language's own table first.
-    LanguageDisplayNames::try_new_unstable(&Names, prefs, options)
-        .ok()?
-        .of(id.language)?;
-    let formatter = LocaleDisplayNamesFormatter::try_new_unstable(&Names, prefs, options).ok()?;
-    Some(formatter.of(&locale).into_owned())
+    let names = Names::of(id);
+    // The display name falls back to the bare code: ask the language's own table first.
+    names.language.get(id.language.as_str())?;
+    Some(names.display_name(id))
 }
 
 /// The language's English name (`Hebrew`, `Serbian (Latin)`), for messages; the code itself
 /// when CLDR has none.
 pub fn english_name(id: &LanguageIdentifier) -> String {
-    let locale = Locale::from(id.clone());
-    English::new()
-        .formatter
-        .map_or_else(|| id.to_string(), |f| f.of(&locale).into_owned())
+    Names::english().display_name(id)
 }
 
-/// CLDR's English names: the ones it has for every language, script, region and variant it
-/// knows, so they tell which subtags are real.
-struct English {
-    formatter: Option<LocaleDisplayNamesFormatter>,
-    languages: Option<LanguageDisplayNames>,
-    scripts: Option<ScriptDisplayNames>,
-    regions: Option<RegionDisplayNames>,
-    variants: Option<VariantDisplayNames>,
+/// The tables of names one locale reads. English ones name every language, script, region and
+/// variant CLDR knows, so they tell which subtags are real.
+struct Names {
+    language: Table,
+    locale: Table,
+    script: Table,
+    region: Table,
+    variant: Table,
 }
 
-impl English {
-    fn new() -> English {
-        let prefs = DisplayNamesPreferences::from(&locale!("en"));
-        let options = DisplayNamesOptions::default();
-        English {
-            formatter: LocaleDisplayNamesFormatter::try_new_unstable(&Names, prefs, options).ok(),
-            languages: LanguageDisplayNames::try_new_unstable(&Names, prefs, options).ok(),
-            scripts: ScriptDisplayNames::try_new_unstable(&Names, prefs, options).ok(),
-            regions: RegionDisplayNames::try_new_unstable(&Names, prefs, options).ok(),
-            variants: VariantDisplayNames::try_new_unstable(&Names, prefs, options).ok(),
+impl Names {
+    fn of(id: &LanguageIdentifier) -> Names {
+        let locales = names::locales(id);
+        Names {
+            language: names::table(Kind::Language, &locales),
+            locale: names::table(Kind::Locale, &locales),
+            script: names::table(Kind::Script, &locales),
+            region: names::table(Kind::Region, &locales),
+            variant: names::table(Kind::Variant, &locales),
         }
     }
 
-    fn language(&self, id: &LanguageIdentifier) -> Option<&str> {
-        self.languages.as_ref()?.of(id.language)
+    fn english() -> &'static Names {
+        static ENGLISH: OnceLock<Names> = OnceLock::new();
+        ENGLISH.get_or_init(|| Names::of(&langid!("en")))
     }
 
-    fn script(&self, script: icu_locale_core::subtags::Script) -> Option<&str> {
-        self.scripts.as_ref()?.of(script)
-    }
-
-    fn region(&self, region: icu_locale_core::subtags::Region) -> Option<&str> {
-        self.regions.as_ref()?.of(region)
-    }
-
-    fn variant(&self, variant: icu_locale_core::subtags::Variant) -> Option<&str> {
-        self.variants.as_ref()?.of(variant)
-    }
-}
-
-/// ICU4X's compiled display names, where a table a language lacks reads as an empty one:
-/// CLDR has names of languages in Urdu but none of variants, and the formatter needs all five
-/// tables. The requests are silent, so debug builds print no ICU4X log line for each miss.
-struct Names;
-
-impl<M> DataProvider<M> for Names
-where
-    M: DataMarker,
-    M::DataStruct: Default,
-    icu_experimental::provider::Baked: DataProvider<M>,
-{
-    fn load(&self, mut request: DataRequest) -> Result<DataResponse<M>, DataError> {
-        request.metadata.silent = true;
-        match icu_experimental::provider::Baked.load(request) {
-            Err(e) if e.kind == DataErrorKind::IdentifierNotFound => Ok(DataResponse {
-                metadata: Default::default(),
-                payload: DataPayload::from_owned(M::DataStruct::default()),
-            }),
-            loaded => loaded,
+    /// `id`'s name by CLDR's display-name algorithm as ICU4X implements it: the name of the
+    /// language with its script or else its region when there is one (`British English`),
+    /// else of the language, then the other subtags' names in parentheses, each its code when
+    /// unnamed (`Deutsch (Schweiz, 1996)`).
+    fn display_name(&self, id: &LanguageIdentifier) -> String {
+        let combined = |script, region| {
+            let code = LanguageIdentifier::from((id.language, script, region)).to_string();
+            self.locale.get(&code)
+        };
+        let (name, script, region) = match id.script.and_then(|s| combined(Some(s), None)) {
+            Some(name) => (Some(name), None, id.region),
+            None => match id.region.and_then(|r| combined(None, Some(r))) {
+                Some(name) => (Some(name), id.script, None),
+                None => (None, id.script, id.region),
+            },
+        };
+        let mut display = name
+            .or_else(|| self.language.get(id.language.as_str()))
+            .unwrap_or(id.language.as_str())
+            .to_string();
+        let qualifiers: Vec<&str> = script
+            .iter()
+            .map(|s| self.script.get(s.as_str()).unwrap_or(s.as_str()))
+            .chain(
+                region
+                    .iter()
+                    .map(|r| self.region.get(r.as_str()).unwrap_or(r.as_str())),
+            )
+            .chain(
+                id.variants
+                    .iter()
+                    .map(|v| self.variant.get(v.as_str()).unwrap_or(v.as_str())),
+            )
+            .collect();
+        if !qualifiers.is_empty() {
+            display.push_str(&format!(" ({})", qualifiers.join(", ")));
         }
+        display
     }
 }
 

@@ -8,6 +8,7 @@ mod common;
 
 mod build;
 mod check;
+mod cldr_names;
 mod fuzz_regressions;
 mod hostile;
 mod incremental;
