@@ -241,7 +241,7 @@ pub(super) fn register_functions(
     let dates: RwLock<HashMap<(String, String), String>> = RwLock::default();
     tera.register_function("date", move |kwargs: Kwargs, state: &State| {
         let value: String = kwargs.must_get("value")?;
-        let lang = state.get::<String>("lang")?.unwrap_or_default();
+        let lang = language_of_call(&kwargs, state)?;
         let key = (lang, value);
         if let Some(text) = dates.read().unwrap_or_else(|e| e.into_inner()).get(&key) {
             return Ok(text.clone());

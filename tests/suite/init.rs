@@ -808,3 +808,19 @@ fn stamp_leaves_copies_as_copies_brought_up_to_the_current_text() {
         "published as untranslated: {faq}"
     );
 }
+
+/// A line whose label is still the default language's text is that language's whole line:
+/// the date beside it is written in the same language, not in the page's.
+#[test]
+fn a_label_in_the_default_language_gets_its_date_in_that_language_too() {
+    let dir = TempDir::new().unwrap();
+    sunset(dir.path(), &["init", "notice", "--languages", "en,he"]);
+    let site = dir.path().join("notice");
+    let (code, _, stderr) = sunset(&site, &["build", "--now", "2027-06-20"]);
+    assert_eq!(code, 0, "{stderr}");
+    let hebrew = fs::read_to_string(site.join("public/he/index.html")).unwrap();
+    assert!(
+        hebrew.contains("<p class=\"status-date\" lang=\"en\" dir=\"ltr\">\u{2066}Last day of the service:\u{2069} <time datetime=\"2027-06-30\">June 30, 2027</time></p>"),
+        "{hebrew}"
+    );
+}
