@@ -67,10 +67,7 @@ pub fn build_reusing(
     diagnostics.extend(translation_diagnostics);
     diagnostics.extend(check::static_findings(&config, sources, &pages));
     diagnostics.extend(check::future_updates(&pages, status.today));
-    // Without its page there is no reminder, and every link to one would be reported too.
-    let reminder_problem = reminder_page_finding(&config, &sources.config, &pages);
-    let unusable = unusable || reminder_problem.is_some();
-    diagnostics.extend(reminder_problem);
+    diagnostics.extend(reminder_page_finding(&config, &sources.config, &pages));
     if unusable {
         return Err(diagnostics);
     }

@@ -215,7 +215,7 @@ pub fn add_language(
     }
     let (pages, _) = content::parse_pages(&config, &copies_contents);
     let new: Vec<PathBuf> = files.iter().map(|(path, _)| path.clone()).collect();
-    for (path, text) in stamp::stamp_copy(&config, &code, &copies_locales, &pages) {
+    for (path, text) in stamp::stamp_language(&config, &code, &copies_locales, &pages).files {
         if let Some(file) = files
             .iter_mut()
             .find(|(p, _)| *p == path && new.contains(p))
@@ -329,7 +329,7 @@ fn stamped(config: &config::Config, mut files: Vec<(PathBuf, String)>) -> Vec<(P
         })
         .collect();
     for language in config.languages.iter().skip(1) {
-        for (path, text) in stamp::stamp_copy(config, &language.code, &locales, &pages) {
+        for (path, text) in stamp::stamp_language(config, &language.code, &locales, &pages).files {
             if let Some(file) = files.iter_mut().find(|(p, _)| *p == path) {
                 file.1 = text;
             }

@@ -12,11 +12,16 @@ use crate::i18n::{LocaleFile, message_definitions};
 /// How a message's stamp comment starts: `# translated-from: 3f2a9c1e` (see `stamp`).
 pub const MESSAGE_STAMP: &str = "translated-from:";
 
-/// The hash in a message comment line such as `translated-from: 3f2a9c1e`.
-pub fn parse_message_stamp(comment_line: &str) -> Option<String> {
+/// How the stamp of a message still copied from the default language starts (`init`,
+/// `add-language` and `stamp` write it): `# copy-of: 3f2a9c1e`, the hash of the copy itself,
+/// which differs from the default language's where the language has more plural forms.
+pub const COPY_STAMP: &str = "copy-of:";
+
+/// The hash in a message comment line such as `translated-from: 3f2a9c1e`, for `prefix`.
+pub fn parse_message_stamp(comment_line: &str, prefix: &str) -> Option<String> {
     comment_line
         .trim()
-        .strip_prefix(MESSAGE_STAMP)
+        .strip_prefix(prefix)
         .map(|rest| rest.trim().to_string())
 }
 
@@ -37,6 +42,8 @@ pub struct MessageInfo {
     pub canonical: String,
     /// The version of the default language's message it was translated from, if stamped.
     pub stamp: Option<String>,
+    /// The hash of the copy it was stamped as, if it was stamped as a copy (`COPY_STAMP`).
+    pub copy_of: Option<String>,
     pub location: Location,
 }
 
@@ -96,9 +103,16 @@ pub fn messages_of<'a>(
                 text: String::new(),
                 runs: Vec::new(),
                 canonical: String::new(),
-                stamp: comment
-                    .as_ref()
-                    .and_then(|c| c.content.iter().find_map(|line| parse_message_stamp(line))),
+                stamp: comment.as_ref().and_then(|c| {
+                    c.content
+                        .iter()
+                        .find_map(|line| parse_message_stamp(line, MESSAGE_STAMP))
+                }),
+                copy_of: comment.as_ref().and_then(|c| {
+                    c.content
+                        .iter()
+                        .find_map(|line| parse_message_stamp(line, COPY_STAMP))
+                }),
                 location,
             };
             if let Some(value) = value {

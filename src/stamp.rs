@@ -28,7 +28,7 @@ use crate::diagnostics::Diagnostic;
 use crate::i18n;
 use crate::i18n::{LocaleFile, message_definitions};
 use crate::markdown::slugify;
-use crate::messages::{MESSAGE_STAMP, MessageInfo, messages_of, with_plural_forms};
+use crate::messages::{COPY_STAMP, MESSAGE_STAMP, MessageInfo, messages_of, with_plural_forms};
 
 /// A short, stable fingerprint of a text.
 pub fn hash(text: &str) -> String {
@@ -163,7 +163,8 @@ pub fn is_copied_message(
     source: &MessageInfo,
     allow_identical: &[String],
 ) -> bool {
-    let stamped_copy = translation.stamp.as_deref() == Some(&hash(&translation.canonical));
+    let own = Some(hash(&translation.canonical));
+    let stamped_copy = translation.copy_of == own || translation.stamp == own;
     let source_runs: BTreeSet<&str> = source.runs.iter().map(|run| run.trim()).collect();
     let only_source_runs = !translation.runs.is_empty()
         && translation
@@ -178,6 +179,14 @@ pub fn is_copied_message(
 pub fn is_copied_page(page: &Page, source: &Page) -> bool {
     source.body_source() == page.body_source()
         || (!page.translated_from.is_empty() && page_parts(page) == page.translated_from)
+}
+
+/// The language of a file of `locales/<lang>/` or `content/<lang>/`, from its path.
+fn language_of(path: &std::path::Path) -> String {
+    path.iter().nth(1).map_or_else(
+        || "<language>".to_string(),
+        |l| l.to_string_lossy().into_owned(),
+    )
 }
 
 /// Messages stamped from a default-language text that has changed since.
@@ -200,7 +209,10 @@ pub(crate) fn outdated_messages(
                 ))
                 .code("outdated-message")
                 .at(translation.location.clone())
-                .hint("update the translation, then record it with `sunset stamp <language>`")
+                .hint(format!(
+                    "update the translation, then record it with `sunset stamp {}`",
+                    language_of(&translation.location.path)
+                ))
             })
         })
         .collect()
@@ -301,8 +313,8 @@ pub fn stamp_language(
             .filter_map(|(id, location)| {
                 let source = reference.get(id)?;
                 let stamp = match copies.contains_key(id.as_str()) {
-                    true => hash(&messages.get(id)?.canonical),
-                    false => hash(&source.canonical),
+                    true => format!("{COPY_STAMP} {}", hash(&messages.get(id)?.canonical)),
+                    false => format!("{MESSAGE_STAMP} {}", hash(&source.canonical)),
                 };
                 Some((location.line, stamp))
             })
@@ -345,32 +357,33 @@ pub struct Stamped {
 /// The lines of the entry of `ftl` that starts at `line` (1-based): up to the next entry,
 /// without the comments and blank lines before it, which belong to that one.
 fn entry_text(ftl: &str, line: usize) -> &str {
-    let range = entry_range(ftl, line);
-    &ftl[range]
+    &ftl[entry_range(ftl, line)]
 }
 
 /// The byte range of the entry starting at `line` (see [`entry_text`]).
 fn entry_range(ftl: &str, line: usize) -> std::ops::Range<usize> {
-    let starts: Vec<usize> = std::iter::once(0)
+    let line_starts: Vec<usize> = std::iter::once(0)
         .chain(ftl.match_indices('\n').map(|(at, _)| at + 1))
         .collect();
-    let start = starts
-        .get(line.saturating_sub(1))
-        .copied()
-        .unwrap_or(ftl.len());
-    let mut end = start;
-    let mut last_content = start;
-    for (index, line_text) in ftl[start..].split_inclusive('\n').enumerate() {
-        let continues = line_text.starts_with([' ', '\t']) || line_text.trim().is_empty();
-        if index > 0 && !continues {
-            break;
-        }
-        end += line_text.len();
-        if !line_text.trim().is_empty() {
-            last_content = end;
+    let offset = |line: usize| line_starts.get(line - 1).copied().unwrap_or(ftl.len());
+    let next = message_definitions(std::path::Path::new(""), ftl)
+        .values()
+        .map(|location| location.line)
+        .filter(|start| *start > line)
+        .min();
+    let start = offset(line.max(1));
+    let end = next.map_or(ftl.len(), offset);
+    // The comments and blank lines before the next entry are its own.
+    let mut kept = start;
+    let mut at = start;
+    for text in ftl[start..end].split_inclusive('\n') {
+        at += text.len();
+        let trimmed = text.trim();
+        if !trimmed.is_empty() && !(text.starts_with('#')) {
+            kept = at;
         }
     }
-    start..last_content.max(start)
+    start..kept
 }
 
 /// `ftl` with the entry of each id in `entries` replaced by the given text (the default
@@ -401,66 +414,9 @@ fn with_entries_replaced(
     out
 }
 
-/// The files of `language`, a copy of the default language's that `init` or `add-language`
-/// just made, stamped as copies: each message with its own text, which differs from the
-/// default language's where the language has more plural forms, so [`is_copied_message`]
-/// knows it for a copy until someone translates it.
-pub fn stamp_copy(
-    config: &Config,
-    language: &str,
-    locales: &[LocaleFile],
-    pages: &[Page],
-) -> Vec<(PathBuf, String)> {
-    stamped_files(config, language, locales, pages, |_, copy| {
-        hash(&copy.canonical)
-    })
-}
-
-fn stamped_files(
-    config: &Config,
-    language: &str,
-    locales: &[LocaleFile],
-    pages: &[Page],
-    message_stamp: impl Fn(&MessageInfo, &MessageInfo) -> String,
-) -> Vec<(PathBuf, String)> {
-    let default = &config.default_language().code;
-    let reference = messages_of(locales.iter().filter(|f| &f.language == default));
-    let mut edits = Vec::new();
-    for file in locales.iter().filter(|f| f.language == language) {
-        let definitions = message_definitions(&file.path, &file.text);
-        let messages = messages_of(std::iter::once(file));
-        let stamps: BTreeMap<usize, String> = definitions
-            .iter()
-            .filter_map(|(id, location)| {
-                Some((
-                    location.line,
-                    message_stamp(reference.get(id)?, messages.get(id)?),
-                ))
-            })
-            .collect();
-        let text = stamp_messages(&file.text, &stamps);
-        if text != file.text {
-            edits.push((file.path.clone(), text));
-        }
-    }
-    for page in pages.iter().filter(|p| p.language == language) {
-        let Some(source) = pages
-            .iter()
-            .find(|p| &p.language == default && p.key == page.key)
-        else {
-            continue;
-        };
-        let text = stamp_front_matter(&page.source, &page_parts(source));
-        if text != page.source {
-            edits.push((page.path.clone(), text));
-        }
-    }
-    edits
-}
-
-/// Puts `# translated-from: HASH` right above each message line in `stamps` (1-based line →
-/// hash), replacing any older stamp in the comment above it (a translator's comment may sit
-/// between the two).
+/// Puts each stamp comment (`translated-from: HASH` or `copy-of: HASH`) right above its
+/// message line in `stamps` (1-based line → stamp), replacing any older stamp of either kind
+/// in the comment above it (a translator's comment may sit between the two).
 fn stamp_messages(text: &str, stamps: &BTreeMap<usize, String>) -> String {
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
     let is_comment = |line: &str| line.starts_with("# ") || line.trim_end() == "#";
@@ -470,7 +426,8 @@ fn stamp_messages(text: &str, stamps: &BTreeMap<usize, String>) -> String {
             .iter()
             .enumerate();
         for (index, line) in above.rev().take_while(|(_, line)| is_comment(line)) {
-            if line[1..].trim().starts_with(MESSAGE_STAMP) {
+            let comment = line[1..].trim();
+            if comment.starts_with(MESSAGE_STAMP) || comment.starts_with(COPY_STAMP) {
                 replaced.insert(index);
             }
         }
@@ -480,8 +437,8 @@ fn stamp_messages(text: &str, stamps: &BTreeMap<usize, String>) -> String {
         if replaced.contains(&index) {
             continue;
         }
-        if let Some(hash) = stamps.get(&(index + 1)) {
-            out.push_str(&format!("# {MESSAGE_STAMP} {hash}\n"));
+        if let Some(stamp) = stamps.get(&(index + 1)) {
+            out.push_str(&format!("# {stamp}\n"));
         }
         out.push_str(line);
     }
@@ -543,7 +500,7 @@ mod tests {
 
     #[test]
     fn a_new_stamp_replaces_the_old_one_above_a_bare_comment_line() {
-        let stamps = BTreeMap::from([(3, "bbbbbbbb".to_string())]);
+        let stamps = BTreeMap::from([(3, "translated-from: bbbbbbbb".to_string())]);
         assert_eq!(
             stamp_messages("# translated-from: aaaaaaaa\n#\nmsg = x\n", &stamps),
             "#\n# translated-from: bbbbbbbb\nmsg = x\n"
@@ -577,7 +534,10 @@ mod tests {
     #[test]
     fn a_new_stamp_replaces_the_old_one_above_a_translators_comment() {
         let text = "# translated-from: 11111111\n# Keep it short.\nhello = Hi\n";
-        let stamped = stamp_messages(text, &BTreeMap::from([(3, "22222222".to_string())]));
+        let stamped = stamp_messages(
+            text,
+            &BTreeMap::from([(3, "translated-from: 22222222".to_string())]),
+        );
         assert_eq!(
             stamped,
             "# Keep it short.\n# translated-from: 22222222\nhello = Hi\n"
@@ -587,18 +547,48 @@ mod tests {
     #[test]
     fn message_stamps_go_above_the_message_and_replace_old_ones() {
         let text = "## Group\n# A comment\nhello = Hi\nbye = Bye\n";
-        let stamps = BTreeMap::from([(3, "11111111".to_string()), (4, "22222222".to_string())]);
+        let stamps = BTreeMap::from([
+            (3, "translated-from: 11111111".to_string()),
+            (4, "translated-from: 22222222".to_string()),
+        ]);
         let once = stamp_messages(text, &stamps);
         assert_eq!(
             once,
             "## Group\n# A comment\n# translated-from: 11111111\nhello = Hi\n# translated-from: 22222222\nbye = Bye\n"
         );
-        let again = BTreeMap::from([(4, "33333333".to_string()), (6, "44444444".to_string())]);
+        let again = BTreeMap::from([
+            (4, "translated-from: 33333333".to_string()),
+            (6, "translated-from: 44444444".to_string()),
+        ]);
         let twice = stamp_messages(&once, &again);
         assert_eq!(
             twice,
             "## Group\n# A comment\n# translated-from: 33333333\nhello = Hi\n# translated-from: 44444444\nbye = Bye\n"
         );
+    }
+
+    #[test]
+    fn a_copy_stamp_and_a_translation_stamp_replace_each_other() {
+        let copy = stamp_messages(
+            "# translated-from: 11111111\nmsg = x\n",
+            &BTreeMap::from([(2, "copy-of: 22222222".to_string())]),
+        );
+        assert_eq!(copy, "# copy-of: 22222222\nmsg = x\n");
+        let translated = stamp_messages(
+            &copy,
+            &BTreeMap::from([(2, "translated-from: 33333333".to_string())]),
+        );
+        assert_eq!(translated, "# translated-from: 33333333\nmsg = x\n");
+    }
+
+    #[test]
+    fn an_entry_runs_to_the_next_one_closing_brace_included() {
+        let ftl = "# a\none = { $n ->\n    [one] x\n   *[other] y\n}\n\n# b\ntwo = z\n";
+        assert_eq!(
+            entry_text(ftl, 2),
+            "one = { $n ->\n    [one] x\n   *[other] y\n}\n"
+        );
+        assert_eq!(entry_text(ftl, 8), "two = z\n");
     }
 
     #[test]

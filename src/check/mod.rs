@@ -548,6 +548,27 @@ fn compare_pages(
         }
     }
     for (key, page) in &translated {
+        // Templates find pages by role: a translation's own role sends its readers elsewhere.
+        if let Some(original) = source.get(key)
+            && original.role != page.role
+        {
+            let role = |p: &Page| {
+                p.role
+                    .as_ref()
+                    .map_or("no role".to_string(), |r| format!("role = \"{r}\""))
+            };
+            findings.push(
+                Diagnostic::error(format!(
+                    "this page has {}, but {} has {}",
+                    role(page),
+                    original.path.display(),
+                    role(original)
+                ))
+                .code("role")
+                .in_file(&page.path)
+                .hint("a page's role is the same in every language: templates find the page by it"),
+            );
+        }
         if !source.contains_key(key) && !unparsed(default, key) {
             findings.push(
                 Diagnostic::warning(format!(

@@ -189,6 +189,19 @@ fn hint_for(message: &str, template: &str, offset: usize) -> Option<String> {
             });
         }
     }
+    if let Some(id) = message
+        .split("no translation defines the message `")
+        .nth(1)
+        .and_then(|rest| rest.split('`').next())
+    {
+        let (message_id, attribute) = id.split_once('.').unwrap_or((id, ""));
+        return Some(match attribute {
+            "" => format!("add `{message_id} = …` to the default language's .ftl file in locales/"),
+            _ => format!(
+                "add `{message_id} = …` with its `.{attribute} = …` line to the default language's .ftl file in locales/"
+            ),
+        });
+    }
     if message == "Unexpected end of input" {
         let open = open_blocks(template);
         let (tag, line) = open.first()?;
@@ -332,6 +345,17 @@ mod tests {
             hint("Unknown filter `zzzzzz`", template, "page")
                 .map(|h| h.starts_with("Tera's filters are safe, default")),
             Some(true)
+        );
+    }
+
+    #[test]
+    fn a_message_no_language_defines_is_to_be_added_to_the_default_language() {
+        let message = "no translation defines the message `next-export-closes.stale`";
+        assert_eq!(
+            hint_for(message, "", 0).as_deref(),
+            Some(
+                "add `next-export-closes = …` with its `.stale = …` line to the default language's .ftl file in locales/"
+            )
         );
     }
 

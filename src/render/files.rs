@@ -37,9 +37,13 @@ pub(super) fn reminders(
     let host = config.base_url.split('/').nth(2).unwrap_or("sunset");
     let mut files = Vec::new();
     let mut errors = Vec::new();
-    // A page the default language lacks was reported by the build, at its line in site.toml.
+    // A page the default language lacks was reported by the build, at its line in site.toml;
+    // the reminders link to the notice meanwhile, so the pages that offer them stay whole.
     for language in &config.languages {
-        let Some(page) = model.page(&language.code, &reminder.page) else {
+        let Some(page) = model
+            .page(&language.code, &reminder.page)
+            .or_else(|| model.page(&language.code, "index"))
+        else {
             continue;
         };
         for index in &offered {

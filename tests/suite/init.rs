@@ -21,6 +21,13 @@ fn sunset(current_dir: &Path, args: &[&str]) -> (i32, String, String) {
     )
 }
 
+/// Replaces every `from` in the file at `path`, which must hold it.
+fn edit_file(path: &Path, from: &str, to: &str) {
+    let text = fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{from} in {}", path.display());
+    fs::write(path, text.replace(from, to)).unwrap();
+}
+
 #[test]
 fn a_new_site_builds_and_passes_check() {
     let dir = TempDir::new().unwrap();
@@ -588,17 +595,12 @@ fn each_mistake_is_reported_once_with_the_name_that_was_meant() {
     let dir = TempDir::new().unwrap();
     sunset(dir.path(), &["init", "notice", "--languages", "en,he,fr"]);
     let site = dir.path().join("notice");
-    let edit = |path: &str, from: &str, to: &str| {
-        let path = site.join(path);
-        let text = fs::read_to_string(&path).unwrap();
-        assert!(text.contains(from), "{from} in {}", path.display());
-        fs::write(&path, text.replacen(from, to, 1)).unwrap();
-    };
+    let edit = |path: &str, from: &str, to: &str| edit_file(&site.join(path), from, to);
     edit("templates/notice.html", "role=\"faq\"", "role=\"fqa\"");
     edit(
         "locales/en/main.ftl",
-        "{ $days_left } days left",
-        "{ $days_lfet } days left",
+        "*[other] { $days_left } days left\n",
+        "*[other] { $days_lfet } days left\n",
     );
     let (code, _, stderr) = sunset(&site, &["build", "-q"]);
     assert_eq!(code, 1, "{stderr}");
@@ -743,12 +745,7 @@ fn stamp_leaves_copies_as_copies_brought_up_to_the_current_text() {
     let dir = TempDir::new().unwrap();
     sunset(dir.path(), &["init", "notice", "--languages", "en,he"]);
     let site = dir.path().join("notice");
-    let edit = |path: &str, from: &str, to: &str| {
-        let path = site.join(path);
-        let text = fs::read_to_string(&path).unwrap();
-        assert!(text.contains(from), "{from} in {}", path.display());
-        fs::write(&path, text.replace(from, to)).unwrap();
-    };
+    let edit = |path: &str, from: &str, to: &str| edit_file(&site.join(path), from, to);
     for path in [
         "locales/en/main.ftl",
         "content/en/index.md",
@@ -822,5 +819,91 @@ fn a_label_in_the_default_language_gets_its_date_in_that_language_too() {
     assert!(
         hebrew.contains("<p class=\"status-date\" lang=\"en\" dir=\"ltr\">\u{2066}Last day of the service:\u{2069} <time datetime=\"2027-06-30\">June 30, 2027</time></p>"),
         "{hebrew}"
+    );
+}
+
+/// What the second newcomer met: a copy whose English became a select of several lines is
+/// refreshed whole by `stamp` (its closing brace too), and a message translated from init's
+/// copy (Hebrew's `[two]` form included) is not "translated from an earlier version".
+#[test]
+fn stamp_refreshes_a_copy_whole_and_a_translated_copy_is_not_outdated() {
+    let dir = TempDir::new().unwrap();
+    sunset(dir.path(), &["init", "notice", "--languages", "en,he"]);
+    let site = dir.path().join("notice");
+    edit_file(
+        &site.join("locales/he/main.ftl"),
+        "    [one] { $days_left } day left\n    [two] { $days_left } days left\n   *[other] { $days_left } days left",
+        "    [one] נותר יום אחד\n    [two] נותרו יומיים\n   *[other] נותרו { $days_left } ימים",
+    );
+    let (code, stdout, _) = sunset(&site, &["check"]);
+    assert_eq!(code, 0, "{stdout}");
+    assert!(!stdout.contains("earlier version"), "{stdout}");
+
+    edit_file(
+        &site.join("locales/en/main.ftl"),
+        "status-last-day = Today is the last day",
+        "status-last-day = { $phase ->\n    [last-day] Today is the last day\n   *[other] The last day\n}",
+    );
+    let (code, _, stderr) = sunset(&site, &["stamp", "he"]);
+    assert_eq!(code, 0, "{stderr}");
+    let hebrew = fs::read_to_string(site.join("locales/he/main.ftl")).unwrap();
+    assert!(
+        hebrew.contains("status-last-day = { $phase ->\n    [last-day] Today is the last day\n   *[other] The last day\n}\n"),
+        "{hebrew}"
+    );
+    assert!(hebrew.contains("# copy-of: "), "{hebrew}");
+    let (code, _, stderr) = sunset(&site, &["build", "--now", "2027-06-20"]);
+    assert_eq!(code, 0, "{stderr}");
+    let (code, stdout, _) = sunset(&site, &["check"]);
+    assert_eq!(code, 0, "{stdout}");
+    assert!(stdout.contains("0 warnings"), "{stdout}");
+}
+
+/// The README's rename step: one build names every place that still uses the old page (the
+/// reminder in site.toml and the FAQ's link) at once; a translation whose role differs from
+/// the default language's page is an error, since templates find pages by role.
+#[test]
+fn a_rename_is_reported_in_one_run_and_roles_agree_across_languages() {
+    let dir = TempDir::new().unwrap();
+    sunset(dir.path(), &["init", "notice", "--languages", "en,he"]);
+    let site = dir.path().join("notice");
+    for lang in ["en", "he"] {
+        fs::rename(
+            site.join(format!("content/{lang}/link-account.md")),
+            site.join(format!("content/{lang}/export.md")),
+        )
+        .unwrap();
+    }
+    let (code, _, stderr) = sunset(&site, &["build", "-q"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains(" --> site.toml:"), "{stderr}");
+    assert!(stderr.contains("help: write page = \"export\""), "{stderr}");
+    assert!(stderr.contains(" --> content/en/faq.md:"), "{stderr}");
+    assert!(stderr.contains("build failed with 2 errors"), "{stderr}");
+
+    edit_file(
+        &site.join("site.toml"),
+        "page = \"link-account\"",
+        "page = \"export\"",
+    );
+    for lang in ["en", "he"] {
+        edit_file(
+            &site.join(format!("content/{lang}/faq.md")),
+            "@/link-account.md",
+            "@/export.md",
+        );
+    }
+    edit_file(
+        &site.join("content/he/index.md"),
+        "menu = true\n",
+        "menu = true\nrole = \"faq\"\n",
+    );
+    let (code, _, stderr) = sunset(&site, &["build", "-q"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains(
+            "error: content/he/index.md: this page has role = \"faq\", but content/en/index.md has no role"
+        ),
+        "{stderr}"
     );
 }
