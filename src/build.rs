@@ -67,7 +67,7 @@ pub fn build_reusing(
     diagnostics.extend(translation_diagnostics);
     diagnostics.extend(check::static_findings(&config, sources, &pages));
     diagnostics.extend(check::future_updates(&pages, status.today));
-    diagnostics.extend(reminder_page_finding(&config, &sources.config, &pages));
+    diagnostics.extend(reminder_page_finding(&config, sources, &pages));
     if unusable {
         return Err(diagnostics);
     }
@@ -138,11 +138,19 @@ pub fn build_reusing(
 /// closest key.
 fn reminder_page_finding(
     config: &Config,
-    site_toml: &str,
+    sources: &Sources,
     pages: &[content::Page],
 ) -> Option<Diagnostic> {
     let reminder = config.reminder.as_ref()?;
     let default = &config.default_language().code;
+    let site_toml = &sources.config;
+    // A page whose file is there but does not parse has its own error.
+    let file = Path::new("content")
+        .join(default)
+        .join(format!("{}.md", reminder.page));
+    if sources.content.iter().any(|f| f.path == file) {
+        return None;
+    }
     let keys: Vec<&str> = pages
         .iter()
         .filter(|p| &p.language == default)

@@ -551,6 +551,7 @@ fn compare_pages(
         // Templates find pages by role: a translation's own role sends its readers elsewhere.
         if let Some(original) = source.get(key)
             && original.role != page.role
+            && !stamp::is_copied_page(page, original)
         {
             let role = |p: &Page| {
                 p.role

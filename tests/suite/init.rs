@@ -893,6 +893,12 @@ fn a_rename_is_reported_in_one_run_and_roles_agree_across_languages() {
             "@/export.md",
         );
     }
+    // A translated page (a copy is published as the default language's page, role and all).
+    edit_file(
+        &site.join("content/he/index.md"),
+        "Say here, in a few sentences, why the service is ending.",
+        "כאן נסביר מדוע השירות נסגר.",
+    );
     edit_file(
         &site.join("content/he/index.md"),
         "menu = true\n",
