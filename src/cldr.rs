@@ -4,7 +4,10 @@
 //!
 //! `config` turns the answers into diagnostics; nothing here knows about site.toml.
 
+mod locale_data;
 mod names;
+
+pub use locale_data::{LocaleData, all_plural_forms, category_name, needed_plural_forms};
 
 use icu_locale::{
     LocaleCanonicalizer, LocaleDirectionality, LocaleExpander, TransformResult, langid,

@@ -10,7 +10,7 @@ use crate::cldr;
 use crate::config;
 use crate::content::{self, ContentFile};
 use crate::diagnostics::Diagnostic;
-use crate::i18n::{self, LocaleFile};
+use crate::i18n::LocaleFile;
 use crate::messages;
 use crate::source::CONFIG_FILE;
 use crate::stamp;
@@ -113,7 +113,7 @@ pub fn starter_site(languages: &[String], milestones: bool) -> Result<Starter, V
             let text = if path.ends_with(".ftl") {
                 messages::with_plural_forms(
                     &text,
-                    &i18n::needed_plural_forms(&language.canonical_code),
+                    &cldr::needed_plural_forms(&language.canonical_code),
                 )
             } else {
                 text
@@ -174,7 +174,7 @@ pub fn add_language(
         ]);
     }
     let code = language.code.clone();
-    let forms = i18n::needed_plural_forms(&language.canonical_code);
+    let forms = cldr::needed_plural_forms(&language.canonical_code);
     let mut files = Vec::new();
     if !listed {
         files.push((PathBuf::from(CONFIG_FILE), site_toml));
@@ -389,15 +389,15 @@ mod tests {
     #[test]
     fn starter_plurals_get_every_form_of_the_language() {
         let ftl = "days = { PLURAL($n) ->\n    [one] { $n } day\n   *[other] { $n } days\n}\n";
-        let arabic = messages::with_plural_forms(ftl, &i18n::needed_plural_forms("ar"));
+        let arabic = messages::with_plural_forms(ftl, &cldr::needed_plural_forms("ar"));
         for form in ["[zero]", "[one]", "[two]", "[few]", "[many]", "*[other]"] {
             assert!(arabic.contains(form), "{form} in\n{arabic}");
         }
         assert_eq!(
-            messages::with_plural_forms(ftl, &i18n::needed_plural_forms("en")),
+            messages::with_plural_forms(ftl, &cldr::needed_plural_forms("en")),
             ftl
         );
-        let indonesian = messages::with_plural_forms(ftl, &i18n::needed_plural_forms("id"));
+        let indonesian = messages::with_plural_forms(ftl, &cldr::needed_plural_forms("id"));
         assert!(!indonesian.contains("[one]"), "{indonesian}");
     }
 }

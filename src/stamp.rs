@@ -22,10 +22,10 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
+use crate::cldr;
 use crate::config::Config;
 use crate::content::Page;
 use crate::diagnostics::Diagnostic;
-use crate::i18n;
 use crate::i18n::{LocaleFile, message_definitions};
 use crate::markdown::slugify;
 use crate::messages::{COPY_STAMP, MESSAGE_STAMP, MessageInfo, messages_of, with_plural_forms};
@@ -277,7 +277,7 @@ pub fn stamp_language(
     let default = &config.default_language().code;
     let forms = config
         .language(language)
-        .map(|l| i18n::needed_plural_forms(&l.canonical_code))
+        .map(|l| cldr::needed_plural_forms(&l.canonical_code))
         .unwrap_or_default();
     let default_files: Vec<&LocaleFile> =
         locales.iter().filter(|f| &f.language == default).collect();

@@ -26,10 +26,11 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
+use crate::cldr;
 use crate::config::Config;
 use crate::content::Page;
 use crate::diagnostics::{Diagnostic, closest};
-use crate::i18n::{self, LocaleFile};
+use crate::i18n::LocaleFile;
 use crate::messages::{MessageInfo, messages_of};
 use crate::phase::Phase;
 use crate::source::{Sources, TemplateFile};
@@ -125,8 +126,8 @@ pub fn static_findings(config: &Config, sources: &Sources, pages: &[Page]) -> Ve
             Some(messages_of(files.iter().copied()))
         };
         let messages = messages.as_ref().unwrap_or(&reference);
-        let plural_forms = i18n::needed_plural_forms(&language.canonical_code);
-        let all_forms = i18n::all_plural_forms(&language.canonical_code);
+        let plural_forms = cldr::needed_plural_forms(&language.canonical_code);
+        let all_forms = cldr::all_plural_forms(&language.canonical_code);
         // A copy is published as the default language's message, whose checks stand for it.
         let is_copy = |id: &String, info: &MessageInfo| {
             !is_default
@@ -624,7 +625,7 @@ mod tests {
     #[test]
     fn plural_forms_for_the_counts_the_build_passes() {
         let forms = |code| {
-            crate::i18n::needed_plural_forms(code)
+            crate::cldr::needed_plural_forms(code)
                 .into_iter()
                 .collect::<Vec<_>>()
         };

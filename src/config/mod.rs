@@ -12,9 +12,9 @@ use serde::{Deserialize, Serialize};
 use toml::Spanned;
 use toml::value::Datetime;
 
+use crate::cldr::LocaleData;
 use crate::cldr::{self, Unknown};
 use crate::diagnostics::{Diagnostic, Location};
-use crate::i18n::LocaleData;
 
 mod notice;
 
