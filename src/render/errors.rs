@@ -54,24 +54,26 @@ const FUNCTIONS_HINT: &str = "functions are t, t_html, message_language, url, pa
 const GENERIC_HINT: &str = "templates use Tera 2 syntax; translations come from t(id=\"…\") and links from url(path=\"…\")";
 
 /// Tera's tags, and its filters (sunset adds none).
-const TAGS: [&str; 19] = [
+const TAGS: [&str; 21] = [
     "if",
     "elif",
     "else",
     "endif",
     "for",
     "endfor",
+    "break",
+    "continue",
     "block",
     "endblock",
     "set",
     "set_global",
+    "endset",
     "include",
     "extends",
-    "import",
-    "macro",
-    "endmacro",
     "filter",
     "endfilter",
+    "component",
+    "endcomponent",
     "raw",
     "endraw",
 ];
@@ -212,7 +214,7 @@ fn hint_for(message: &str, template: &str, offset: usize) -> Option<String> {
     None
 }
 
-/// The block tags (`if`, `for`, `block`, `macro`, `filter`, `raw`) still open at the end of
+/// The block tags (`if`, `for`, `block`, `filter`, `component`, `raw`) still open at the end of
 /// `template`, outermost first, each with its line.
 fn open_blocks(template: &str) -> Vec<(String, usize)> {
     let mut open: Vec<(String, usize)> = Vec::new();
@@ -231,7 +233,9 @@ fn open_blocks(template: &str) -> Vec<(String, usize)> {
                     open.truncate(index);
                 }
             }
-            None if ["if", "for", "block", "macro", "filter", "raw"].contains(&tag.as_str()) => {
+            None if ["if", "for", "block", "filter", "component", "raw"]
+                .contains(&tag.as_str()) =>
+            {
                 open.push((tag, line));
             }
             None => {}
@@ -346,6 +350,43 @@ mod tests {
                 .map(|h| h.starts_with("Tera's filters are safe, default")),
             Some(true)
         );
+    }
+
+    /// The names hints offer are Tera's own: each filter is known to Tera (whatever its
+    /// arguments), and each tag parses where it belongs.
+    #[test]
+    fn the_names_hints_offer_are_teras() {
+        for filter in FILTERS {
+            let error = tera::Tera::one_off(
+                &format!("{{{{ x | {filter} }}}}"),
+                &tera::Context::new(),
+                true,
+            )
+            .err()
+            .map(|e| format!("{e:?}"))
+            .unwrap_or_default();
+            assert!(!error.contains("Unknown filter"), "{filter}: {error}");
+        }
+        let unknown = tera::Tera::one_off("{{ x | nosuchfilter }}", &tera::Context::new(), true)
+            .err()
+            .map(|e| format!("{e:?}"))
+            .unwrap_or_default();
+        assert!(unknown.contains("Unknown filter"), "{unknown}");
+        for template in [
+            "{% if x %}{% elif y %}{% else %}{% endif %}",
+            "{% for a in x %}{% endfor %}",
+            "{% block x %}{% endblock %}",
+            "{% set a = 1 %}{% set_global b = 2 %}",
+            "{% filter upper %}a{% endfilter %}",
+            "{% raw %}a{% endraw %}",
+            "{% for a in x %}{% break %}{% continue %}{% endfor %}",
+        ] {
+            let error = tera::Tera::one_off(template, &tera::Context::new(), true)
+                .err()
+                .map(|e| format!("{e:?}"))
+                .unwrap_or_default();
+            assert!(!error.contains("Unknown tag"), "{template}: {error}");
+        }
     }
 
     #[test]
