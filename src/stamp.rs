@@ -19,7 +19,7 @@
 //! with its new text, or the page with the parts that changed. The hashes are FNV-1a, which is
 //! the same on every machine and Rust version, as something stored in files must be.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::PathBuf;
 
 use crate::cldr;
@@ -132,10 +132,14 @@ pub fn copies(config: &Config, locales: &[LocaleFile], pages: &[Page]) -> Copies
             copies.messages.insert(language.code.clone(), copied);
         }
     }
+    // By key: every page of every language is compared, on every build.
+    let originals: HashMap<&str, &Page> = pages
+        .iter()
+        .filter(|p| &p.language == default)
+        .map(|p| (p.key.as_str(), p))
+        .collect();
     for page in pages.iter().filter(|p| &p.language != default) {
-        let source = pages
-            .iter()
-            .find(|p| &p.language == default && p.key == page.key);
+        let source = originals.get(page.key.as_str());
         if source.is_some_and(|source| is_copied_page(page, source)) {
             copies
                 .pages
@@ -357,20 +361,27 @@ pub struct Stamped {
 /// The lines of the entry of `ftl` that starts at `line` (1-based): up to the next entry,
 /// without the comments and blank lines before it, which belong to that one.
 fn entry_text(ftl: &str, line: usize) -> &str {
-    &ftl[entry_range(ftl, line)]
+    &ftl[entry_range(ftl, &entry_lines(ftl), line)]
 }
 
-/// The byte range of the entry starting at `line` (see [`entry_text`]).
-fn entry_range(ftl: &str, line: usize) -> std::ops::Range<usize> {
+/// The first line of every entry of `ftl`, in order.
+fn entry_lines(ftl: &str) -> Vec<usize> {
+    let mut lines: Vec<usize> = message_definitions(std::path::Path::new(""), ftl)
+        .values()
+        .map(|location| location.line)
+        .collect();
+    lines.sort_unstable();
+    lines
+}
+
+/// The byte range of the entry starting at `line` (see [`entry_text`]); `entries` are the
+/// first lines of all of `ftl`'s entries.
+fn entry_range(ftl: &str, entries: &[usize], line: usize) -> std::ops::Range<usize> {
     let line_starts: Vec<usize> = std::iter::once(0)
         .chain(ftl.match_indices('\n').map(|(at, _)| at + 1))
         .collect();
     let offset = |line: usize| line_starts.get(line - 1).copied().unwrap_or(ftl.len());
-    let next = message_definitions(std::path::Path::new(""), ftl)
-        .values()
-        .map(|location| location.line)
-        .filter(|start| *start > line)
-        .min();
+    let next = entries.iter().copied().find(|start| *start > line);
     let start = offset(line.max(1));
     let end = next.map_or(ftl.len(), offset);
     // The comments and blank lines before the next entry are its own.
@@ -378,8 +389,7 @@ fn entry_range(ftl: &str, line: usize) -> std::ops::Range<usize> {
     let mut at = start;
     for text in ftl[start..end].split_inclusive('\n') {
         at += text.len();
-        let trimmed = text.trim();
-        if !trimmed.is_empty() && !(text.starts_with('#')) {
+        if !text.trim().is_empty() && !text.starts_with('#') {
             kept = at;
         }
     }
@@ -394,11 +404,12 @@ fn with_entries_replaced(
     forms: &BTreeSet<&str>,
 ) -> String {
     let definitions = message_definitions(std::path::Path::new(""), ftl);
+    let starts = entry_lines(ftl);
     let mut ranges: Vec<(std::ops::Range<usize>, &str)> = definitions
         .iter()
         .filter_map(|(id, location)| {
             let text = entries.get(id.as_str())?;
-            Some((entry_range(ftl, location.line), *text))
+            Some((entry_range(ftl, &starts, location.line), *text))
         })
         .collect();
     ranges.sort_by_key(|(range, _)| std::cmp::Reverse(range.start));
