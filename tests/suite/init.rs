@@ -513,6 +513,12 @@ fn inits_copies_are_published_and_counted_as_untranslated() {
         hebrew.contains("<p class=\"untranslated\" role=\"note\" lang=\"en\" dir=\"ltr\"><span lang=\"en\" dir=\"ltr\">"),
         "{hebrew}"
     );
+    // The language chooser's title names the site once, not once per copy of its name.
+    let chooser = fs::read_to_string(site.join("public/index.html")).unwrap();
+    assert!(
+        chooser.contains("<title>\u{2066}Acme Photos: end of service\u{2069}</title>"),
+        "{chooser}"
+    );
     // In plain text (the title of the tab), the English is isolated from the Hebrew around it.
     assert!(
         hebrew.contains("\u{2066}Acme Photos: end of service\u{2069}"),
