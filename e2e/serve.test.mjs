@@ -73,6 +73,26 @@ after(async () => {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * Waits until the page's text includes `text`. A live reload can be caught between documents
+ * (no body yet, or no script context): Playwright's waitForFunction rejects at once on a
+ * predicate that throws, so each look is its own evaluation and only the deadline fails.
+ */
+async function showsText(page, text, timeout) {
+  const deadline = Date.now() + timeout;
+  let lastError = null;
+  while (Date.now() < deadline) {
+    try {
+      if (await page.evaluate((m) => document.body?.innerText.includes(m) ?? false, text)) return true;
+      lastError = null;
+    } catch (error) {
+      lastError = error;
+    }
+    await sleep(50);
+  }
+  return lastError ? `not shown; last look failed: ${lastError.message}` : "not shown";
+}
+
 /** Runs `save` (which writes files of the site) and waits for the rebuild it causes. */
 async function saved(save) {
   const before = server.rebuilds;
@@ -185,7 +205,7 @@ test("20 tabs on one server all reload after a save, and only tabs whose page ch
   await Promise.all(tabs.map(mark));
   edit("content/en/faq.md", "\n## ", `\nOne more sentence ${marker}.\n\n## `);
   const faq = tabs[urls.indexOf(`${base}en/faq/`)];
-  await faq.waitForFunction((m) => document.body.innerText.includes(`One more sentence ${m}.`), marker, { timeout: 15_000 });
+  await faq.waitForFunction((m) => document.body?.innerText.includes(`One more sentence ${m}.`), marker, { timeout: 15_000 });
   await sleep(1000);
   const reloaded = [];
   for (let i = 0; i < tabs.length; i++) if (!(await marked(tabs[i]))) reloaded.push(urls[i]);
@@ -213,8 +233,8 @@ test("bursts of saves at random gaps never leave an open page stale", async () =
       await sleep(Math.random() * 160);
     }
     for (const page of pages) {
-      await page.waitForFunction((m) => document.body.innerText.includes(m), last, { timeout: 10_000 })
-        .catch(() => assert.fail(`round ${round}: ${page.url()} never showed the last save ${last}`));
+      const shown = await showsText(page, last, 10_000);
+      assert.equal(shown, true, `round ${round}: ${page.url()} never showed the last save ${last}`);
     }
   }
   await context.close();
