@@ -28,8 +28,9 @@ pub(super) fn fail(diagnostics: &[Diagnostic], env: &Environment, failed: Failed
         .count();
     if warnings > 0 && env.verbosity != Verbosity::Quiet {
         console::eprint(&format!(
-            "{} not shown: `sunset check` lists them\n",
-            counted(warnings, "warning")
+            "{} not shown: `sunset check` lists {}\n",
+            counted(warnings, "warning"),
+            them(warnings)
         ));
     }
     let errors = counted(diagnostics.iter().filter(|d| d.is_error()).count(), "error");
@@ -79,17 +80,18 @@ pub(super) fn print_diagnostics(diagnostics: &[Diagnostic], styled: bool, verbos
             .filter(|d| d.severity == severity)
             .count()
     };
-    let hidden: Vec<String> = [(Severity::Warning, "warning"), (Severity::Note, "note")]
+    let hidden: Vec<(usize, &str)> = [(Severity::Warning, "warning"), (Severity::Note, "note")]
         .into_iter()
         .filter(|(severity, _)| rank_of(*severity) > shown_up_to)
         .map(|(severity, name)| (count(severity), name))
         .filter(|(n, _)| *n > 0)
-        .map(|(n, name)| counted(n, name))
         .collect();
     if !hidden.is_empty() && verbosity == Verbosity::Normal {
+        let named: Vec<String> = hidden.iter().map(|(n, name)| counted(*n, name)).collect();
         console::eprint(&format!(
-            "{} not shown: `sunset check` lists them (or add --verbose)\n",
-            hidden.join(" and ")
+            "{} not shown: `sunset check` lists {} (or add --verbose)\n",
+            named.join(" and "),
+            them(hidden.iter().map(|(n, _)| n).sum())
         ));
     }
 }
@@ -101,6 +103,11 @@ pub(super) fn rank_of(severity: Severity) -> usize {
         Severity::Warning => 1,
         Severity::Note => 2,
     }
+}
+
+/// What points back at `n` findings: "it" for one, "them" for more.
+fn them(n: usize) -> &'static str {
+    if n == 1 { "it" } else { "them" }
 }
 
 /// "1 note", "2 notes".

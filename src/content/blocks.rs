@@ -1,7 +1,8 @@
 //! Phase blocks: which lines of a page's body show in which states of the notice.
 //!
 //! A block opens with `:::` and words, and closes with `:::`. `upcoming`, `last-day` and
-//! `ended` are the main milestone's phases; `before <milestone>`, `on <milestone>` and
+//! `ended` are the phases of the page's milestone (its front matter's `milestone`, else the
+//! main one); `before <milestone>`, `on <milestone>` and
 //! `after <milestone>` name any milestone. Words about the same milestone are alternatives,
 //! words about different milestones must all hold: `::: after service-ends before
 //! export-closes` shows between the two.
@@ -80,13 +81,14 @@ impl Page {
     }
 }
 
-/// The words of a block's opening line as a condition, or what is wrong with them.
-fn condition(notice: &Notice, words: &[&str]) -> Result<Condition, String> {
+/// The words of a block's opening line as a condition, or what is wrong with them. A bare
+/// phase (`upcoming`) is about milestone `bare`.
+fn condition(notice: &Notice, bare: usize, words: &[&str]) -> Result<Condition, String> {
     let mut allowed = vec![0u64; notice.milestones.len()];
     let mut words = words.iter();
     while let Some(word) = words.next() {
         let (milestone, phase) = if let Some(phase) = Phase::from_name(word) {
-            (notice.main, phase)
+            (bare, phase)
         } else if let Some(phase) = Phase::from_word(word) {
             let Some(name) = words.next() else {
                 return Err(format!("`{word}` needs the name of a milestone after it"));
@@ -125,9 +127,11 @@ fn block_words(notice: &Notice) -> String {
     hint
 }
 
-/// Splits the body into lines, each with the states it shows in.
+/// Splits the body into lines, each with the states it shows in; bare phases are about
+/// milestone `bare`.
 pub(super) fn phase_lines(
     notice: &Notice,
+    bare: usize,
     source: &str,
     body_start: usize,
     at: &impl Fn(Range<usize>) -> Location,
@@ -164,7 +168,7 @@ pub(super) fn phase_lines(
                     )),
             ),
             (None, false) => {
-                let shows = condition(notice, &words).unwrap_or_else(|why| {
+                let shows = condition(notice, bare, &words).unwrap_or_else(|why| {
                     problems.push(
                         Diagnostic::error(format!("unknown phase in `{}`: {why}", line.trim()))
                             .at(at(fence.clone()))
@@ -225,8 +229,14 @@ mod tests {
     }
 
     fn shows(words: &str, phases: [Phase; 3]) -> bool {
+        shows_on_page_about(0, words, phases)
+    }
+
+    fn shows_on_page_about(milestone: usize, words: &str, phases: [Phase; 3]) -> bool {
         let words: Vec<&str> = words.split_whitespace().collect();
-        condition(&notice(), &words).unwrap().matches(state(phases))
+        condition(&notice(), milestone, &words)
+            .unwrap()
+            .matches(state(phases))
     }
 
     #[test]
@@ -250,10 +260,38 @@ mod tests {
     }
 
     #[test]
+    fn bare_phases_are_about_the_page_s_milestone() {
+        use Phase::*;
+        // On a page about export-closes, `ended` waits for the exports, not the service.
+        assert!(!shows_on_page_about(
+            1,
+            "ended",
+            [Ended, Upcoming, Upcoming]
+        ));
+        assert!(shows_on_page_about(1, "ended", [Ended, Ended, Upcoming]));
+        assert!(shows_on_page_about(
+            1,
+            "last-day",
+            [Ended, LastDay, Upcoming]
+        ));
+        // Named words still name their own milestone.
+        assert!(shows_on_page_about(
+            1,
+            "ended after service-ends",
+            [Ended, Ended, Upcoming]
+        ));
+        assert!(!shows_on_page_about(
+            1,
+            "upcoming on service-ends",
+            [LastDay, LastDay, Upcoming]
+        ));
+    }
+
+    #[test]
     fn block_word_mistakes_say_what_is_wrong() {
         let why = |words: &str| {
             let words: Vec<&str> = words.split_whitespace().collect();
-            condition(&notice(), &words).unwrap_err()
+            condition(&notice(), 0, &words).unwrap_err()
         };
         assert_eq!(why("someday"), "`someday` is not a phase");
         assert_eq!(

@@ -28,7 +28,8 @@ use crate::phase::Phase;
 
 mod blocks;
 
-use crate::config::{Config, calendar_date};
+use crate::clock::Status;
+use crate::config::{Config, Notice, calendar_date};
 use crate::diagnostics::{Diagnostic, Location};
 pub use blocks::PhaseBody;
 use blocks::{BodyLine, phase_lines};
@@ -62,7 +63,8 @@ pub struct Page {
     /// rather than by a file name or slug that a team may change.
     pub role: Option<String>,
     /// The milestone the page is about (`milestone = "exports-close"`), where it is not the
-    /// main one: the default steps page's banner follows it.
+    /// main one: its bare phase blocks, its `[phases.<phase>]` texts and the default steps
+    /// page's banner follow it.
     pub milestone: Option<String>,
     /// The page's URL below the site root, without the base path: `en/` or `en/faq/`.
     pub url_path: String,
@@ -88,6 +90,16 @@ pub struct PhaseText {
 }
 
 impl Page {
+    /// The phase of the page's milestone in `status`: what its bare phase blocks and its
+    /// `[phases.<phase>]` texts follow.
+    pub fn phase(&self, notice: &Notice, status: &Status) -> Phase {
+        self.milestone
+            .as_deref()
+            .and_then(|name| notice.milestone(name))
+            .and_then(|index| status.milestones.get(index))
+            .map_or(status.phase, |milestone| milestone.phase)
+    }
+
     /// The title readers see in `phase`.
     pub fn title_in(&self, phase: Phase) -> &str {
         self.phase_texts
@@ -264,7 +276,12 @@ fn parse_page(config: &Config, file: &ContentFile) -> Result<Page, Vec<Diagnosti
         }
         name.get_ref().clone()
     });
-    let lines = phase_lines(&config.notice, source, body_start, &at, &mut problems);
+    // Bare phase blocks are about the page's own milestone.
+    let bare = milestone
+        .as_deref()
+        .and_then(|name| config.notice.milestone(name))
+        .unwrap_or(config.notice.main);
+    let lines = phase_lines(&config.notice, bare, source, body_start, &at, &mut problems);
     if !problems.is_empty() {
         return Err(problems);
     }

@@ -203,7 +203,7 @@ pub(super) fn language_context(
             .filter(|p| p.menu && p.language == lang.code)
             .map(|p| NavEntry {
                 key: &p.key,
-                title: p.title_in(status.phase),
+                title: p.title_in(p.phase(&config.notice, status)),
                 url: format!("{}{}", config.base_path, p.url_path),
                 untranslated_from: p.untranslated_from.as_deref(),
             })

@@ -188,7 +188,7 @@ pub(super) fn render_page(
     memo: &mut PageMemo,
 ) -> Result<String, Vec<Diagnostic>> {
     let config = model.config;
-    let phase = view.status.phase;
+    let phase = page.phase(&config.notice, &view.status);
     let language = config
         .language(&page.language)
         .unwrap_or(config.default_language());

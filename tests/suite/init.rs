@@ -229,7 +229,7 @@ fn a_first_build_prints_a_few_lines() {
         "{stderr}"
     );
     assert!(
-        stderr.ends_with("1 warning not shown: `sunset check` lists them\nbuild failed with 1 error; the previous output is untouched\n"),
+        stderr.ends_with("1 warning not shown: `sunset check` lists it\nbuild failed with 1 error; the previous output is untouched\n"),
         "{stderr}"
     );
 }
@@ -627,9 +627,10 @@ fn each_mistake_is_reported_once_with_the_name_that_was_meant() {
 }
 
 /// A steps page about another milestone than the main one says so in its front matter, and
-/// its banner counts down to that milestone: on 15 July 2027, after the service ended, the
-/// steps that still apply until the deletion are not announced as past. A name site.toml
-/// does not have is an error at its line.
+/// its banner, its bare phase blocks and its `[phases.ended]` title follow that milestone: on
+/// 15 July 2027, after the service ended, the steps that still apply until the deletion are
+/// not announced as past; after the deletion they are. A name site.toml does not have is an
+/// error at its line.
 #[test]
 fn the_steps_banner_follows_the_pages_own_milestone() {
     let dir = TempDir::new().unwrap();
@@ -639,7 +640,12 @@ fn the_steps_banner_follows_the_pages_own_milestone() {
     let text = fs::read_to_string(&steps).unwrap();
     fs::write(
         &steps,
-        text.replacen("+++\n", "+++\nmilestone = \"data-deleted\"\n", 1),
+        text.replacen("+++\n", "+++\nmilestone = \"data-deleted\"\n", 1)
+            .replacen(
+                "role = \"steps\"\n",
+                "role = \"steps\"\n[phases.ended]\ntitle = \"Your data is gone\"\n",
+                1,
+            ),
     )
     .unwrap();
     let (code, stdout, stderr) = sunset(&site, &["build", "--now", "2027-07-15"]);
@@ -649,6 +655,28 @@ fn the_steps_banner_follows_the_pages_own_milestone() {
         html.contains("<p class=\"banner banner-upcoming\" data-phased=\"count\">You have 169 days left to keep your data."),
         "{html}"
     );
+    // What the page shows now, without the later states it carries.
+    let shown = |html: &str| {
+        let body = html.split("<body").nth(1).unwrap();
+        body.split("data-phase-page").next().unwrap().to_string()
+    };
+    let body = shown(&html);
+    assert!(
+        body.contains("Describe the first step.") && !body.contains("too-late"),
+        "{html}"
+    );
+    assert!(html.contains("<title>Keep your data"), "{html}");
+    let (code, stdout, stderr) = sunset(&site, &["build", "--now", "2028-01-02"]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let html = fs::read_to_string(site.join("public/en/link-account/index.html")).unwrap();
+    let body = shown(&html);
+    assert!(
+        !body.contains("Describe the first step.") && body.contains("id=\"too-late\""),
+        "{html}"
+    );
+    assert!(html.contains("<title>Your data is gone"), "{html}");
+    let (code, _, stderr) = sunset(&site, &["build", "--now", "2027-07-15"]);
+    assert_eq!(code, 0, "{stderr}");
     let notice = fs::read_to_string(site.join("public/en/index.html")).unwrap();
     assert!(notice.contains("data-phase=\"ended\""), "{notice}");
 
