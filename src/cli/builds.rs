@@ -152,7 +152,10 @@ pub(super) fn status_line(built: &Built) -> String {
     let status = &built.status;
     let days = status
         .days_left
-        .map(|d| format!(", {d} days left"))
+        .map(|d| {
+            let days = counted(usize::try_from(d).unwrap_or_default(), "day");
+            format!(", {days} left")
+        })
         .unwrap_or_default();
     let next = status
         .next_change

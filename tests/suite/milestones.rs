@@ -329,6 +329,11 @@ fn the_build_says_which_milestone_is_next() {
         ("2026-10-02", "phase: ended; next change: none"),
         // Before the main milestone, the phase's own count is the next one.
         ("2026-04-01", "phase: upcoming, 29 days left; next change: "),
+        ("2026-04-29", "phase: upcoming, 1 day left; next change: "),
+        (
+            "2026-07-31",
+            "phase: ended; next milestone: export-closes in 1 day; next change: ",
+        ),
     ] {
         let run = site.build_at(now);
         assert!(run.stdout.starts_with(line), "{now}: {}", run.stdout);
