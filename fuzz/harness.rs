@@ -11,8 +11,8 @@ use sunset::build::{BuildRequest, build};
 use sunset::clock::NowInput;
 use sunset::config;
 use sunset::content::ContentFile;
+use sunset::files::{Sources, TemplateFile};
 use sunset::i18n::{LocaleFile, Translations};
-use sunset::source::{Sources, TemplateFile};
 
 const CONFIG: &str = "base_url = \"https://example.org/\"\n[notice]\nend_date = 2026-01-15\ntime_zone = \"UTC\"\n[[languages]]\ncode = \"en\"\nname = \"English\"\n[[languages]]\ncode = \"ar\"\nname = \"العربية\"\n";
 const PAGE_TEMPLATE: &str = "<title>{{ page.title }}</title><h1>{{ t_html(id=\"hello\") }}</h1>{{ page.content | safe }}{% for s in page.sections %}<a href=\"#{{ s.id }}\">{{ s.title_html | safe }}</a>{% endfor %}";

@@ -22,17 +22,10 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
+use crate::files::OutputFile;
 use guard::{Holds, MARKER, MARKER_TEXT};
 pub use lock::Writer;
 use lock::{Lock, LockError};
-
-/// One file of the built site.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OutputFile {
-    /// Path below the output folder, with `/` separators.
-    pub path: String,
-    pub bytes: Vec<u8>,
-}
 
 /// Whether a folder that sunset did not write may be replaced (`--force`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

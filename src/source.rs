@@ -12,34 +12,8 @@ use walkdir::WalkDir;
 
 use crate::content::ContentFile;
 use crate::diagnostics::Diagnostic;
+use crate::files::{CONFIG_FILE, Sources, StaticFile, TemplateFile};
 use crate::i18n::LocaleFile;
-
-pub const CONFIG_FILE: &str = "site.toml";
-
-#[derive(Debug, Clone)]
-pub struct TemplateFile {
-    /// The name templates use to refer to it: its path under `templates/`.
-    pub name: String,
-    pub path: PathBuf,
-    pub text: String,
-}
-
-#[derive(Debug, Clone)]
-pub struct StaticFile {
-    /// Its path under `static/`, with `/` separators: where it goes in the output.
-    pub name: String,
-    pub bytes: Vec<u8>,
-}
-
-/// Every input of a site, with paths relative to the site root.
-#[derive(Debug, Clone, Default)]
-pub struct Sources {
-    pub config: String,
-    pub content: Vec<ContentFile>,
-    pub locales: Vec<LocaleFile>,
-    pub templates: Vec<TemplateFile>,
-    pub statics: Vec<StaticFile>,
-}
 
 /// The parts of a site, each read from its own file or folder.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

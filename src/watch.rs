@@ -22,8 +22,9 @@ use crate::build::{self, BuildRequest, Built};
 use crate::cache::RenderCache;
 use crate::clock::NowInput;
 use crate::diagnostics::Diagnostic;
-use crate::output::{Output, OutputFile};
-use crate::source::{self, Part, Sources, is_ignored};
+use crate::files::{OutputFile, Sources};
+use crate::output::Output;
+use crate::source::{self, Part, is_ignored};
 
 /// Long enough to gather the events of one save, short enough to feel instant.
 const DEBOUNCE: Duration = Duration::from_millis(25);

@@ -12,14 +12,15 @@ use super::{CheckArgs, EXIT_SITE_ERRORS, EXIT_USAGE, Environment, Format};
 use crate::build::{self, BuildRequest};
 use crate::clock::NowInput;
 use crate::diagnostics::{self, Diagnostic, Severity};
+use crate::files::{CONFIG_FILE, Sources};
 use crate::output::{self};
 use crate::{check, config, console, content, source};
 
 /// The site's files and its checked site.toml, for commands that look at a site without
 /// building it.
-pub(super) fn load_site(root: &Path) -> Result<(source::Sources, config::Config), Vec<Diagnostic>> {
+pub(super) fn load_site(root: &Path) -> Result<(Sources, config::Config), Vec<Diagnostic>> {
     let sources = source::read(root)?;
-    let config = config::parse(Path::new(source::CONFIG_FILE), &sources.config)?;
+    let config = config::parse(Path::new(CONFIG_FILE), &sources.config)?;
     Ok((sources, config))
 }
 
@@ -120,7 +121,7 @@ pub(super) fn run_check(root: &Path, args: &CheckArgs, env: &Environment) -> Exi
 pub(super) fn fix_typography(
     root: &Path,
     config: &config::Config,
-    sources: &mut source::Sources,
+    sources: &mut Sources,
     languages: &[String],
 ) -> Result<String, Diagnostic> {
     const ROUNDS: usize = 4;
@@ -167,10 +168,7 @@ pub(super) fn fix_typography(
 }
 
 /// The text of a page or translation file of the site, by its path in it.
-pub(super) fn site_text<'s>(
-    sources: &'s mut source::Sources,
-    path: &Path,
-) -> Option<&'s mut String> {
+pub(super) fn site_text<'s>(sources: &'s mut Sources, path: &Path) -> Option<&'s mut String> {
     if let Some(file) = sources.content.iter_mut().find(|f| f.path == path) {
         return Some(&mut file.text);
     }

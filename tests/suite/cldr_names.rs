@@ -25,7 +25,10 @@ use icu_provider::prelude::*;
 use rayon::prelude::*;
 use sunset::cldr::{self, Unknown};
 
-const NAMES_FILE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/src/cldr/names.txt");
+const NAMES_FILE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/crates/sunset-core/src/cldr/names.txt"
+);
 
 /// The display names icu_experimental compiles in (the same macros of icu_experimental_data),
 /// here able to list the locales they have.
@@ -147,9 +150,9 @@ fn generated_names_file() -> String {
     let mut file = String::from(
         "# CLDR's display names of languages, scripts, regions and variants, from ICU4X's \
          compiled data\n\
-         # (icu_experimental_data), cut to what src/cldr.rs looks up. Generated, do not edit: \
-         after an ICU4X\n\
-         # update, `SUNSET_WRITE_CLDR_NAMES=1 cargo test --test suite cldr_names` rewrites it.\n\
+         # (icu_experimental_data), cut to what crates/sunset-core/src/cldr.rs looks up.\n\
+         # Generated, do not edit: after an ICU4X update,\n\
+         # `SUNSET_WRITE_CLDR_NAMES=1 cargo test --test suite cldr_names` rewrites it.\n\
          # `[kind locale…]` starts the table those locales share; each line under it is a code, \
          a tab, its name.\n",
     );
@@ -183,7 +186,7 @@ fn names_file_is_icu4x_data() {
     let checked_in = std::fs::read_to_string(NAMES_FILE).unwrap();
     assert!(
         checked_in == generated,
-        "src/cldr/names.txt is not ICU4X's data: `SUNSET_WRITE_CLDR_NAMES=1 cargo test --test \
+        "crates/sunset-core/src/cldr/names.txt is not ICU4X's data: `SUNSET_WRITE_CLDR_NAMES=1 cargo test --test \
          suite cldr_names` rewrites it"
     );
 }

@@ -10,7 +10,8 @@ use crate::common::{SiteTest, between, carried_page, visible_body};
 use chrono::{Days, NaiveDate};
 use sunset::build::{BuildRequest, Built, build};
 use sunset::clock::NowInput;
-use sunset::source::{self, Sources};
+use sunset::files::Sources;
+use sunset::source;
 
 fn sources() -> Sources {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/milestones");

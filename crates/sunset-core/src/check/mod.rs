@@ -30,10 +30,10 @@ use crate::cldr;
 use crate::config::Config;
 use crate::content::Page;
 use crate::diagnostics::{Diagnostic, closest};
+use crate::files::{Sources, TemplateFile};
 use crate::i18n::LocaleFile;
 use crate::messages::{MessageInfo, messages_of};
 use crate::phase::Phase;
-use crate::source::{Sources, TemplateFile};
 use crate::stamp;
 
 /// The Fluent variables a message can receive: the build's, and the named arguments templates

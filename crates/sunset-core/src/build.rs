@@ -14,10 +14,10 @@ use crate::clock::{self, NowInput, Status};
 use crate::config::{self, Config};
 use crate::content;
 use crate::diagnostics::{Diagnostic, Location, closest};
+use crate::files::OutputFile;
+use crate::files::{CONFIG_FILE, Sources};
 use crate::i18n::{self, Translations};
-use crate::output::OutputFile;
 use crate::render::{self, SiteModel};
-use crate::source::{CONFIG_FILE, Sources};
 use crate::stamp;
 
 /// What a build is asked to do, with everything from the command line already parsed.

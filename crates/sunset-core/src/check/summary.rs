@@ -7,8 +7,8 @@ use serde::Serialize;
 use crate::config::Config;
 use crate::content::Page;
 use crate::diagnostics::{Diagnostic, Severity};
+use crate::files::Sources;
 use crate::messages::{MessageInfo, messages_of};
-use crate::source::Sources;
 use crate::stamp::{is_copied_message, is_copied_page};
 
 /// Counts per language, for the summary table and the JSON report.

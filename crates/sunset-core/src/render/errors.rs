@@ -1,7 +1,7 @@
 //! Tera's errors as diagnostics that point into the template file.
 
 use crate::diagnostics::{Diagnostic, Location, closest};
-use crate::source::TemplateFile;
+use crate::files::TemplateFile;
 
 /// Turns a Tera error into a diagnostic that points into the template file.
 pub(super) fn template_error(templates: &[TemplateFile], error: &tera::Error) -> Diagnostic {

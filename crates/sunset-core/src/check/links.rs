@@ -8,8 +8,8 @@ use rayon::prelude::*;
 use crate::config::Config;
 use crate::content::Page;
 use crate::diagnostics::{Diagnostic, Location};
-use crate::output::OutputFile;
-use crate::source::TemplateFile;
+use crate::files::OutputFile;
+use crate::files::TemplateFile;
 
 /// Internal links and anchors of the built HTML that lead nowhere. A link written literally
 /// in a template is reported once, at the template's line; any other at the page's source.

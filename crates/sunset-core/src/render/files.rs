@@ -10,8 +10,8 @@ use crate::config::Config;
 use crate::config::Direction;
 use crate::content::Page;
 use crate::diagnostics::Diagnostic;
-use crate::output::OutputFile;
-use crate::source::StaticFile;
+use crate::files::OutputFile;
+use crate::files::StaticFile;
 
 /// Each language's reminders, from its `reminder-title`, `reminder-description` and
 /// `reminder-alert` (which get `$date`, the milestone's last day, and `$milestone`, its name,

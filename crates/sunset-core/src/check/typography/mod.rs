@@ -33,8 +33,8 @@ use toml::Spanned;
 use crate::config::Config;
 use crate::content::{ContentFile, Page, split_front_matter};
 use crate::diagnostics::{Diagnostic, Location};
+use crate::files::Sources;
 use crate::messages::messages_of;
-use crate::source::Sources;
 use crate::stamp::{is_copied_message, is_copied_page};
 
 mod matching;

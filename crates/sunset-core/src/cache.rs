@@ -13,8 +13,8 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use crate::clock::Status;
 use crate::config::Config;
 use crate::content::Page;
+use crate::files::{StaticFile, TemplateFile};
 use crate::i18n::LocaleFile;
-use crate::source::{StaticFile, TemplateFile};
 
 /// Rendered pages of earlier builds, by output path, with the fingerprint of their inputs.
 #[derive(Debug)]

@@ -36,9 +36,9 @@ use crate::clock::{self, Status};
 use crate::config::Config;
 use crate::content::Page;
 use crate::diagnostics::Diagnostic;
+use crate::files::OutputFile;
+use crate::files::{StaticFile, TemplateFile};
 use crate::i18n::{LocaleFile, Translations};
-use crate::output::OutputFile;
-use crate::source::{StaticFile, TemplateFile};
 
 mod context;
 mod errors;

@@ -10,9 +10,9 @@ use crate::cldr;
 use crate::config;
 use crate::content::{self, ContentFile};
 use crate::diagnostics::Diagnostic;
+use crate::files::CONFIG_FILE;
 use crate::i18n::LocaleFile;
 use crate::messages;
-use crate::source::CONFIG_FILE;
 use crate::stamp;
 
 /// The starter's files, by path in the new site; `{lang}` folders are written per language.
@@ -40,39 +40,48 @@ const STARTER: [(&str, &str); 5] = [
 pub const DEFAULT_THEME: [(&str, &str); 11] = [
     (
         "templates/base.html",
-        include_str!("../templates/base.html"),
+        include_str!("../../../templates/base.html"),
     ),
     (
         "templates/notice.html",
-        include_str!("../templates/notice.html"),
+        include_str!("../../../templates/notice.html"),
     ),
-    ("templates/faq.html", include_str!("../templates/faq.html")),
+    (
+        "templates/faq.html",
+        include_str!("../../../templates/faq.html"),
+    ),
     (
         "templates/steps.html",
-        include_str!("../templates/steps.html"),
+        include_str!("../../../templates/steps.html"),
     ),
     (
         "templates/root.html",
-        include_str!("../templates/root.html"),
+        include_str!("../../../templates/root.html"),
     ),
-    ("templates/404.html", include_str!("../templates/404.html")),
+    (
+        "templates/404.html",
+        include_str!("../../../templates/404.html"),
+    ),
     (
         "templates/page.html",
-        include_str!("../templates/page.html"),
+        include_str!("../../../templates/page.html"),
     ),
     (
         "templates/partials/languages.html",
-        include_str!("../templates/partials/languages.html"),
+        include_str!("../../../templates/partials/languages.html"),
     ),
     (
         "templates/partials/status.html",
-        include_str!("../templates/partials/status.html"),
+        include_str!("../../../templates/partials/status.html"),
     ),
     (
         "templates/partials/style.css",
-        include_str!("../templates/partials/style.css"),
+        include_str!("../../../templates/partials/style.css"),
     ),
-    ("static/favicon.svg", include_str!("../static/favicon.svg")),
+    (
+        "static/favicon.svg",
+        include_str!("../../../static/favicon.svg"),
+    ),
 ];
 
 /// A new site: its files, and what is worth saying about the languages asked for.
