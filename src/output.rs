@@ -24,7 +24,7 @@ use rayon::prelude::*;
 use crate::diagnostics::Diagnostic;
 use crate::files::OutputFile;
 use guard::{Holds, MARKER, MARKER_TEXT};
-pub use lock::Writer;
+pub use lock::LockHolder;
 use lock::{Lock, LockError};
 
 /// Whether a folder that sunset did not write may be replaced (`--force`).
@@ -44,7 +44,7 @@ pub struct Claim<'a> {
     /// Everything the site reads (`source::locations`).
     pub sources: &'a [PathBuf],
     pub replace: Replace,
-    pub writer: Writer,
+    pub writer: LockHolder,
 }
 
 /// Why an output folder cannot be claimed. The command line gives them different exit codes.
@@ -564,7 +564,7 @@ mod tests {
             root: Path::new("/nonexistent/site"),
             sources: &[],
             replace,
-            writer: Writer::Build,
+            writer: LockHolder::Build,
         })
     }
 

@@ -74,7 +74,7 @@ fn lock(shared: &Mutex<Shared>) -> MutexGuard<'_, Shared> {
 pub fn serve(
     root: PathBuf,
     output: Output,
-    now: watch::Now,
+    now: watch::NowSource,
     address: IpAddr,
     port: u16,
     mut report: impl FnMut(&Session, &Outcome) + Send + 'static,
@@ -104,9 +104,9 @@ pub fn serve(
     }
 
     let fixed_now = match &now {
-        watch::Now::Fixed(NowInput::Date(date)) => Some(date.to_string()),
-        watch::Now::Fixed(NowInput::Instant(instant)) => Some(instant.to_rfc3339()),
-        watch::Now::Clock(_) => None,
+        watch::NowSource::Fixed(NowInput::Date(date)) => Some(date.to_string()),
+        watch::NowSource::Fixed(NowInput::Instant(instant)) => Some(instant.to_rfc3339()),
+        watch::NowSource::Clock(_) => None,
     };
     let shared = Arc::new(Mutex::new(Shared {
         fixed_now,
@@ -177,7 +177,7 @@ pub fn serve(
         }
         let response = if path == CHECK_PATH {
             let page = query_value(query, "page").unwrap_or_default();
-            check(&out, &base_url, &shared, &page)
+            version_reply(&out, &base_url, &shared, &page)
         } else {
             respond(&out, &base_url, &shared, request.url())
         };
@@ -383,7 +383,7 @@ fn respond(out: &Path, base_url: &str, shared: &Mutex<Shared>, url: &str) -> Rep
             let status = found.status;
             let body = if kind.starts_with("text/html") {
                 let state = lock(shared);
-                let page = Page::of(found, &state);
+                let page = ServedPage::of(found, &state);
                 tools::inject(&page.html, &page.tools(&state)).into_bytes()
             } else {
                 found.bytes
@@ -400,9 +400,9 @@ fn respond(out: &Path, base_url: &str, shared: &Mutex<Shared>, url: &str) -> Rep
 
 /// `page`'s version now and the warnings of the last build, as JSON: a tab reloads when the
 /// version differs from the one it was answered with.
-fn check(out: &Path, base_url: &str, shared: &Mutex<Shared>, page: &str) -> Reply {
+fn version_reply(out: &Path, base_url: &str, shared: &Mutex<Shared>, page: &str) -> Reply {
     let version = match find(out, base_url, shared, page) {
-        Answer::File(found) => Page::of(found, &lock(shared)).version,
+        Answer::File(found) => ServedPage::of(found, &lock(shared)).version,
         Answer::Redirect(location) => format!("moved to {location}"),
     };
     let state = lock(shared);
@@ -421,7 +421,7 @@ fn check(out: &Path, base_url: &str, shared: &Mutex<Shared>, page: &str) -> Repl
 
 /// An HTML page as served: without what it carries for later phases when previewed, and the
 /// overlay it gets; `version` covers both, so a tab sees any change to what it shows.
-struct Page {
+struct ServedPage {
     html: String,
     overlay: Option<(&'static str, String)>,
     version: String,
@@ -429,8 +429,8 @@ struct Page {
     preview: Option<String>,
 }
 
-impl Page {
-    fn of(found: Found, state: &Shared) -> Page {
+impl ServedPage {
+    fn of(found: Found, state: &Shared) -> ServedPage {
         let html = String::from_utf8_lossy(&found.bytes);
         let html = match found.day {
             Day::Browser => html.into_owned(),
@@ -453,7 +453,7 @@ impl Page {
         };
         let mut hasher = DefaultHasher::new();
         (&html, &overlay).hash(&mut hasher);
-        Page {
+        ServedPage {
             html,
             overlay,
             version: format!("{:016x}", hasher.finish()),

@@ -17,7 +17,7 @@ use crate::i18n::LocaleFile;
 
 /// The parts of a site, each read from its own file or folder.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Part {
+pub enum SitePart {
     Config,
     Content,
     Locales,
@@ -25,23 +25,23 @@ pub enum Part {
     Static,
 }
 
-impl Part {
-    pub const ALL: [Part; 5] = [
-        Part::Config,
-        Part::Content,
-        Part::Locales,
-        Part::Templates,
-        Part::Static,
+impl SitePart {
+    pub const ALL: [SitePart; 5] = [
+        SitePart::Config,
+        SitePart::Content,
+        SitePart::Locales,
+        SitePart::Templates,
+        SitePart::Static,
     ];
 
     /// The file or folder below the site root that holds this part.
     pub fn location(self) -> &'static str {
         match self {
-            Part::Config => CONFIG_FILE,
-            Part::Content => "content",
-            Part::Locales => "locales",
-            Part::Templates => "templates",
-            Part::Static => "static",
+            SitePart::Config => CONFIG_FILE,
+            SitePart::Content => "content",
+            SitePart::Locales => "locales",
+            SitePart::Templates => "templates",
+            SitePart::Static => "static",
         }
     }
 }
@@ -51,7 +51,7 @@ impl Part {
 pub fn read(root: &Path) -> Result<Sources, Vec<Diagnostic>> {
     let mut sources = Sources::default();
     let mut problems = Vec::new();
-    for part in Part::ALL {
+    for part in SitePart::ALL {
         if let Err(mut e) = reread(root, part, &mut sources) {
             problems.append(&mut e);
         }
@@ -82,7 +82,7 @@ fn not_a_site(root: &Path) -> Diagnostic {
 /// does not matter: a folder that is missing now is read once it is created.
 pub fn locations(root: &Path) -> Vec<PathBuf> {
     let mut paths = Vec::new();
-    for part in Part::ALL {
+    for part in SitePart::ALL {
         let path = root.join(part.location());
         let links = WalkDir::new(&path)
             .follow_links(true)
@@ -99,10 +99,10 @@ pub fn locations(root: &Path) -> Vec<PathBuf> {
 }
 
 /// Reads one part of the site again, replacing what `sources` held for it.
-pub fn reread(root: &Path, part: Part, sources: &mut Sources) -> Result<(), Vec<Diagnostic>> {
+pub fn reread(root: &Path, part: SitePart, sources: &mut Sources) -> Result<(), Vec<Diagnostic>> {
     let mut problems = Vec::new();
     match part {
-        Part::Config => match fs::read(root.join(CONFIG_FILE)) {
+        SitePart::Config => match fs::read(root.join(CONFIG_FILE)) {
             Ok(bytes) => match text_of(Path::new(CONFIG_FILE), bytes) {
                 Ok(text) => sources.config = text,
                 Err(d) => problems.push(d),
@@ -110,7 +110,7 @@ pub fn reread(root: &Path, part: Part, sources: &mut Sources) -> Result<(), Vec<
             Err(e) if e.kind() == io::ErrorKind::NotFound => problems.push(not_a_site(root)),
             Err(e) => problems.push(read_error(Path::new(CONFIG_FILE), &e)),
         },
-        Part::Content => {
+        SitePart::Content => {
             sources.content.clear();
             for (relative, bytes) in walk(root, part.location(), &mut problems) {
                 if relative.extension().is_some_and(|e| e == "md") {
@@ -124,7 +124,7 @@ pub fn reread(root: &Path, part: Part, sources: &mut Sources) -> Result<(), Vec<
                 }
             }
         }
-        Part::Locales => {
+        SitePart::Locales => {
             sources.locales.clear();
             for (relative, bytes) in walk(root, part.location(), &mut problems) {
                 if relative.extension().is_some_and(|e| e == "ftl") {
@@ -145,7 +145,7 @@ pub fn reread(root: &Path, part: Part, sources: &mut Sources) -> Result<(), Vec<
                 }
             }
         }
-        Part::Templates => {
+        SitePart::Templates => {
             sources.templates.clear();
             for (relative, bytes) in walk(root, part.location(), &mut problems) {
                 let name = name_under(&relative);
@@ -159,7 +159,7 @@ pub fn reread(root: &Path, part: Part, sources: &mut Sources) -> Result<(), Vec<
                 }
             }
         }
-        Part::Static => {
+        SitePart::Static => {
             sources.statics.clear();
             for (relative, bytes) in walk(root, part.location(), &mut problems) {
                 sources.statics.push(StaticFile {

@@ -24,14 +24,14 @@ use crate::clock::NowInput;
 use crate::diagnostics::Diagnostic;
 use crate::files::{OutputFile, Sources};
 use crate::output::Output;
-use crate::source::{self, Part, is_ignored};
+use crate::source::{self, SitePart, is_ignored};
 
 /// Long enough to gather the events of one save, short enough to feel instant.
 const DEBOUNCE: Duration = Duration::from_millis(25);
 
 /// Which part of the site a changed path belongs to; `None` for paths that do not affect the
 /// site (the output folder, editor temporary files, anything else in the root).
-pub fn classify(root: &Path, out: &Path, path: &Path) -> Option<Part> {
+pub fn classify(root: &Path, out: &Path, path: &Path) -> Option<SitePart> {
     if path.starts_with(out) {
         return None;
     }
@@ -46,22 +46,22 @@ pub fn classify(root: &Path, out: &Path, path: &Path) -> Option<Part> {
     if names.iter().any(|name| name.is_empty() || is_ignored(name)) {
         return None;
     }
-    Part::ALL
+    SitePart::ALL
         .into_iter()
         .find(|part| names.first() == Some(&part.location()))
 }
 
 /// "Now" for each rebuild: fixed by `--now`, or the clock, read by `main` and passed in.
-pub enum Now {
+pub enum NowSource {
     Fixed(NowInput),
     Clock(fn() -> DateTime<Utc>),
 }
 
-impl Now {
+impl NowSource {
     fn input(&self) -> NowInput {
         match self {
-            Now::Fixed(input) => *input,
-            Now::Clock(clock) => NowInput::Instant(clock()),
+            NowSource::Fixed(input) => *input,
+            NowSource::Clock(clock) => NowInput::Instant(clock()),
         }
     }
 }
@@ -91,7 +91,7 @@ pub struct Session {
     /// last, which holds only while no one else writes the folder.
     output: Output,
     pub base_url: Option<String>,
-    pub now: Now,
+    pub now: NowSource,
     sources: Sources,
     cache: RenderCache,
     written: Vec<OutputFile>,
@@ -99,7 +99,7 @@ pub struct Session {
 }
 
 impl Session {
-    pub fn new(root: PathBuf, output: Output, base_url: Option<String>, now: Now) -> Session {
+    pub fn new(root: PathBuf, output: Output, base_url: Option<String>, now: NowSource) -> Session {
         Session {
             root,
             output,
@@ -142,7 +142,7 @@ impl Session {
     }
 
     /// Reads `parts` again, rebuilds and writes what changed.
-    pub fn rebuild(&mut self, parts: &BTreeSet<Part>, changed: Vec<PathBuf>) -> Outcome {
+    pub fn rebuild(&mut self, parts: &BTreeSet<SitePart>, changed: Vec<PathBuf>) -> Outcome {
         let started = Instant::now();
         let mut diagnostics = Vec::new();
         for part in parts {
@@ -213,7 +213,7 @@ pub fn run(
     // Folders are watched recursively once they exist, and again after being replaced.
     let watch_folders = |debouncer: &mut notify_debouncer_full::Debouncer<_, _>,
                          watched: &mut BTreeSet<PathBuf>| {
-        for part in Part::ALL.into_iter().filter(|p| *p != Part::Config) {
+        for part in SitePart::ALL.into_iter().filter(|p| *p != SitePart::Config) {
             let folder = root.join(part.location());
             if folder.is_dir()
                 && !watched.contains(&folder)
@@ -230,12 +230,12 @@ pub fn run(
         .map_err(|e| Diagnostic::error(format!("cannot watch {}: {e}", session.root.display())))?;
     watch_folders(&mut debouncer, &mut watched);
 
-    let all: BTreeSet<Part> = Part::ALL.into_iter().collect();
+    let all: BTreeSet<SitePart> = SitePart::ALL.into_iter().collect();
     let outcome = session.rebuild(&all, Vec::new());
     after_rebuild(&session, &outcome);
     loop {
         let wait = match (&session.now, session.next_change()) {
-            (Now::Clock(clock), Some(next)) => (next - clock()).to_std().unwrap_or_default(),
+            (NowSource::Clock(clock), Some(next)) => (next - clock()).to_std().unwrap_or_default(),
             _ => Duration::from_secs(24 * 60 * 60),
         };
         let (parts, changed) = match events.recv_timeout(wait) {
@@ -275,7 +275,7 @@ fn changes(
     root: &Path,
     out: &Path,
     batches: Vec<DebounceEventResult>,
-) -> (BTreeSet<Part>, Vec<PathBuf>) {
+) -> (BTreeSet<SitePart>, Vec<PathBuf>) {
     let mut parts = BTreeSet::new();
     let mut paths = BTreeSet::new();
     for batch in batches {
@@ -290,7 +290,7 @@ fn changes(
                 }
             }
             // The watcher lost track (an overflowing event queue): read everything again.
-            Err(_) => parts.extend(Part::ALL),
+            Err(_) => parts.extend(SitePart::ALL),
         }
     }
     (parts, paths.into_iter().collect())
@@ -305,15 +305,15 @@ mod tests {
         let root = Path::new("/site");
         let out = Path::new("/site/public");
         let part = |p: &str| classify(root, out, Path::new(p));
-        assert_eq!(part("/site/site.toml"), Some(Part::Config));
-        assert_eq!(part("/site/content/fr/faq.md"), Some(Part::Content));
-        assert_eq!(part("/site/content/fr"), Some(Part::Content));
-        assert_eq!(part("/site/locales/ar/main.ftl"), Some(Part::Locales));
+        assert_eq!(part("/site/site.toml"), Some(SitePart::Config));
+        assert_eq!(part("/site/content/fr/faq.md"), Some(SitePart::Content));
+        assert_eq!(part("/site/content/fr"), Some(SitePart::Content));
+        assert_eq!(part("/site/locales/ar/main.ftl"), Some(SitePart::Locales));
         assert_eq!(
             part("/site/templates/partials/status.html"),
-            Some(Part::Templates)
+            Some(SitePart::Templates)
         );
-        assert_eq!(part("/site/static/favicon.svg"), Some(Part::Static));
+        assert_eq!(part("/site/static/favicon.svg"), Some(SitePart::Static));
     }
 
     #[test]

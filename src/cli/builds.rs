@@ -9,8 +9,8 @@ use super::{EXIT_USAGE, Environment, NowArgs, Verbosity};
 use crate::build::{self, BuildRequest, Built};
 use crate::clock::{NowInput, rfc3339};
 use crate::diagnostics::Diagnostic;
-use crate::output::{Claim, ClaimError, Output, Replace, Writer};
-use crate::watch::{Now, Outcome, Session};
+use crate::output::{Claim, ClaimError, LockHolder, Output, Replace};
+use crate::watch::{NowSource, Outcome, Session};
 use crate::{console, source};
 
 /// Claims the output folder `out` of the site at `root` for `writer`, before anything is
@@ -19,7 +19,7 @@ pub(super) fn claim(
     root: &Path,
     out: &Path,
     replace: Replace,
-    writer: Writer,
+    writer: LockHolder,
     env: &Environment,
 ) -> Result<Output, ExitCode> {
     // Not a site (`sunset build` in the wrong folder): nothing is written, not even a lock.
@@ -55,11 +55,11 @@ pub(super) fn shown<'a>(path: &'a Path, env: &Environment) -> &'a Path {
 }
 
 /// "Now" for watch and serve: fixed when given, else the clock at every rebuild.
-pub(super) fn watch_now(args: &NowArgs, env: &Environment) -> Option<Now> {
+pub(super) fn watch_now(args: &NowArgs, env: &Environment) -> Option<NowSource> {
     if args.now.is_none() && env.source_date_epoch.is_none() {
-        return Some(Now::Clock(env.clock));
+        return Some(NowSource::Clock(env.clock));
     }
-    resolve_now(args, env).map(Now::Fixed)
+    resolve_now(args, env).map(NowSource::Fixed)
 }
 
 /// One line per rebuild, with what changed and how long it took; diagnostics as in `build`.
@@ -166,7 +166,7 @@ pub(super) fn status_line(built: &Built) -> String {
     let notice = &built.config.notice;
     let milestone = status
         .next_milestone()
-        .filter(|&index| notice.has_milestones() && index != notice.main)
+        .filter(|&index| notice.has_several_milestones() && index != notice.main)
         .map(|index| {
             let name = &notice.milestones[index].name;
             match status.milestones[index].days_left {

@@ -12,7 +12,7 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::build::BuildRequest;
 use crate::diagnostics::Diagnostic;
-use crate::output::{Replace, Writer};
+use crate::output::{LockHolder, Replace};
 use crate::serve;
 use crate::watch::{self, Outcome, Session};
 
@@ -236,7 +236,7 @@ pub fn run(cli: Cli, env: &Environment) -> ExitCode {
             let out = args
                 .out
                 .map_or_else(|| root.join("public"), |o| env.current_dir.join(o));
-            let output = match claim(&root, &out, args.force.replace(), Writer::Build, env) {
+            let output = match claim(&root, &out, args.force.replace(), LockHolder::Build, env) {
                 Ok(output) => output,
                 Err(code) => return code,
             };
@@ -253,7 +253,7 @@ pub fn run(cli: Cli, env: &Environment) -> ExitCode {
             let out = args
                 .out
                 .map_or_else(|| root.join("public"), |o| env.current_dir.join(o));
-            let output = match claim(&root, &out, args.force.replace(), Writer::Watch, env) {
+            let output = match claim(&root, &out, args.force.replace(), LockHolder::Watch, env) {
                 Ok(output) => output,
                 Err(code) => return code,
             };
@@ -291,7 +291,7 @@ pub fn run(cli: Cli, env: &Environment) -> ExitCode {
                     }
                 },
             };
-            let output = match claim(&root, &out, args.force.replace(), Writer::Serve, env) {
+            let output = match claim(&root, &out, args.force.replace(), LockHolder::Serve, env) {
                 Ok(output) => output,
                 Err(code) => return code,
             };

@@ -16,18 +16,18 @@ use std::time::{Duration, Instant};
 
 /// Who writes an output folder.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Writer {
+pub enum LockHolder {
     Build,
     Watch,
     Serve,
 }
 
-impl Writer {
+impl LockHolder {
     pub fn as_str(self) -> &'static str {
         match self {
-            Writer::Build => "build",
-            Writer::Watch => "watch",
-            Writer::Serve => "serve",
+            LockHolder::Build => "build",
+            LockHolder::Watch => "watch",
+            LockHolder::Serve => "serve",
         }
     }
 }
@@ -51,7 +51,7 @@ const PATIENCE: Duration = Duration::from_secs(30);
 const POLL: Duration = Duration::from_millis(50);
 
 /// Locks `path` for `writer`, waiting while another build holds it.
-pub fn acquire(path: &Path, writer: Writer) -> Result<Lock, LockError> {
+pub fn acquire(path: &Path, writer: LockHolder) -> Result<Lock, LockError> {
     let mut file = OpenOptions::new()
         .read(true)
         .write(true)
@@ -70,7 +70,7 @@ pub fn acquire(path: &Path, writer: Writer) -> Result<Lock, LockError> {
                 });
                 let lasts = holder
                     .as_ref()
-                    .is_some_and(|(w, _)| w != Writer::Build.as_str());
+                    .is_some_and(|(w, _)| w != LockHolder::Build.as_str());
                 if lasts || Instant::now() >= deadline {
                     let holder = holder.map(|(writer, pid)| format!("{writer}, process {pid}"));
                     return Err(LockError::Busy { holder });
@@ -95,8 +95,8 @@ mod tests {
     fn a_second_writer_is_told_who_holds_the_folder() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join(".public.lock");
-        let held = acquire(&path, Writer::Serve).unwrap();
-        match acquire(&path, Writer::Build) {
+        let held = acquire(&path, LockHolder::Serve).unwrap();
+        match acquire(&path, LockHolder::Build) {
             Err(LockError::Busy {
                 holder: Some(holder),
             }) => {
@@ -105,20 +105,20 @@ mod tests {
             other => panic!("{other:?}"),
         }
         drop(held);
-        acquire(&path, Writer::Build).unwrap();
+        acquire(&path, LockHolder::Build).unwrap();
     }
 
     #[test]
     fn a_build_waits_for_another_build() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join(".public.lock");
-        let held = acquire(&path, Writer::Build).unwrap();
+        let held = acquire(&path, LockHolder::Build).unwrap();
         let release = thread::spawn(move || {
             thread::sleep(Duration::from_millis(200));
             drop(held);
         });
         let started = Instant::now();
-        acquire(&path, Writer::Build).unwrap();
+        acquire(&path, LockHolder::Build).unwrap();
         assert!(started.elapsed() >= Duration::from_millis(150));
         release.join().unwrap();
     }

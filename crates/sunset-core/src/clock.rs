@@ -88,7 +88,7 @@ impl State {
                 .find(|p| self.0 & State::bit(index, *p) != 0)
                 .unwrap_or(Phase::Upcoming)
         };
-        if !notice.has_milestones() {
+        if !notice.has_several_milestones() {
             return phase(notice.main).as_str().to_string();
         }
         let words: Vec<String> = notice

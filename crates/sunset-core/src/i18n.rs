@@ -195,7 +195,7 @@ fn load_language<'a>(
         .map_err(|_| Diagnostic::error(format!("{:?} is not a language tag", language.code)))?;
     let mut bundle = FluentBundle::new_concurrent(vec![langid]);
     bundle.set_use_isolating(false);
-    register_functions(&mut bundle, &data);
+    register_fluent_functions(&mut bundle, &data);
     let mut definitions = BTreeMap::new();
     for file in files {
         let resource = match FluentResource::try_new(file.text.clone()) {
@@ -345,7 +345,7 @@ pub(crate) fn message_definitions(path: &Path, text: &str) -> BTreeMap<String, L
     definitions
 }
 
-fn register_functions(
+fn register_fluent_functions(
     bundle: &mut FluentBundle<FluentResource>,
     data: &std::sync::Arc<LocaleData>,
 ) {

@@ -51,7 +51,7 @@ fn provided_variables(
             .or_default()
             .insert("date".into());
     }
-    if config.notice.has_milestones() {
+    if config.notice.has_several_milestones() {
         for milestone in &config.notice.milestones {
             for prefix in ["date", "phase", "days_until"] {
                 build.insert(format!("{prefix}_{}", milestone.name));
@@ -264,7 +264,7 @@ fn check_message(
 pub fn selector_values(config: &Config) -> BTreeMap<String, Vec<String>> {
     let phases: Vec<String> = Phase::ALL.iter().map(|p| p.as_str().to_string()).collect();
     let mut values = BTreeMap::from([("phase".to_string(), phases.clone())]);
-    if config.notice.has_milestones() {
+    if config.notice.has_several_milestones() {
         for milestone in &config.notice.milestones {
             values.insert(format!("phase_{}", milestone.name), phases.clone());
         }

@@ -182,11 +182,9 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
 
     if let Some(notice) = &notice {
         for milestone in &notice.milestones {
-            if let Some((name, _)) = raw
-                .dates
-                .iter()
-                .find(|(name, _)| notice.has_milestones() && *name.get_ref() == milestone.name)
-            {
+            if let Some((name, _)) = raw.dates.iter().find(|(name, _)| {
+                notice.has_several_milestones() && *name.get_ref() == milestone.name
+            }) {
                 errors.push(
                     Diagnostic::error(format!(
                         "{:?} names both a date and a milestone",

@@ -88,7 +88,7 @@ impl Notice {
 
     /// Whether the notice has more than one milestone. With one, every output is what it was
     /// before milestones existed.
-    pub fn has_milestones(&self) -> bool {
+    pub fn has_several_milestones(&self) -> bool {
         self.milestones.len() > 1
     }
 
@@ -390,7 +390,7 @@ code = "en"
     fn milestones_have_their_own_zone_or_instant() {
         let config = parse(Path::new("site.toml"), SITE).unwrap();
         let notice = &config.notice;
-        assert!(notice.has_milestones());
+        assert!(notice.has_several_milestones());
         assert_eq!(notice.main().name, "streaming-ends");
         assert_eq!(notice.end_date().to_string(), "2026-04-30");
         let [streaming, export, deleted] = &notice.milestones[..] else {
@@ -413,7 +413,7 @@ code = "en"
         let text = SITE.split("main =").next().unwrap().to_string()
             + "end_date = 2026-01-15\n\n[[languages]]\ncode = \"en\"\n";
         let notice = parse(Path::new("site.toml"), &text).unwrap().notice;
-        assert!(!notice.has_milestones());
+        assert!(!notice.has_several_milestones());
         assert_eq!(notice.milestones.len(), 1);
         assert_eq!((notice.main, notice.main().name.as_str()), (0, "end"));
         assert!(notice.main().remind);

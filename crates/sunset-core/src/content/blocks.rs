@@ -117,7 +117,7 @@ fn condition(notice: &Notice, bare: usize, words: &[&str]) -> Result<Condition, 
 /// What a block's opening line may say, for hints.
 fn block_words(notice: &Notice) -> String {
     let mut hint = String::from("phases are upcoming, last-day and ended");
-    if notice.has_milestones() {
+    if notice.has_several_milestones() {
         let names: Vec<&str> = notice.milestones.iter().map(|m| m.name.as_str()).collect();
         hint.push_str(&format!(
             ", or before, on or after a milestone ({})",

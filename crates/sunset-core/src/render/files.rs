@@ -49,7 +49,7 @@ pub(super) fn reminders(
         for index in &offered {
             let milestone = &notice.milestones[*index];
             let mut args = variables.args();
-            if notice.has_milestones() {
+            if notice.has_several_milestones() {
                 args.set("milestone", milestone.name.clone());
             }
             args.set("date", milestone.date.to_string());
@@ -185,7 +185,7 @@ pub(super) fn manifest(model: &SiteModel) -> OutputFile {
             "ends": rfc3339(&last_day.end),
         });
     }
-    if notice.has_milestones() {
+    if notice.has_several_milestones() {
         let milestones: Vec<serde_json::Value> = notice
             .milestones
             .iter()

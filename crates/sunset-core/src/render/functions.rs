@@ -58,7 +58,7 @@ pub(super) fn rendered_state(state: &State, keys: &[String]) -> tera::TeraResult
     }))
 }
 
-pub(super) fn register_functions(
+pub(super) fn register_template_functions(
     tera: &mut Tera,
     model: &SiteModel,
     variables: Vec<(String, BuildVariables)>,

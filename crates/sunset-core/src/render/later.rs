@@ -16,7 +16,7 @@ use crate::clock::rfc3339;
 /// The page rendered for another reading (see `clock::readings`): the state's name, the key
 /// the script finds it by, when its shared counts go stale, its HTML.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Later {
+pub struct LaterReading {
     pub name: String,
     pub key: String,
     pub stale_at: Option<DateTime<Utc>>,
@@ -52,7 +52,7 @@ impl Guard {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 struct LaterPage<'a> {
     #[serde(skip)]
-    later: &'a Later,
+    later: &'a LaterReading,
     /// The later page's `<title>`, as HTML text.
     title: String,
     /// How many lines of the current body the edits read.
@@ -223,7 +223,7 @@ const GUARD: &str = concat!(
 /// readings (the same page rendered for each) and the script that picks one, at the end of
 /// its body; and the HTML those pages add to it, for link checks. A page without a `<body>`,
 /// or with nothing to carry and no count that goes stale, carries nothing.
-pub fn carry(mut html: String, guard: &Guard, later: &[Later]) -> (String, String) {
+pub fn carry(mut html: String, guard: &Guard, later: &[LaterReading]) -> (String, String) {
     let Some(parts) = PageParts::of(&html) else {
         return (html, String::new());
     };
@@ -321,8 +321,8 @@ fn script_safe_json(value: &impl Serialize) -> String {
 mod tests {
     use super::*;
 
-    fn ended() -> Later {
-        Later {
+    fn ended() -> LaterReading {
+        LaterReading {
             name: "ended".into(),
             key: "e".into(),
             stale_at: None,

@@ -51,7 +51,7 @@ mod urls;
 use context::language_context;
 use errors::{reference_errors, template_error};
 use files::{hashed_name, manifest, reminders, robots, sitemap};
-use functions::register_functions;
+use functions::register_template_functions;
 use page::{PageRender, merge_phase_errors, render_page_in_every_phase, render_site_page};
 
 const ROOT_TEMPLATE: &str = "root.html";
@@ -113,7 +113,7 @@ impl BuildVariables {
         if let Some(days) = status.days_left {
             vars.push(("days_left".to_string(), Variable::Number(days)));
         }
-        if config.notice.has_milestones() {
+        if config.notice.has_several_milestones() {
             for (milestone, now) in config.notice.milestones.iter().zip(&status.milestones) {
                 let name = &milestone.name;
                 vars.push((
@@ -394,7 +394,7 @@ fn load_templates(
     let mut tera = Tera::new();
     tera.autoescape_on([".html", ".xml", ".htm"]);
     tera.set_escape_fn(crate::bidi::write_escaped);
-    register_functions(&mut tera, model, variables);
+    register_template_functions(&mut tera, model, variables);
     let templates = model
         .templates
         .iter()

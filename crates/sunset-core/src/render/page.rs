@@ -40,7 +40,7 @@ pub(super) fn render_page_in_every_phase(
     let mut later_errors = Vec::new();
     for view in later {
         match render_page(model, tera, view, page, &translations, &mut memo) {
-            Ok(html) => later_html.push(later::Later {
+            Ok(html) => later_html.push(later::LaterReading {
                 name: view.name.clone(),
                 key: view.guard.key.clone(),
                 stale_at: view.guard.stale_at,
@@ -93,7 +93,10 @@ pub(super) fn merge_phase_errors(
     let mut merged = current;
     for (_, mut error, phases) in only_later {
         let names: Vec<String> = phases.iter().map(|p| format!("`{p}`")).collect();
-        let which = match (model.config.notice.has_milestones(), names.as_slice()) {
+        let which = match (
+            model.config.notice.has_several_milestones(),
+            names.as_slice(),
+        ) {
             (false, [one]) => format!("the {one} phase"),
             (false, _) => format!("the {} phases", names.join(" and ")),
             (true, [one]) => format!("the state {one}"),

@@ -12,7 +12,7 @@ pub(super) const REMINDER_FILE: &str = "remind-me.ics";
 /// Where a language's calendar reminder of a milestone is: `remind-me.ics` for a notice of
 /// one date, `remind-me-<milestone>.ics` with several.
 pub(super) fn reminder_path(notice: &Notice, milestone: &Milestone, lang: &str) -> String {
-    if notice.has_milestones() {
+    if notice.has_several_milestones() {
         format!("{lang}/remind-me-{}.ics", milestone.name)
     } else {
         format!("{lang}/{REMINDER_FILE}")
