@@ -53,6 +53,8 @@ pub fn build_reusing(
     let config = load_config(sources, request.base_url.as_deref())?;
     let now: DateTime<Utc> = request.now.resolve(config.notice.time_zone);
     let status = clock::status(now, &config.notice);
+    // Every other reading a reader can still meet: each is rendered, checked and carried.
+    let later_readings = clock::readings(&status, &config.notice);
 
     let mut diagnostics = config.warnings.clone();
     let (pages, page_diagnostics) = content::parse_pages(&config, &sources.content);
@@ -80,6 +82,7 @@ pub fn build_reusing(
     let model = SiteModel {
         config: &config,
         status: &status,
+        later_readings: &later_readings,
         pages: &pages,
         translations: Arc::new(translations),
         templates: &sources.templates,

@@ -86,6 +86,17 @@ pub struct Reminder {
 }
 
 impl Config {
+    /// The link to `url_path` (a path below the site root, `en/faq/`) from any page: under
+    /// the base path, so that the site also works below a sub-path.
+    pub fn url_of(&self, url_path: &str) -> String {
+        format!("{}{url_path}", self.base_path)
+    }
+
+    /// The absolute URL of `url_path`, for canonical links, hreflang and the sitemap.
+    pub fn permalink_of(&self, url_path: &str) -> String {
+        format!("{}{url_path}", self.base_url)
+    }
+
     pub fn default_language(&self) -> &Language {
         // Cannot be out of bounds: `parse` refuses a site.toml without languages.
         &self.languages[0]

@@ -204,7 +204,7 @@ pub(super) fn language_context(
             .map(|p| NavEntry {
                 key: &p.key,
                 title: p.title_in(p.phase(&config.notice, status)),
-                url: format!("{}{}", config.base_path, p.url_path),
+                url: config.url_of(&p.url_path),
                 untranslated_from: p.untranslated_from.as_deref(),
             })
             .collect::<Vec<_>>(),
@@ -225,8 +225,8 @@ pub(super) fn page_translations(model: &SiteModel, page: &Page) -> tera::Value {
                 name: &l.name,
                 dir: l.dir.as_str(),
                 og_locale: &l.og_locale,
-                url: format!("{}{}", config.base_path, other.url_path),
-                permalink: format!("{}{}", config.base_url, other.url_path),
+                url: config.url_of(&other.url_path),
+                permalink: config.permalink_of(&other.url_path),
                 current: l.code == page.language,
                 translated: other.untranslated_from.is_none(),
             })

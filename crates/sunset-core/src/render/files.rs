@@ -70,7 +70,7 @@ pub(super) fn reminders(
                     let summary_text = plain(&summary.text, summary.language);
                     let alert_text = plain(&alert.text, alert.language);
                     let uid = format!("{}-{}@{host}", milestone.name, language.code);
-                    let url = format!("{}{}", config.base_url, page.url_path);
+                    let url = config.permalink_of(&page.url_path);
                     // Many calendar apps hide an event's URL field: the address goes in the
                     // text too.
                     let description_language = description.language;
@@ -119,7 +119,7 @@ pub(super) fn sitemap(model: &SiteModel) -> OutputFile {
     for page in model.pages.iter().filter(translated) {
         xml.push_str(&format!(
             "  <url>\n    <loc>{}</loc>\n",
-            esc(&format!("{}{}", config.base_url, page.url_path))
+            esc(&config.permalink_of(&page.url_path))
         ));
         if let Some(updated) = page.updated {
             xml.push_str(&format!("    <lastmod>{updated}</lastmod>\n"));
@@ -133,7 +133,7 @@ pub(super) fn sitemap(model: &SiteModel) -> OutputFile {
             xml.push_str(&format!(
                 "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>\n",
                 esc(&other.language),
-                esc(&format!("{}{}", config.base_url, other.url_path))
+                esc(&config.permalink_of(&other.url_path))
             ));
         }
         xml.push_str(&format!(

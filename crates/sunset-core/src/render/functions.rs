@@ -222,12 +222,7 @@ pub(super) fn register_template_functions(
     let assets: BTreeMap<String, String> = model
         .statics
         .iter()
-        .map(|file| {
-            (
-                file.name.clone(),
-                format!("{}{}", model.config.base_path, hashed_name(file)),
-            )
-        })
+        .map(|file| (file.name.clone(), model.config.url_of(&hashed_name(file))))
         .collect();
     tera.register_function("asset", move |kwargs: Kwargs, _: &State| {
         let path: String = kwargs.must_get("path")?;
@@ -277,21 +272,18 @@ pub(super) fn isolated(text: &str, dir: Direction) -> String {
 /// rendered (or `lang=`), found by its key or its front matter's `role`, so that templates
 /// never spell out a slug.
 pub(super) fn register_page_url(tera: &mut Tera, model: &SiteModel) {
-    let base_path = model.config.base_path.clone();
     // By language and key, and by language and role (the first page that has it): a lookup
     // per call, as every page calls this a few times.
     let mut by_key: HashMap<(String, String), String> = HashMap::new();
     let mut by_role: HashMap<(String, String), String> = HashMap::new();
     for page in model.pages {
-        by_key.insert(
-            (page.language.clone(), page.key.clone()),
-            page.url_path.clone(),
-        );
+        let url = model.config.url_of(&page.url_path);
         if let Some(role) = &page.role {
             by_role
                 .entry((page.language.clone(), role.clone()))
-                .or_insert_with(|| page.url_path.clone());
+                .or_insert_with(|| url.clone());
         }
+        by_key.insert((page.language.clone(), page.key.clone()), url);
     }
     tera.register_function("page_url", move |kwargs: Kwargs, state: &State| {
         let lang = language_of_call(&kwargs, state)?;
@@ -305,7 +297,7 @@ pub(super) fn register_page_url(tera: &mut Tera, model: &SiteModel) {
         let lookup = (lang, name);
         index
             .get(&lookup)
-            .map(|url_path| format!("{base_path}{url_path}"))
+            .cloned()
             .ok_or_else(|| {
                 let (lang, name) = lookup;
                 // Where no language has it, one error for all (the same words for every

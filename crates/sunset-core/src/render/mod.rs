@@ -52,7 +52,7 @@ use context::language_context;
 use errors::{reference_errors, template_error};
 use files::{hashed_name, manifest, reminders, robots, sitemap};
 use functions::register_template_functions;
-use page::{PageRender, merge_phase_errors, render_page_in_every_phase, render_site_page};
+use page::{PageRender, render_in_every_reading, render_page_in_every_reading, render_site_page};
 
 const ROOT_TEMPLATE: &str = "root.html";
 const NOT_FOUND_TEMPLATE: &str = "404.html";
@@ -62,6 +62,8 @@ const RESERVED_ARGS: [&str; 3] = ["id", "lang", "isolate"];
 pub struct SiteModel<'a> {
     pub config: &'a Config,
     pub status: &'a Status,
+    /// The other readings to render: the build decides which (see `clock::readings`).
+    pub later_readings: &'a [Status],
     pub pages: &'a [Page],
     pub translations: Arc<Translations>,
     pub templates: &'a [TemplateFile],
@@ -154,7 +156,7 @@ type CachedPage = (Vec<u8>, String);
 /// What rendering needs to know of one phase: where the notice stands, the variables
 /// translations get from it, and each language's part of the templates' context (`lang`,
 /// `language`, `site`, `clock`, `reminder`, `menu`), built once for all its pages.
-struct PhaseView {
+struct ReadingView {
     status: Status,
     /// The state's name (see [`clock::State::name`]).
     name: String,
@@ -165,8 +167,8 @@ struct PhaseView {
     contexts: HashMap<String, Context>,
 }
 
-impl PhaseView {
-    fn new(model: &SiteModel, status: Status) -> PhaseView {
+impl ReadingView {
+    fn new(model: &SiteModel, status: Status) -> ReadingView {
         let notice = &model.config.notice;
         let guard = later::Guard {
             key: clock::reading_key(&status, notice),
@@ -195,7 +197,7 @@ impl PhaseView {
                 (language.code.clone(), context)
             })
             .collect();
-        PhaseView {
+        ReadingView {
             name: status.state.name(notice),
             guard,
             status,
@@ -228,10 +230,11 @@ pub struct RenderedSite {
 /// service has ended fails today's build, and the page carries those versions for readers who
 /// open it after the change (see [`later`]).
 pub fn render_site(model: &SiteModel, cache: &mut RenderCache) -> RenderedSite {
-    let current = PhaseView::new(model, model.status.clone());
-    let later: Vec<PhaseView> = clock::readings(model.status, &model.config.notice)
-        .into_iter()
-        .map(|status| PhaseView::new(model, status))
+    let current = ReadingView::new(model, model.status.clone());
+    let later: Vec<ReadingView> = model
+        .later_readings
+        .iter()
+        .map(|status| ReadingView::new(model, status.clone()))
         .collect();
     let phase_variables: Vec<(String, BuildVariables)> = std::iter::once(&current)
         .chain(&later)
@@ -275,7 +278,7 @@ pub fn render_site(model: &SiteModel, cache: &mut RenderCache) -> RenderedSite {
         .zip(model.pages.par_iter())
         .map(|((path, fingerprint, cached), page)| {
             let result = cached.map_or_else(
-                || render_page_in_every_phase(model, &tera, &current, &later, page),
+                || render_page_in_every_reading(model, &tera, &current, &later, page),
                 |(bytes, carried)| PageRender {
                     html: Some(bytes),
                     carried,
@@ -307,39 +310,28 @@ pub fn render_site(model: &SiteModel, cache: &mut RenderCache) -> RenderedSite {
         (NOT_FOUND_TEMPLATE, "404.html"),
     ] {
         let fingerprint = fingerprints.all_languages();
-        let rendered = match cache.get(path, fingerprint) {
-            Some((bytes, _)) => Ok(bytes),
+        let bytes = match cache.get(path, fingerprint) {
+            Some((bytes, _)) => bytes,
             None => {
-                let later_errors = later
-                    .iter()
-                    .map(|view| {
-                        let result = render_site_page(model, &tera, view, template);
-                        (view.name.clone(), result.err().into_iter().collect())
-                    })
-                    .collect();
-                let result = render_site_page(model, &tera, &current, template);
-                let current_errors = result.as_ref().err().cloned().into_iter().collect();
-                let mut merged = merge_phase_errors(model, current_errors, later_errors);
+                let (result, _, mut merged) =
+                    render_in_every_reading(model, &current, &later, |view| {
+                        render_site_page(model, &tera, view, template).map_err(|e| vec![e])
+                    });
                 match result {
-                    Ok(bytes) if merged.is_empty() => Ok(bytes),
+                    Some(bytes) if merged.is_empty() => bytes,
                     _ => {
-                        complete &= result.is_ok();
+                        complete &= result.is_some();
                         errors.append(&mut merged);
                         continue;
                     }
                 }
             }
         };
-        match rendered {
-            Ok(bytes) => {
-                cache.put(path, fingerprint, &bytes, "");
-                files.push(OutputFile {
-                    path: path.to_string(),
-                    bytes,
-                });
-            }
-            Err(e) => errors.push(e),
-        }
+        cache.put(path, fingerprint, &bytes, "");
+        files.push(OutputFile {
+            path: path.to_string(),
+            bytes,
+        });
     }
     let readings: Vec<&Status> = std::iter::once(&current)
         .chain(&later)

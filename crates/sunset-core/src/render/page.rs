@@ -12,7 +12,7 @@ use super::errors::template_error;
 use super::functions::describe;
 use super::later;
 use super::urls::x_default;
-use super::{BuildVariables, PhaseView, SiteModel};
+use super::{BuildVariables, ReadingView, SiteModel};
 use crate::content::Page;
 use crate::diagnostics::{Diagnostic, Location};
 use crate::markdown::{self, MessageText, References, RenderOptions};
@@ -27,37 +27,33 @@ pub(super) struct PageRender {
     pub(super) errors: Vec<Diagnostic>,
 }
 
-pub(super) fn render_page_in_every_phase(
+pub(super) fn render_page_in_every_reading(
     model: &SiteModel,
     tera: &Tera,
-    current: &PhaseView,
-    later: &[PhaseView],
+    current: &ReadingView,
+    later: &[ReadingView],
     page: &Page,
 ) -> PageRender {
     let mut memo = PageMemo::default();
     let translations = page_translations(model, page);
-    let mut later_html = Vec::new();
-    let mut later_errors = Vec::new();
-    for view in later {
-        match render_page(model, tera, view, page, &translations, &mut memo) {
-            Ok(html) => later_html.push(later::LaterReading {
-                name: view.name.clone(),
-                key: view.guard.key.clone(),
-                stale_at: view.guard.stale_at,
-                html,
-            }),
-            Err(errors) => later_errors.push((view.name.clone(), errors)),
-        }
-    }
-    let result = render_page(model, tera, current, page, &translations, &mut memo);
-    let current_errors = result.as_ref().err().cloned().unwrap_or_default();
-    let errors = merge_phase_errors(model, current_errors, later_errors);
+    let (result, later_html, errors) = render_in_every_reading(model, current, later, |view| {
+        render_page(model, tera, view, page, &translations, &mut memo)
+    });
+    let later_html: Vec<later::LaterReading> = later_html
+        .into_iter()
+        .map(|(view, html)| later::LaterReading {
+            name: view.name.clone(),
+            key: view.guard.key.clone(),
+            stale_at: view.guard.stale_at,
+            html,
+        })
+        .collect();
     let (html, carried) = match result {
-        Ok(html) => {
+        Some(html) => {
             let (html, carried) = later::carry(html, &current.guard, &later_html);
             (Some(html), carried)
         }
-        Err(_) => (None, String::new()),
+        None => (None, String::new()),
     };
     PageRender {
         html: html.map(String::into_bytes),
@@ -66,10 +62,35 @@ pub(super) fn render_page_in_every_phase(
     }
 }
 
+/// Renders one thing for every later reading, then for the current one: the current result
+/// (None if it failed), each later result with its reading, and the errors of all, merged
+/// (see [`merge_reading_errors`]).
+pub(super) fn render_in_every_reading<'v, T>(
+    model: &SiteModel,
+    current: &ReadingView,
+    later: &'v [ReadingView],
+    mut render: impl FnMut(&ReadingView) -> Result<T, Vec<Diagnostic>>,
+) -> (Option<T>, Vec<(&'v ReadingView, T)>, Vec<Diagnostic>) {
+    let mut later_results = Vec::new();
+    let mut later_errors = Vec::new();
+    for view in later {
+        match render(view) {
+            Ok(result) => later_results.push((view, result)),
+            Err(errors) => later_errors.push((view.name.clone(), errors)),
+        }
+    }
+    let (result, current_errors) = match render(current) {
+        Ok(result) => (Some(result), Vec::new()),
+        Err(errors) => (None, errors),
+    };
+    let errors = merge_reading_errors(model, current_errors, later_errors);
+    (result, later_results, errors)
+}
+
 /// The current phase's errors as they are, then each error that only a later phase has, with
 /// the phases it shows in named: "… (in the `ended` phase)", or with several milestones
 /// "… (in the state `after service-ends, before export-closes`)".
-pub(super) fn merge_phase_errors(
+fn merge_reading_errors(
     model: &SiteModel,
     current: Vec<Diagnostic>,
     later: Vec<(String, Vec<Diagnostic>)>,
@@ -185,7 +206,7 @@ impl PageMemo {
 pub(super) fn render_page(
     model: &SiteModel,
     tera: &Tera,
-    view: &PhaseView,
+    view: &ReadingView,
     page: &Page,
     translations: &tera::Value,
     memo: &mut PageMemo,
@@ -240,8 +261,8 @@ pub(super) fn render_page(
             key: &page.key,
             title: &inputs.title,
             description: &inputs.description,
-            url: format!("{}{}", config.base_path, page.url_path),
-            permalink: format!("{}{}", config.base_url, page.url_path),
+            url: config.url_of(&page.url_path),
+            permalink: config.permalink_of(&page.url_path),
             updated: inputs.updated.clone(),
             content: &rendered.html,
             headings: &rendered.headings,
@@ -261,8 +282,8 @@ pub(super) fn render_page(
                 let url_path = model.page(&l.code, &page.key).map_or("", |p| &p.url_path);
                 LanguageContextWithUrl {
                     language: LanguageContext::of(l),
-                    url: format!("{}{url_path}", config.base_path),
-                    permalink: format!("{}{url_path}", config.base_url),
+                    url: config.url_of(url_path),
+                    permalink: config.permalink_of(url_path),
                 }
             }),
         })
@@ -278,7 +299,7 @@ pub(super) fn render_page(
 pub(super) fn render_site_page(
     model: &SiteModel,
     tera: &Tera,
-    view: &PhaseView,
+    view: &ReadingView,
     template: &str,
 ) -> Result<Vec<u8>, Diagnostic> {
     let config = model.config;
@@ -294,8 +315,8 @@ pub(super) fn render_site_page(
                 name: &l.name,
                 dir: l.dir.as_str(),
                 og_locale: &l.og_locale,
-                url: format!("{}{url_path}", config.base_path),
-                permalink: format!("{}{url_path}", config.base_url),
+                url: config.url_of(&url_path),
+                permalink: config.permalink_of(&url_path),
                 current: false,
                 translated: notice.is_some_and(|p| p.untranslated_from.is_none()),
             }
@@ -353,7 +374,7 @@ impl References for PageReferences<'_> {
         };
         self.model
             .page(language, key)
-            .map(|p| format!("{}{}{anchor}", self.model.config.base_path, p.url_path))
+            .map(|p| format!("{}{anchor}", self.model.config.url_of(&p.url_path)))
             .ok_or_else(|| format!("there is no content/{language}/{key}.md"))
     }
 

@@ -35,7 +35,7 @@ pub(super) fn reminder_urls(
         .filter(|index| status.milestones[*index].phase == Phase::Upcoming)
         .map(|index| {
             let path = reminder_path(notice, &notice.milestones[index], lang);
-            (index, format!("{}{path}", model.config.base_path))
+            (index, model.config.url_of(&path))
         })
         .collect()
 }
@@ -60,6 +60,6 @@ pub(super) fn x_default(model: &SiteModel, page: &Page) -> String {
         .page(&config.default_language().code, &page.key)
         .map_or_else(
             || config.base_url.clone(),
-            |p| format!("{}{}", config.base_url, p.url_path),
+            |p| config.permalink_of(&p.url_path),
         )
 }
