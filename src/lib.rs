@@ -7,7 +7,7 @@
 
 pub use sunset_core::{
     bidi, build, cache, calendar, check, cldr, clock, config, content, diagnostics, files, i18n,
-    init, markdown, messages, phase, render, stamp,
+    init, markdown, messages, phase, render, stamp, variables,
 };
 
 pub mod cli;

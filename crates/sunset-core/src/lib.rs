@@ -24,3 +24,4 @@ pub mod messages;
 pub mod phase;
 pub mod render;
 pub mod stamp;
+pub mod variables;

@@ -35,6 +35,7 @@ use crate::i18n::LocaleFile;
 use crate::messages::{MessageInfo, messages_of};
 use crate::phase::Phase;
 use crate::stamp;
+use crate::variables;
 
 /// The Fluent variables a message can receive: the build's, and the named arguments templates
 /// pass to `t(id="…", name=…)` for it.
@@ -42,27 +43,14 @@ fn provided_variables(
     config: &Config,
     templates: &[TemplateFile],
 ) -> (BTreeSet<String>, BTreeMap<String, BTreeSet<String>>) {
-    let mut build: BTreeSet<String> = ["phase", "days_left", "end_date"].map(String::from).into();
-    build.extend(config.dates.keys().map(|name| format!("date_{name}")));
+    let build: BTreeSet<String> = variables::names(config).into_iter().collect();
     let mut by_message: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for id in ["reminder-title", "reminder-description", "reminder-alert"] {
-        by_message
-            .entry(id.into())
-            .or_default()
-            .insert("date".into());
-    }
-    if config.notice.has_several_milestones() {
-        for milestone in &config.notice.milestones {
-            for prefix in ["date", "phase", "days_until"] {
-                build.insert(format!("{prefix}_{}", milestone.name));
-            }
-        }
-        for id in ["reminder-title", "reminder-description", "reminder-alert"] {
-            by_message
-                .entry(id.into())
-                .or_default()
-                .insert("milestone".into());
-        }
+    for id in variables::REMINDER_MESSAGES {
+        by_message.entry(id.into()).or_default().extend(
+            variables::reminder_variables(config)
+                .into_iter()
+                .map(String::from),
+        );
     }
     for template in templates {
         let mut rest = template.text.as_str();

@@ -12,6 +12,7 @@ use crate::content::Page;
 use crate::diagnostics::Diagnostic;
 use crate::files::OutputFile;
 use crate::files::StaticFile;
+use crate::variables::REMINDER_MESSAGES;
 
 /// Each language's reminders, from its `reminder-title`, `reminder-description` and
 /// `reminder-alert` (which get `$date`, the milestone's last day, and `$milestone`, its name,
@@ -54,11 +55,8 @@ pub(super) fn reminders(
             }
             args.set("date", milestone.date.to_string());
             let text = |id: &str| model.translations.format(&language.code, id, &args);
-            match (
-                text("reminder-title"),
-                text("reminder-description"),
-                text("reminder-alert"),
-            ) {
+            let [title, description, alert] = REMINDER_MESSAGES;
+            match (text(title), text(description), text(alert)) {
                 (Ok(summary), Ok(description), Ok(alert)) => {
                     // Calendars show plain text: in a right-to-left language, a name in Latin
                     // letters first would turn the line around without its isolates.

@@ -39,6 +39,7 @@ use crate::diagnostics::Diagnostic;
 use crate::files::OutputFile;
 use crate::files::{StaticFile, TemplateFile};
 use crate::i18n::{LocaleFile, Translations};
+use crate::variables::{self, Variable};
 
 mod context;
 mod errors;
@@ -88,53 +89,14 @@ impl SiteModel<'_> {
     }
 }
 
-/// A value handed to Fluent. `FluentValue` itself cannot be shared between threads, which
-/// Tera's functions must be.
-#[derive(Clone)]
-enum Variable {
-    Number(i64),
-    Text(String),
-}
-
-/// The variables every translation receives, from the clock and site.toml.
+/// The variables every translation receives in one reading (see [`variables`]).
+/// `FluentValue` itself cannot be shared between threads, which Tera's functions must be.
 #[derive(Clone)]
 struct BuildVariables(Vec<(String, Variable)>);
 
 impl BuildVariables {
     fn new(config: &Config, status: &Status) -> BuildVariables {
-        let mut vars = vec![
-            (
-                "phase".to_string(),
-                Variable::Text(status.phase.as_str().into()),
-            ),
-            (
-                "end_date".to_string(),
-                Variable::Text(config.notice.end_date().to_string()),
-            ),
-        ];
-        if let Some(days) = status.days_left {
-            vars.push(("days_left".to_string(), Variable::Number(days)));
-        }
-        if config.notice.has_several_milestones() {
-            for (milestone, now) in config.notice.milestones.iter().zip(&status.milestones) {
-                let name = &milestone.name;
-                vars.push((
-                    format!("date_{name}"),
-                    Variable::Text(milestone.date.to_string()),
-                ));
-                vars.push((
-                    format!("phase_{name}"),
-                    Variable::Text(now.phase.as_str().into()),
-                ));
-                if let Some(days) = now.days_left {
-                    vars.push((format!("days_until_{name}"), Variable::Number(days)));
-                }
-            }
-        }
-        for (name, date) in &config.dates {
-            vars.push((format!("date_{name}"), Variable::Text(date.to_string())));
-        }
-        BuildVariables(vars)
+        BuildVariables(variables::values(config, status))
     }
 
     fn args(&self) -> FluentArgs<'static> {
