@@ -15,5 +15,6 @@ mod incremental;
 mod init;
 mod milestones;
 mod output;
+mod readings;
 mod site;
 mod watch;

@@ -109,7 +109,12 @@ fn is_rtl(c: char) -> bool {
 }
 
 fn is_ltr_letter(c: char) -> bool {
-    c.is_alphabetic() && !is_rtl(c)
+    // The cheap tests first: Unicode's alphabetic table is slow to search, and right-to-left
+    // text is mostly letters that `is_rtl` already rules out.
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    !is_rtl(c) && c.is_alphabetic()
 }
 
 /// Characters that stay inside a run when letters or digits follow them.

@@ -127,6 +127,41 @@ pub(super) struct LanguageContextWithUrl<'a> {
     pub(super) permalink: String,
 }
 
+/// What every template of a language sees in one reading, by name: kept apart from Tera's
+/// `Context` so that two readings can be compared name by name.
+#[derive(Default)]
+pub(super) struct LanguageValues(Vec<(&'static str, tera::Value)>);
+
+impl LanguageValues {
+    fn insert_named(&mut self, name: &'static str, value: &(impl Serialize + ?Sized)) {
+        self.0.push((name, tera::Value::from_serializable(value)));
+    }
+
+    /// A Tera context with these values, for one page to add its own to.
+    pub(super) fn context(&self) -> Context {
+        let mut context = Context::new();
+        for (name, value) in &self.0 {
+            context.insert_value(*name, value.clone());
+        }
+        context
+    }
+
+    /// The names whose values differ from `other`'s.
+    pub(super) fn changed_from(&self, other: &LanguageValues) -> Vec<&'static str> {
+        self.0
+            .iter()
+            .filter(|(name, value)| {
+                other
+                    .0
+                    .iter()
+                    .find(|(other_name, _)| other_name == name)
+                    .is_none_or(|(_, other_value)| other_value != value)
+            })
+            .map(|(name, _)| *name)
+            .collect()
+    }
+}
+
 /// What every template of a language sees in one reading (`key`, see `clock::reading_key`);
 /// pages add `page` and `translations`.
 pub(super) fn language_context(
@@ -134,15 +169,15 @@ pub(super) fn language_context(
     status: &Status,
     key: &str,
     lang: &Language,
-) -> Context {
+) -> LanguageValues {
     let config = model.config;
-    let mut context = Context::new();
-    context.insert("lang", &lang.code);
+    let mut context = LanguageValues::default();
+    context.insert_named("lang", &lang.code);
     let reminders = reminder_urls(model, status, &lang.code);
     // The first one offered, for templates that link to one reminder.
-    context.insert("reminder", &reminders.first().map(|(_, url)| url));
-    context.insert("language", &LanguageContext::of(lang));
-    context.insert(
+    context.insert_named("reminder", &reminders.first().map(|(_, url)| url));
+    context.insert_named("language", &LanguageContext::of(lang));
+    context.insert_named(
         "site",
         &SiteContext {
             base_url: &config.base_url,
@@ -176,7 +211,7 @@ pub(super) fn language_context(
                 .map(|(_, url)| url.clone()),
         })
         .collect();
-    context.insert(
+    context.insert_named(
         "clock",
         &ClockContext {
             phase: status.phase.as_str(),
@@ -195,7 +230,7 @@ pub(super) fn language_context(
             milestones,
         },
     );
-    context.insert(
+    context.insert_named(
         "menu",
         &model
             .pages

@@ -2,6 +2,7 @@
 //! `date`, `json` and the schema.org builders. Each is a plain function of its arguments and
 //! the site model; the texts that repeat on every page are memoized.
 
+use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, RwLock};
 
@@ -15,26 +16,163 @@ use crate::bidi::text_html;
 use crate::config::Direction;
 use crate::diagnostics::Diagnostic;
 
-/// A translation's text by the call that formatted it, with the language the text is in.
-pub(super) type FormattedMessages = RwLock<HashMap<MessageCall, Translated>>;
-
 /// A message's text for a page: in the page's language, or in the default language where
 /// the page's has no translation of it yet (`text_language` differs from `page_language`).
-#[derive(Clone)]
+#[derive(Clone, PartialEq, Eq)]
 pub(super) struct Translated {
     pub(super) page_language: String,
     pub(super) text_language: String,
     pub(super) text: String,
 }
 
-/// A call of `t()`: language, message, the state being rendered (its place in the build's
+/// A call of `t()`: language, message, the reading being rendered (its place in the build's
 /// list), and the arguments the template gave (by name, as Fluent sees them).
 #[derive(PartialEq, Eq, Hash)]
-pub(super) struct MessageCall {
-    pub(super) lang: String,
-    pub(super) id: String,
-    pub(super) state: Option<usize>,
-    pub(super) args: Vec<(String, String)>,
+struct MessageCall {
+    lang: String,
+    id: String,
+    reading: Option<usize>,
+    args: Vec<(String, String)>,
+}
+
+/// A message a template used while a render was being recorded (see [`recording_messages`]),
+/// and the text it got: enough to ask what the same call gives in another reading.
+pub(super) struct MessageUse {
+    lang: String,
+    id: String,
+    args: Vec<(String, FluentValue<'static>)>,
+    translated: Translated,
+}
+
+thread_local! {
+    /// The messages used by the render running on this thread, while one is recorded. A
+    /// render runs on one thread from start to end, and Tera's functions get no other way
+    /// to report back to the caller.
+    static MESSAGE_USES: RefCell<Option<Vec<MessageUse>>> = const { RefCell::new(None) };
+}
+
+/// Runs `render`, and returns with its result every message the templates used in it.
+pub(super) fn recording_messages<T>(render: impl FnOnce() -> T) -> (T, Vec<MessageUse>) {
+    let outer = MESSAGE_USES.with(|uses| uses.borrow_mut().replace(Vec::new()));
+    let result = render();
+    let used = MESSAGE_USES.with(|uses| std::mem::replace(&mut *uses.borrow_mut(), outer));
+    (result, used.unwrap_or_default())
+}
+
+/// Formats messages for templates, with the build variables of the reading being rendered.
+/// Most calls repeat on every page of a language (the site name, the status, the date the
+/// countdown counts from): each text is formatted once per language, reading and arguments.
+pub(super) struct Translator {
+    translations: Arc<crate::i18n::Translations>,
+    /// Each reading's key (`clock.reading`) and variables, in the build's order.
+    readings: Vec<(String, BuildVariables)>,
+    formatted: RwLock<HashMap<MessageCall, Translated>>,
+}
+
+impl Translator {
+    pub(super) fn new(model: &SiteModel, readings: Vec<(String, BuildVariables)>) -> Translator {
+        Translator {
+            translations: model.translations.clone(),
+            readings,
+            formatted: RwLock::default(),
+        }
+    }
+
+    /// The place in the build's list of the reading whose key is `key`.
+    pub(super) fn reading_index(&self, key: &str) -> Option<usize> {
+        self.readings.iter().position(|(name, _)| name == key)
+    }
+
+    /// Message `id` in `lang` with the template's `args`, as reading `reading` words it.
+    fn translate(
+        &self,
+        lang: String,
+        id: String,
+        args: Vec<(String, FluentValue<'static>)>,
+        reading: Option<usize>,
+    ) -> tera::TeraResult<Translated> {
+        let key = MessageCall {
+            lang,
+            id,
+            reading,
+            args: args
+                .iter()
+                .map(|(name, value)| (name.clone(), format!("{value:?}")))
+                .collect(),
+        };
+        if let Some(translated) = self
+            .formatted
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&key)
+        {
+            return Ok(translated.clone());
+        }
+        let variables = reading
+            .and_then(|index| self.readings.get(index))
+            .or(self.readings.first())
+            .map(|(_, v)| v)
+            .ok_or_else(|| tera::Error::message("t(): no reading is being rendered"))?;
+        let mut fluent_args = variables.args();
+        for (name, value) in args {
+            fluent_args.set(name, value);
+        }
+        let message = self
+            .translations
+            .format(&key.lang, &key.id, &fluent_args)
+            .map_err(|d| tera::Error::message(describe(&d)))?;
+        let translated = Translated {
+            page_language: key.lang.clone(),
+            text_language: message.language.to_string(),
+            text: message.text,
+        };
+        self.formatted
+            .write()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(key, translated.clone());
+        Ok(translated)
+    }
+
+    /// A template's call, in the reading the template is rendered for; recorded when the
+    /// render is.
+    fn call(&self, kwargs: &Kwargs, state: &State) -> tera::TeraResult<Translated> {
+        let id: String = kwargs.must_get("id")?;
+        let lang = language_of_call(kwargs, state)?;
+        let reading = rendered_reading(state)?.and_then(|key| self.reading_index(&key));
+        let mut args: Vec<(String, FluentValue<'static>)> = kwargs
+            .iter()
+            .filter_map(|(key, value)| {
+                let name = key.to_string();
+                (!RESERVED_ARGS.contains(&name.as_str())).then(|| (name, fluent_value(value)))
+            })
+            .collect();
+        args.sort_by(|a, b| a.0.cmp(&b.0));
+        let translated = self.translate(lang.clone(), id.clone(), args.clone(), reading)?;
+        MESSAGE_USES.with(|uses| {
+            if let Some(uses) = uses.borrow_mut().as_mut() {
+                uses.push(MessageUse {
+                    lang,
+                    id,
+                    args,
+                    translated: translated.clone(),
+                });
+            }
+        });
+        Ok(translated)
+    }
+
+    /// Whether every message in `uses` reads the same in reading `reading` as it did.
+    pub(super) fn same_in(&self, uses: &[MessageUse], reading: Option<usize>) -> bool {
+        uses.iter().all(|used| {
+            self.translate(
+                used.lang.clone(),
+                used.id.clone(),
+                used.args.clone(),
+                reading,
+            )
+            .is_ok_and(|translated| translated == used.translated)
+        })
+    }
 }
 
 /// The language a template function works in: its `lang=` argument, else the page's.
@@ -45,89 +183,30 @@ pub(super) fn language_of_call(kwargs: &Kwargs, state: &State) -> tera::TeraResu
     }
 }
 
-/// Which of the build's readings (`keys`) a template is being rendered for, from its
-/// `clock.reading`.
-pub(super) fn rendered_state(state: &State, keys: &[String]) -> tera::TeraResult<Option<usize>> {
+/// The key of the reading a template is being rendered for, from its `clock.reading`.
+fn rendered_reading(state: &State) -> tera::TeraResult<Option<String>> {
     let clock = state.get::<tera::Value>("clock")?;
     Ok(clock.and_then(|clock| {
-        let name = clock
+        clock
             .as_map()?
             .get(&tera::value::Key::Str("reading"))?
-            .as_str()?;
-        keys.iter().position(|n| n == name)
+            .as_str()
+            .map(str::to_string)
     }))
 }
 
 pub(super) fn register_template_functions(
     tera: &mut Tera,
     model: &SiteModel,
-    variables: Vec<(String, BuildVariables)>,
+    translator: Arc<Translator>,
 ) {
-    let names: Vec<String> = variables.iter().map(|(name, _)| name.clone()).collect();
     let languages: BTreeMap<String, Direction> = model
         .config
         .languages
         .iter()
         .map(|l| (l.code.clone(), l.dir))
         .collect();
-    let translate = {
-        let translations = model.translations.clone();
-        // Most calls repeat on every page of a language (the site name, the status, the date
-        // the countdown counts from): each text is formatted once per language, phase and
-        // arguments.
-        let formatted: FormattedMessages = RwLock::default();
-        move |kwargs: &Kwargs, state: &State| -> tera::TeraResult<Translated> {
-            let id: String = kwargs.must_get("id")?;
-            let lang = language_of_call(kwargs, state)?;
-            let rendered = rendered_state(state, &names)?;
-            let mut args: Vec<(String, FluentValue<'static>)> = kwargs
-                .iter()
-                .filter_map(|(key, value)| {
-                    let name = key.to_string();
-                    (!RESERVED_ARGS.contains(&name.as_str())).then(|| (name, fluent_value(value)))
-                })
-                .collect();
-            args.sort_by(|a, b| a.0.cmp(&b.0));
-            let key = MessageCall {
-                lang,
-                id,
-                state: rendered,
-                args: args
-                    .iter()
-                    .map(|(name, value)| (name.clone(), format!("{value:?}")))
-                    .collect(),
-            };
-            if let Some(translated) = formatted
-                .read()
-                .unwrap_or_else(|e| e.into_inner())
-                .get(&key)
-            {
-                return Ok(translated.clone());
-            }
-            let variables = rendered
-                .and_then(|index| variables.get(index))
-                .or(variables.first())
-                .map(|(_, v)| v)
-                .ok_or_else(|| tera::Error::message("t(): no phase is being rendered"))?;
-            let mut fluent_args = variables.args();
-            for (name, value) in args {
-                fluent_args.set(name, value);
-            }
-            let message = translations
-                .format(&key.lang, &key.id, &fluent_args)
-                .map_err(|d| tera::Error::message(describe(&d)))?;
-            let translated = Translated {
-                page_language: key.lang.clone(),
-                text_language: message.language.to_string(),
-                text: message.text,
-            };
-            formatted
-                .write()
-                .unwrap_or_else(|e| e.into_inner())
-                .insert(key, translated.clone());
-            Ok(translated)
-        }
-    };
+    let translate = move |kwargs: &Kwargs, state: &State| translator.call(kwargs, state);
     let translate = Arc::new(translate);
     let plain = translate.clone();
     let which = translate.clone();

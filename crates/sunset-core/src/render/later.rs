@@ -233,9 +233,20 @@ pub fn carry(mut html: String, guard: &Guard, later: &[LaterReading]) -> (String
     if break_first {
         current.push("");
     }
+    let body_lines = current.len() - usize::from(break_first);
     let pages: Vec<LaterPage> = later
         .iter()
         .filter_map(|later| {
+            // A reading that shows the same page (render took it again) keeps every line:
+            // what the diff below finds, without its cost.
+            if later.html == html {
+                return Some(LaterPage {
+                    later,
+                    title: parts.title.to_string(),
+                    lines: current.len(),
+                    edits: vec![Edit::Keep(body_lines)],
+                });
+            }
             let parts = PageParts::of(&later.html)?;
             let new: Vec<&str> = parts.body.split('\n').collect();
             Some(LaterPage {
@@ -361,6 +372,39 @@ mod tests {
                 Edit::Keep(1),
             ]
         );
+    }
+
+    /// A later reading that shows the same page carries what the diff would find for it,
+    /// whether or not the body ends with a line break.
+    #[test]
+    fn a_reading_that_shows_the_same_page_carries_what_the_diff_finds() {
+        let guard = Guard {
+            key: "u10".into(),
+            stale_at: None,
+            milestones: vec!["2026-01-15".into()],
+        };
+        for html in [
+            "<title>Now</title><body>\n<p>Same</p>\n</body>",
+            "<title>Now</title><body>\n<p>Same</p></body>",
+        ] {
+            let same = LaterReading {
+                html: html.to_string(),
+                ..ended()
+            };
+            let (fast, _) = carry(html.to_string(), &guard, std::slice::from_ref(&same));
+            let parts = PageParts::of(html).unwrap();
+            let mut current: Vec<&str> = parts.body.split('\n').collect();
+            let lines = parts.body.split('\n').collect::<Vec<_>>();
+            if !parts.body.ends_with('\n') {
+                current.push("");
+            }
+            let diffed = line_edits(&current, &lines);
+            assert_eq!(diffed, [Edit::Keep(lines.len())], "{html:?}");
+            assert!(
+                fast.contains(&format!("\"edits\":[{}]", lines.len())),
+                "{fast}"
+            );
+        }
     }
 
     /// The scripts are short: a sentence that occurs once ahead resynchronises at once; a

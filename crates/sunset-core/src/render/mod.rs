@@ -24,7 +24,7 @@
 //! `errors` (Tera's errors located in templates), `files` (sitemap, robots.txt, notice.json,
 //! each language's calendar reminder while the notice is upcoming) and [`later`].
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use fluent_bundle::{FluentArgs, FluentValue};
@@ -49,10 +49,10 @@ pub mod later;
 mod page;
 mod urls;
 
-use context::language_context;
+use context::{LanguageValues, language_context};
 use errors::{reference_errors, template_error};
 use files::{hashed_name, manifest, reminders, robots, sitemap};
-use functions::register_template_functions;
+use functions::{Translator, register_template_functions};
 use page::{PageRender, render_in_every_reading, render_page_in_every_reading, render_site_page};
 
 const ROOT_TEMPLATE: &str = "root.html";
@@ -126,7 +126,10 @@ struct ReadingView {
     /// counts shared by every reader go stale, and how the script reads each milestone.
     guard: later::Guard,
     variables: BuildVariables,
-    contexts: HashMap<String, Context>,
+    contexts: HashMap<String, LanguageValues>,
+    /// For a later reading, by language: the names of the context whose values differ from
+    /// the current reading's (see [`Templates::may_read`]).
+    changed: HashMap<String, Vec<&'static str>>,
 }
 
 impl ReadingView {
@@ -165,11 +168,36 @@ impl ReadingView {
             status,
             variables,
             contexts,
+            changed: HashMap::new(),
         }
     }
 
     fn context(&self, language: &str) -> Context {
-        self.contexts.get(language).cloned().unwrap_or_default()
+        self.contexts
+            .get(language)
+            .map(LanguageValues::context)
+            .unwrap_or_default()
+    }
+
+    /// Records, for each language, what differs from the `current` reading's context.
+    fn compare_with(&mut self, current: &ReadingView) {
+        self.changed = self
+            .contexts
+            .iter()
+            .map(|(language, values)| {
+                let changed = match current.contexts.get(language) {
+                    Some(current) => values.changed_from(current),
+                    None => values.changed_from(&LanguageValues::default()),
+                };
+                (language.clone(), changed)
+            })
+            .collect();
+    }
+
+    /// What differs, for a template of `language`, from the current reading's context; None
+    /// when that is not known (the current reading itself).
+    fn changed_for(&self, language: &str) -> Option<&[&'static str]> {
+        self.changed.get(language).map(Vec::as_slice)
     }
 }
 
@@ -196,14 +224,19 @@ pub fn render_site(model: &SiteModel, cache: &mut RenderCache) -> RenderedSite {
     let later: Vec<ReadingView> = model
         .later_readings
         .iter()
-        .map(|status| ReadingView::new(model, status.clone()))
+        .map(|status| {
+            let mut view = ReadingView::new(model, status.clone());
+            view.compare_with(&current);
+            view
+        })
         .collect();
-    let phase_variables: Vec<(String, BuildVariables)> = std::iter::once(&current)
+    let reading_variables: Vec<(String, BuildVariables)> = std::iter::once(&current)
         .chain(&later)
         .map(|view| (view.guard.key.clone(), view.variables.clone()))
         .collect();
-    let tera = match load_templates(model, phase_variables) {
-        Ok(tera) => tera,
+    let translator = Arc::new(Translator::new(model, reading_variables));
+    let templates = match load_templates(model, translator) {
+        Ok(templates) => templates,
         Err(errors) => {
             return RenderedSite {
                 files: Vec::new(),
@@ -240,7 +273,7 @@ pub fn render_site(model: &SiteModel, cache: &mut RenderCache) -> RenderedSite {
         .zip(model.pages.par_iter())
         .map(|((path, fingerprint, cached), page)| {
             let result = cached.map_or_else(
-                || render_page_in_every_reading(model, &tera, &current, &later, page),
+                || render_page_in_every_reading(model, &templates, &current, &later, page),
                 |(bytes, carried)| PageRender {
                     html: Some(bytes),
                     carried,
@@ -276,8 +309,9 @@ pub fn render_site(model: &SiteModel, cache: &mut RenderCache) -> RenderedSite {
             Some((bytes, _)) => bytes,
             None => {
                 let (result, _, mut merged) =
-                    render_in_every_reading(model, &current, &later, |view| {
-                        render_site_page(model, &tera, view, template).map_err(|e| vec![e])
+                    render_in_every_reading(model, &current, &later, |view, _| {
+                        render_site_page(model, &templates.tera, view, template)
+                            .map_err(|e| vec![e])
                     });
                 match result {
                     Some(bytes) if merged.is_empty() => bytes,
@@ -339,16 +373,33 @@ pub fn render_site(model: &SiteModel, cache: &mut RenderCache) -> RenderedSite {
     }
 }
 
-/// The Tera of this build, with the variables of each phase it renders (`t()` picks those of
-/// the phase being rendered).
+/// The templates of this build, ready to render any reading: Tera with the functions that
+/// format messages in the reading being rendered, and what each page template may read.
+pub(super) struct Templates {
+    tera: Tera,
+    translator: Arc<Translator>,
+    /// By template name: every name of the context it or a template it extends or includes
+    /// may read (Tera's analysis: every variable it names, whichever branch names it).
+    reads: HashMap<String, HashSet<String>>,
+}
+
+impl Templates {
+    /// Whether template `name` may read any of `names` from its context.
+    fn may_read(&self, name: &str, names: &[&str]) -> bool {
+        self.reads
+            .get(name)
+            .is_none_or(|reads| names.iter().any(|n| reads.contains(*n)))
+    }
+}
+
 fn load_templates(
     model: &SiteModel,
-    variables: Vec<(String, BuildVariables)>,
-) -> Result<Tera, Vec<Diagnostic>> {
+    translator: Arc<Translator>,
+) -> Result<Templates, Vec<Diagnostic>> {
     let mut tera = Tera::new();
     tera.autoescape_on([".html", ".xml", ".htm"]);
     tera.set_escape_fn(crate::bidi::write_escaped);
-    register_template_functions(&mut tera, model, variables);
+    register_template_functions(&mut tera, model, translator.clone());
     let templates = model
         .templates
         .iter()
@@ -381,9 +432,26 @@ fn load_templates(
             );
         }
     }
-    if missing.is_empty() {
-        Ok(tera)
-    } else {
-        Err(missing)
+    if !missing.is_empty() {
+        return Err(missing);
     }
+    let reads = model
+        .pages
+        .iter()
+        .map(|page| page.template.as_str())
+        .collect::<HashSet<_>>()
+        .into_iter()
+        .filter_map(|name| {
+            let reads = tera.get_template_variables(name).ok()?;
+            Some((
+                name.to_string(),
+                reads.into_iter().map(String::from).collect(),
+            ))
+        })
+        .collect();
+    Ok(Templates {
+        tera,
+        translator,
+        reads,
+    })
 }

@@ -1,5 +1,6 @@
-//! One page in every phase: its Markdown, its `page` value and its template, rendered for the
-//! current phase and each later one, with the errors of each phase merged.
+//! One page in every reading: its Markdown, its `page` value and its template, rendered for
+//! the current reading and each later one (or the current one's HTML taken again where
+//! nothing the page reads differs), with the errors of each reading merged.
 
 use std::cell::RefCell;
 
@@ -9,10 +10,10 @@ use super::context::{
     Alternate, LanguageContext, LanguageContextWithUrl, PageContext, page_translations,
 };
 use super::errors::template_error;
-use super::functions::describe;
+use super::functions::{MessageUse, describe, recording_messages};
 use super::later;
 use super::urls::x_default;
-use super::{BuildVariables, ReadingView, SiteModel};
+use super::{BuildVariables, ReadingView, SiteModel, Templates};
 use crate::content::Page;
 use crate::diagnostics::{Diagnostic, Location};
 use crate::markdown::{self, MessageText, References, RenderOptions};
@@ -29,28 +30,63 @@ pub(super) struct PageRender {
 
 pub(super) fn render_page_in_every_reading(
     model: &SiteModel,
-    tera: &Tera,
+    templates: &Templates,
     current: &ReadingView,
     later: &[ReadingView],
     page: &Page,
 ) -> PageRender {
     let mut memo = PageMemo::default();
     let translations = page_translations(model, page);
-    let (result, later_html, errors) = render_in_every_reading(model, current, later, |view| {
-        render_page(model, tera, view, page, &translations, &mut memo)
-    });
+    let (result, later_html, errors) = render_in_every_reading(
+        model,
+        current,
+        later,
+        |view, current_render: Option<&RenderedPage>| {
+            let value = page_value(model, view, page, &mut memo)?;
+            // A later reading in which nothing the page reads differs is the same page: its
+            // `page` value, every name of the context its template may read, and every
+            // message its render used, in this reading's words.
+            if let Some(current_render) = current_render
+                && current_render.value == value
+                && view
+                    .changed_for(&page.language)
+                    .is_some_and(|changed| !templates.may_read(&page.template, changed))
+                && templates.translator.same_in(
+                    &current_render.messages,
+                    templates.translator.reading_index(&view.guard.key),
+                )
+            {
+                return Ok(RenderedPage {
+                    html: current_render.html.clone(),
+                    value,
+                    messages: Vec::new(),
+                });
+            }
+            let mut context = view.context(&page.language);
+            context.insert_value("page", memo.values[value].1.clone());
+            context.insert_value("translations", translations.clone());
+            let (html, messages) =
+                recording_messages(|| templates.tera.render(&page.template, &context));
+            let html = html.map_err(|e| vec![template_error(model.templates, &e)])?;
+            Ok(RenderedPage {
+                html,
+                value,
+                messages,
+            })
+        },
+    );
     let later_html: Vec<later::LaterReading> = later_html
         .into_iter()
-        .map(|(view, html)| later::LaterReading {
+        .map(|(view, rendered)| later::LaterReading {
             name: view.name.clone(),
             key: view.guard.key.clone(),
             stale_at: view.guard.stale_at,
-            html,
+            html: rendered.html,
         })
         .collect();
     let (html, carried) = match result {
-        Some(html) => {
-            let (html, carried) = later::carry(html, &current.guard, &later_html);
+        Some(rendered) => {
+            let (html, carried) = later::carry(rendered.html, &current.guard, &later_html);
             (Some(html), carried)
         }
         None => (None, String::new()),
@@ -62,27 +98,36 @@ pub(super) fn render_page_in_every_reading(
     }
 }
 
-/// Renders one thing for every later reading, then for the current one: the current result
-/// (None if it failed), each later result with its reading, and the errors of all, merged
-/// (see [`merge_reading_errors`]).
+/// A page rendered for one reading: its HTML, its `page` value (by index in
+/// [`PageMemo::values`]) and the messages its templates used.
+struct RenderedPage {
+    html: String,
+    value: usize,
+    messages: Vec<MessageUse>,
+}
+
+/// Renders one thing for the current reading, then for every later one (each given the
+/// current reading's result, to reuse where it can): the current result (None if it failed),
+/// each later result with its reading, and the errors of all, merged (see
+/// [`merge_reading_errors`]).
 pub(super) fn render_in_every_reading<'v, T>(
     model: &SiteModel,
     current: &ReadingView,
     later: &'v [ReadingView],
-    mut render: impl FnMut(&ReadingView) -> Result<T, Vec<Diagnostic>>,
+    mut render: impl FnMut(&ReadingView, Option<&T>) -> Result<T, Vec<Diagnostic>>,
 ) -> (Option<T>, Vec<(&'v ReadingView, T)>, Vec<Diagnostic>) {
-    let mut later_results = Vec::new();
-    let mut later_errors = Vec::new();
-    for view in later {
-        match render(view) {
-            Ok(result) => later_results.push((view, result)),
-            Err(errors) => later_errors.push((view.name.clone(), errors)),
-        }
-    }
-    let (result, current_errors) = match render(current) {
+    let (result, current_errors) = match render(current, None) {
         Ok(result) => (Some(result), Vec::new()),
         Err(errors) => (None, errors),
     };
+    let mut later_results = Vec::new();
+    let mut later_errors = Vec::new();
+    for view in later {
+        match render(view, result.as_ref()) {
+            Ok(later_result) => later_results.push((view, later_result)),
+            Err(errors) => later_errors.push((view.name.clone(), errors)),
+        }
+    }
     let errors = merge_reading_errors(model, current_errors, later_errors);
     (result, later_results, errors)
 }
@@ -189,28 +234,29 @@ impl PageMemo {
 
     /// The `page` value for `inputs`, built by `build` from its Markdown unless an earlier
     /// phase had the same inputs.
+    /// The index in `values` of the value made of `inputs`, built the first time.
     fn value(
         &mut self,
         inputs: PageValueInputs,
         build: impl FnOnce(&PageValueInputs, &markdown::Rendered) -> tera::Value,
-    ) -> tera::Value {
-        if let Some((_, value)) = self.values.iter().find(|(kept, _)| *kept == inputs) {
-            return value.clone();
+    ) -> usize {
+        if let Some(index) = self.values.iter().position(|(kept, _)| *kept == inputs) {
+            return index;
         }
         let value = build(&inputs, &self.markdown[inputs.markdown].rendered);
-        self.values.push((inputs, value.clone()));
-        value
+        self.values.push((inputs, value));
+        self.values.len() - 1
     }
 }
 
-pub(super) fn render_page(
+/// The `page` value of `page` in `view`'s reading, by index in `memo.values`: built once for
+/// all the readings that give it the same Markdown, title, description and date.
+fn page_value(
     model: &SiteModel,
-    tera: &Tera,
     view: &ReadingView,
     page: &Page,
-    translations: &tera::Value,
     memo: &mut PageMemo,
-) -> Result<String, Vec<Diagnostic>> {
+) -> Result<usize, Vec<Diagnostic>> {
     let config = model.config;
     let phase = page.phase(&config.notice, &view.status);
     let language = config
@@ -288,11 +334,7 @@ pub(super) fn render_page(
             }),
         })
     });
-    let mut context = view.context(&language.code);
-    context.insert_value("page", page_value);
-    context.insert_value("translations", translations.clone());
-    tera.render(&page.template, &context)
-        .map_err(|e| vec![template_error(model.templates, &e)])
+    Ok(page_value)
 }
 
 /// The language chooser and the 404 page: one page for all languages.
