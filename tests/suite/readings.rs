@@ -46,7 +46,7 @@ fn every_reading_carried_is_the_page_a_build_of_its_day_writes() {
     // so those pages are not the same in every reading; the plain page is.
     let (_, plain) = &early[0];
     let (_, count) = &early[1];
-    assert!(plain.contains(r#""edits":[5]"#), "{plain}");
+    assert!(plain.contains(r#""edits":[6]"#), "{plain}");
     assert!(count.contains("9 days left"), "{count}");
     let (_, remind) = &early[2];
     let (_, ended) = carried_by_key(remind, "e").unwrap();
