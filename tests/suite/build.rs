@@ -232,6 +232,40 @@ fn right_to_left_text_is_isolated_with_markup_never_with_invisible_marks() {
     }
 }
 
+/// `&` and `'` join a Latin run in right-to-left text, so they land inside its `<bdi>`: there
+/// too they are escaped, in Markdown and in translations.
+#[test]
+fn an_isolated_left_to_right_run_is_escaped_inside_its_bdi() {
+    let site = SiteTest::fixture("mini");
+    site.edit(
+        "content/ar/index.md",
+        "{{ call }}",
+        "{{ call }}\n\nاسأل AT&T أو O'Brien.",
+    );
+    site.edit(
+        "locales/ar/main.ftl",
+        "عبر WhatsApp.",
+        "عبر WhatsApp أو AT&T O'Brien.",
+    );
+    site.build_at("2026-01-05");
+    let ar = site.output("ar/index.html");
+    let body = visible_body(&ar);
+    assert!(
+        body.contains(
+            "<p>اسأل <bdi dir=\"ltr\">AT&amp;T</bdi> أو <bdi dir=\"ltr\">O&#39;Brien</bdi>.</p>"
+        ),
+        "{body}"
+    );
+    assert!(
+        body.contains("أو <bdi dir=\"ltr\">AT&amp;T O&#39;Brien</bdi>.</p>"),
+        "{body}"
+    );
+    assert!(
+        !body.contains("AT&T") && !body.contains("O'Brien"),
+        "{body}"
+    );
+}
+
 #[test]
 fn pages_link_to_their_translations_and_survive_a_sub_path() {
     let site = SiteTest::fixture("mini");
