@@ -399,7 +399,86 @@ fn the_stylesheet_uses_logical_properties_only() {
                 "`{property}: {value}`: use start or end"
             );
         }
+        assert!(
+            !sides_differ(property, value),
+            "`{property}: {value}` gives left and right different values: use the \
+             -inline and -block forms (or -start-start… for corners)"
+        );
     }
+    for (property, value) in [
+        ("padding", "0 1rem 0 0"),
+        ("margin", "0 1rem 0 2rem !important"),
+        ("border-color", "var(--a) var(--b) var(--a) var(--c)"),
+        ("inset", "calc(1px + 2px) 0 0 calc(1px + 3px)"),
+        ("border-radius", ".5rem 0 0 .5rem"),
+        ("border-radius", ".5rem 0"),
+        ("border-radius", "1rem 1rem 0"),
+        ("border-radius", "1rem / 1rem 0 0 1rem"),
+    ] {
+        assert!(sides_differ(property, value), "{property}: {value}");
+    }
+    for (property, value) in [
+        ("padding", "0 1rem 0 1rem"),
+        ("margin", ".25rem 0 0"),
+        ("padding", ".4rem .6rem"),
+        ("border-radius", "1rem 1rem 0 0"),
+        ("border-radius", "1rem / 2rem 2rem 0 0"),
+        ("inset", "0 calc(1px + 2px) 0 calc(1px + 2px)"),
+        ("border", "1px solid var(--line)"),
+    ] {
+        assert!(!sides_differ(property, value), "{property}: {value}");
+    }
+}
+
+/// Whether a box or corner shorthand (`padding: 0 1rem 0 0`, `border-radius: .5rem 0`)
+/// gives the left and the right sides (or corners) different values, which a right-to-left
+/// page would need mirrored.
+fn sides_differ(property: &str, value: &str) -> bool {
+    let words = |value: &str| -> Vec<String> {
+        let mut words = vec![String::new()];
+        let mut depth = 0;
+        for c in value.trim().trim_end_matches("!important").trim().chars() {
+            match c {
+                '(' => depth += 1,
+                ')' => depth -= 1,
+                _ => {}
+            }
+            if c.is_whitespace() && depth == 0 {
+                if !words.last().unwrap().is_empty() {
+                    words.push(String::new());
+                }
+            } else {
+                words.last_mut().unwrap().push(c);
+            }
+        }
+        words
+    };
+    let sides = [
+        "margin",
+        "padding",
+        "inset",
+        "border-width",
+        "border-style",
+        "border-color",
+        "scroll-margin",
+        "scroll-padding",
+    ];
+    if sides.contains(&property) {
+        // top right bottom left: three values or fewer repeat right as left.
+        let w = words(value);
+        return w.len() == 4 && w[1] != w[3];
+    }
+    if property == "border-radius" {
+        // top-left top-right bottom-right bottom-left, for each radius either side of `/`.
+        return value.split('/').any(|radii| match words(radii).as_slice() {
+            [_] => false,
+            [a, b] => a != b,
+            [a, b, c] => a != b || b != c,
+            [a, b, c, d] => a != b || c != d,
+            _ => panic!("border-radius: {value}"),
+        });
+    }
+    false
 }
 
 #[test]
