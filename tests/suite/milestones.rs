@@ -189,6 +189,57 @@ fn the_next_change_is_the_earliest_of_every_milestone() {
     assert_eq!(next("2026-10-01T09:00:00Z"), None);
 }
 
+/// An instant's last day is the day it falls in, in its zone (an instant at midnight ends the
+/// day before), and its phase changes at that very second: the deletion at 09:00 UTC on
+/// 1 October (11:00 in Berlin), and the same deletion moved to midnight in Berlin.
+#[test]
+fn an_instant_switches_at_its_second_after_its_last_day() {
+    let mut sources = sources();
+    let deletion_at = |sources: &Sources, now: &str| {
+        let built = build_for(sources, NowInput::parse(now).unwrap());
+        let manifest: serde_json::Value =
+            serde_json::from_str(&file(&built, "notice.json").unwrap()).unwrap();
+        let deletion = &manifest["milestones"][2];
+        assert_eq!(deletion["name"], "data-deleted");
+        let body = file(&built, "en/index.html").unwrap();
+        let said = visible_body(&body).contains("Accounts and their data were deleted on");
+        assert_eq!(said, deletion["phase"] == "ended", "{now}");
+        (
+            deletion["phase"].as_str().unwrap().to_string(),
+            deletion["days_left"].as_i64(),
+        )
+    };
+    let phases = |sources: &Sources, times: [&str; 5]| times.map(|now| deletion_at(sources, now));
+    let expected = [
+        ("upcoming".to_string(), Some(1)),
+        ("last-day".to_string(), Some(0)),
+        ("last-day".to_string(), Some(0)),
+        ("ended".to_string(), None),
+        ("ended".to_string(), None),
+    ];
+    // The day before, the first second of the last day, one second before, at and after.
+    let nine_utc = [
+        "2026-09-30T12:00:00Z",
+        "2026-09-30T22:00:00Z",
+        "2026-10-01T08:59:59Z",
+        "2026-10-01T09:00:00Z",
+        "2026-10-01T09:00:01Z",
+    ];
+    assert_eq!(phases(&sources, nine_utc), expected);
+    sources.config = sources.config.replace(
+        "date = 2026-10-01T09:00:00Z",
+        "date = 2026-10-01T00:00:00+02:00",
+    );
+    let midnight = [
+        "2026-09-29T12:00:00+02:00",
+        "2026-09-30T00:00:00+02:00",
+        "2026-09-30T23:59:59+02:00",
+        "2026-10-01T00:00:00+02:00",
+        "2026-10-01T00:00:01+02:00",
+    ];
+    assert_eq!(phases(&sources, midnight), expected);
+}
+
 /// A page built on one day carries, for each later state, exactly what a build at the start
 /// of that state writes: readers who open an old copy read the right text.
 #[test]
