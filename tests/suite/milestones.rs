@@ -392,6 +392,77 @@ fn the_build_says_which_milestone_is_next() {
     }
 }
 
+/// With a main milestone that is not the first listed, the status contract, bare phase blocks
+/// and `[phases.*]` texts follow it, and a page's own `milestone` still governs its own.
+#[test]
+fn bare_phases_follow_the_main_milestone_wherever_it_is_listed() {
+    let site = SiteTest::fixture("milestones");
+    site.edit(
+        "site.toml",
+        "main = \"streaming-ends\"",
+        "main = \"export-closes\"",
+    );
+    // The next milestone's line now names streaming too, before the main one.
+    let messages = site.read("locales/en/main.ftl");
+    site.write(
+        "locales/en/main.ftl",
+        &format!(
+            "{messages}\nnext-streaming-ends = Streaming stops soon\n    .stale = Streaming stops\n"
+        ),
+    );
+    let bare_blocks = "::: upcoming\nBare: upcoming.\n:::\n::: last-day\nBare: last-day.\n:::\n\
+                       ::: ended\nBare: ended.\n:::\n";
+    let index = site.read("content/en/index.md");
+    site.write("content/en/index.md", &format!("{index}\n{bare_blocks}"));
+    site.write(
+        "content/en/deletion.md",
+        &format!(
+            "+++\ntitle = \"Deletion\"\ndescription = \"d\"\nmilestone = \"data-deleted\"\n\n\
+             [phases.ended]\ntitle = \"Deleted\"\n+++\n{bare_blocks}"
+        ),
+    );
+    let bare = |html: &str| {
+        let said: Vec<&str> = ["upcoming", "last-day", "ended"]
+            .into_iter()
+            .filter(|phase| visible_body(html).contains(&format!("Bare: {phase}.")))
+            .collect();
+        said.join(" ")
+    };
+    // The build's instant, then the main milestone's and the deletion page's phases.
+    for (now, main, deletion) in [
+        ("2026-04-30", "upcoming", "upcoming"),
+        // Streaming (listed first) has stopped; exports (main) are still open.
+        ("2026-05-10", "upcoming", "upcoming"),
+        ("2026-07-31T12:00:00-04:00", "last-day", "upcoming"),
+        ("2026-08-10", "ended", "upcoming"),
+        ("2026-10-01T10:00:00Z", "ended", "ended"),
+    ] {
+        site.build_at(now);
+        let html = site.output("en/index.html");
+        let status = between(&html, "<section class=\"status\"", ">");
+        assert!(
+            status.contains(&format!("data-phase=\"{main}\"")),
+            "{now}: {status}"
+        );
+        let manifest: serde_json::Value =
+            serde_json::from_str(&site.output("notice.json")).unwrap();
+        assert_eq!(manifest["phase"], main, "{now}");
+        assert_eq!(bare(&html), main, "{now}");
+        let title = match main {
+            "ended" => "Example Music has closed",
+            _ => "Example Music is closing",
+        };
+        assert_eq!(between(&html, "<title>", " · "), title, "{now}");
+        let page = site.output("en/deletion/index.html");
+        assert_eq!(bare(&page), deletion, "{now}");
+        let title = match deletion {
+            "ended" => "Deleted",
+            _ => "Deletion",
+        };
+        assert_eq!(between(&page, "<title>", " · "), title, "{now}");
+    }
+}
+
 /// With `[reminder]` and no milestone marked `remind`, the main one is offered.
 #[test]
 fn without_a_marked_milestone_the_main_one_is_reminded() {
