@@ -208,6 +208,44 @@ fn a_missing_translation_falls_back_marked_as_the_default_languages_with_a_warni
     );
 }
 
+/// The default language's page is added to a language that lacks it, but never beside the
+/// language's own translation at another address (a `slug`), nor over another of the
+/// language's pages at the address it would take.
+#[test]
+fn a_fallback_page_never_doubles_or_replaces_a_languages_own_page() {
+    let site = SiteTest::fixture("mini");
+    site.edit(
+        "content/fr/faq.md",
+        "weight = 1",
+        "weight = 1\nslug = \"questions\"",
+    );
+    site.write(
+        "content/tr/sss.md",
+        "+++\ntitle = \"SSS tr\"\ndescription = \"Sorular\"\nslug = \"faq\"\n+++\nCevap.\n",
+    );
+    site.build_at("2026-01-05");
+    let faqs: Vec<String> = site
+        .tree("public")
+        .into_iter()
+        .map(|(path, _)| path)
+        .filter(|path| path.ends_with("/faq/index.html") || path.ends_with("/questions/index.html"))
+        .collect();
+    assert_eq!(
+        faqs,
+        [
+            "ar/faq/index.html",
+            "en/faq/index.html",
+            "fr/questions/index.html",
+            "id/faq/index.html",
+            "tr/faq/index.html",
+        ]
+    );
+    let title = |path: &str| between(&site.output(path), "<title>", " · ").to_string();
+    assert_eq!(title("fr/questions/index.html"), "FAQ fr");
+    assert_eq!(title("tr/faq/index.html"), "SSS tr");
+    assert_eq!(title("ar/faq/index.html"), "FAQ en");
+}
+
 #[test]
 fn right_to_left_text_is_isolated_with_markup_never_with_invisible_marks() {
     let site = SiteTest::fixture("mini");
