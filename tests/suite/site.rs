@@ -4,7 +4,9 @@ use std::io::Write;
 use std::path::Path;
 
 use crate::common;
-use crate::common::{CARRIED, SiteTest, between, carried_by_key, carried_page, visible_body};
+use crate::common::{
+    CARRIED, SiteTest, between, carried_by_key, carried_page, script_key, visible_body,
+};
 use fluent_bundle::FluentArgs;
 use sunset::config;
 use sunset::i18n::Translations;
@@ -201,7 +203,8 @@ fn pages_carry_each_later_phase_exactly_as_a_later_build_writes_it() {
 
 /// A page built on 5 January carries, for readers whose own calendar is on another day, the
 /// page a build of that day writes: the day before (readers behind UTC), the next days'
-/// counts, the eve and the last day, each with its own count, not the build's.
+/// counts, the eve, the last day and the day after, each with its own count, not the build's;
+/// and the key its script works out from each of those days is that page's.
 #[test]
 fn pages_carry_each_readers_day_exactly_as_that_days_build_writes_it() {
     let site = SiteTest::shipped();
@@ -211,11 +214,13 @@ fn pages_carry_each_readers_day_exactly_as_that_days_build_writes_it() {
         ("u8", "2026-01-07"),
         ("u1", "2026-01-14"),
         ("l", "2026-01-15"),
+        ("e", "2026-01-16"),
     ];
     let days: Vec<&str> = std::iter::once("2026-01-05")
         .chain(readings.iter().map(|(_, day)| *day))
         .collect();
     let built = built_pages(&site, &days);
+    let built_at = "2026-01-05T00:00:00Z".parse().unwrap();
     for lang in LANGUAGES {
         for p in PAGES {
             let early = &built[&("2026-01-05", lang, p)];
@@ -223,8 +228,19 @@ fn pages_carry_each_readers_day_exactly_as_that_days_build_writes_it() {
                 early.contains("data-phase-guard data-key=\"u10\""),
                 "{lang}/{p}"
             );
+            // The script reads the last day from the page and counts from the reader's own
+            // day, whatever the instant: no count goes stale at an instant.
+            let milestones = between(early, " data-milestones=\"", "\"");
+            assert_eq!(milestones, "2026-01-15", "{lang}/{p}");
+            assert!(!early.contains("data-stale-at"), "{lang}/{p}");
             for (key, day) in readings {
                 let where_ = format!("{lang}/{p} built on 5 January, read on {day}");
+                let reader_day = chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").unwrap();
+                assert_eq!(
+                    script_key(milestones, built_at, reader_day),
+                    key,
+                    "{where_}"
+                );
                 let later = &built[&(day, lang, p)];
                 let (title, body) = carried_by_key(early, key).expect(&where_);
                 assert_eq!(title, between(later, "<title>", "</title>"), "{where_}");
