@@ -298,3 +298,35 @@ fn apply_carried(html: &str, json: &str) -> Option<(String, String)> {
     }
     Some((data["title"].as_str()?.to_string(), out.join("\n")))
 }
+
+/// The reading key the page's guard script works out (`render::later`'s GUARD), written again
+/// from its `data-milestones`: a milestone of the reader's day (`2026-01-15`) by the reader's
+/// own calendar day, one of instants (`start/end`) by `now`.
+pub fn script_key(
+    milestones: &str,
+    now: chrono::DateTime<chrono::Utc>,
+    reader_day: chrono::NaiveDate,
+) -> String {
+    let instant = |text: &str| {
+        chrono::DateTime::parse_from_rfc3339(text)
+            .unwrap_or_else(|e| panic!("{text}: {e}"))
+            .to_utc()
+    };
+    let keys: Vec<String> = milestones
+        .split(' ')
+        .map(|milestone| match milestone.split_once('/') {
+            Some((start, _)) if now < instant(start) => "U".into(),
+            Some((_, end)) if now < instant(end) => "L".into(),
+            Some(_) => "E".into(),
+            None => {
+                let day = chrono::NaiveDate::parse_from_str(milestone, "%Y-%m-%d").unwrap();
+                match (day - reader_day).num_days() {
+                    days @ 1.. => format!("u{days}"),
+                    0 => "l".into(),
+                    _ => "e".into(),
+                }
+            }
+        })
+        .collect();
+    keys.join(",")
+}

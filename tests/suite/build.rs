@@ -208,6 +208,44 @@ fn a_missing_translation_falls_back_marked_as_the_default_languages_with_a_warni
     );
 }
 
+/// The default language's page is added to a language that lacks it, but never beside the
+/// language's own translation at another address (a `slug`), nor over another of the
+/// language's pages at the address it would take.
+#[test]
+fn a_fallback_page_never_doubles_or_replaces_a_languages_own_page() {
+    let site = SiteTest::fixture("mini");
+    site.edit(
+        "content/fr/faq.md",
+        "weight = 1",
+        "weight = 1\nslug = \"questions\"",
+    );
+    site.write(
+        "content/tr/sss.md",
+        "+++\ntitle = \"SSS tr\"\ndescription = \"Sorular\"\nslug = \"faq\"\n+++\nCevap.\n",
+    );
+    site.build_at("2026-01-05");
+    let faqs: Vec<String> = site
+        .tree("public")
+        .into_iter()
+        .map(|(path, _)| path)
+        .filter(|path| path.ends_with("/faq/index.html") || path.ends_with("/questions/index.html"))
+        .collect();
+    assert_eq!(
+        faqs,
+        [
+            "ar/faq/index.html",
+            "en/faq/index.html",
+            "fr/questions/index.html",
+            "id/faq/index.html",
+            "tr/faq/index.html",
+        ]
+    );
+    let title = |path: &str| between(&site.output(path), "<title>", " · ").to_string();
+    assert_eq!(title("fr/questions/index.html"), "FAQ fr");
+    assert_eq!(title("tr/faq/index.html"), "SSS tr");
+    assert_eq!(title("ar/faq/index.html"), "FAQ en");
+}
+
 #[test]
 fn right_to_left_text_is_isolated_with_markup_never_with_invisible_marks() {
     let site = SiteTest::fixture("mini");
@@ -230,6 +268,40 @@ fn right_to_left_text_is_isolated_with_markup_never_with_invisible_marks() {
             );
         }
     }
+}
+
+/// `&` and `'` join a Latin run in right-to-left text, so they land inside its `<bdi>`: there
+/// too they are escaped, in Markdown and in translations.
+#[test]
+fn an_isolated_left_to_right_run_is_escaped_inside_its_bdi() {
+    let site = SiteTest::fixture("mini");
+    site.edit(
+        "content/ar/index.md",
+        "{{ call }}",
+        "{{ call }}\n\nاسأل AT&T أو O'Brien.",
+    );
+    site.edit(
+        "locales/ar/main.ftl",
+        "عبر WhatsApp.",
+        "عبر WhatsApp أو AT&T O'Brien.",
+    );
+    site.build_at("2026-01-05");
+    let ar = site.output("ar/index.html");
+    let body = visible_body(&ar);
+    assert!(
+        body.contains(
+            "<p>اسأل <bdi dir=\"ltr\">AT&amp;T</bdi> أو <bdi dir=\"ltr\">O&#39;Brien</bdi>.</p>"
+        ),
+        "{body}"
+    );
+    assert!(
+        body.contains("أو <bdi dir=\"ltr\">AT&amp;T O&#39;Brien</bdi>.</p>"),
+        "{body}"
+    );
+    assert!(
+        !body.contains("AT&T") && !body.contains("O'Brien"),
+        "{body}"
+    );
 }
 
 #[test]

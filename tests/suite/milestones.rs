@@ -6,8 +6,8 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use crate::common::{SiteTest, between, carried_page, visible_body};
-use chrono::{Days, NaiveDate};
+use crate::common::{CARRIED, SiteTest, between, carried_page, script_key, visible_body};
+use chrono::{DateTime, Days, NaiveDate, SecondsFormat, Utc};
 use sunset::build::{BuildRequest, Built, build};
 use sunset::clock::NowInput;
 use sunset::files::Sources;
@@ -189,43 +189,96 @@ fn the_next_change_is_the_earliest_of_every_milestone() {
     assert_eq!(next("2026-10-01T09:00:00Z"), None);
 }
 
+/// An instant's last day is the day it falls in, in its zone (an instant at midnight ends the
+/// day before), and its phase changes at that very second: the deletion at 09:00 UTC on
+/// 1 October (11:00 in Berlin), and the same deletion moved to midnight in Berlin.
+#[test]
+fn an_instant_switches_at_its_second_after_its_last_day() {
+    let mut sources = sources();
+    let deletion_at = |sources: &Sources, now: &str| {
+        let built = build_for(sources, NowInput::parse(now).unwrap());
+        let manifest: serde_json::Value =
+            serde_json::from_str(&file(&built, "notice.json").unwrap()).unwrap();
+        let deletion = &manifest["milestones"][2];
+        assert_eq!(deletion["name"], "data-deleted");
+        let body = file(&built, "en/index.html").unwrap();
+        let said = visible_body(&body).contains("Accounts and their data were deleted on");
+        assert_eq!(said, deletion["phase"] == "ended", "{now}");
+        (
+            deletion["phase"].as_str().unwrap().to_string(),
+            deletion["days_left"].as_i64(),
+        )
+    };
+    let phases = |sources: &Sources, times: [&str; 5]| times.map(|now| deletion_at(sources, now));
+    let expected = [
+        ("upcoming".to_string(), Some(1)),
+        ("last-day".to_string(), Some(0)),
+        ("last-day".to_string(), Some(0)),
+        ("ended".to_string(), None),
+        ("ended".to_string(), None),
+    ];
+    // The day before, the first second of the last day, one second before, at and after.
+    let nine_utc = [
+        "2026-09-30T12:00:00Z",
+        "2026-09-30T22:00:00Z",
+        "2026-10-01T08:59:59Z",
+        "2026-10-01T09:00:00Z",
+        "2026-10-01T09:00:01Z",
+    ];
+    assert_eq!(phases(&sources, nine_utc), expected);
+    sources.config = sources.config.replace(
+        "date = 2026-10-01T09:00:00Z",
+        "date = 2026-10-01T00:00:00+02:00",
+    );
+    let midnight = [
+        "2026-09-29T12:00:00+02:00",
+        "2026-09-30T00:00:00+02:00",
+        "2026-09-30T23:59:59+02:00",
+        "2026-10-01T00:00:00+02:00",
+        "2026-10-01T00:00:01+02:00",
+    ];
+    assert_eq!(phases(&sources, midnight), expected);
+}
+
+/// Each state after the first of a page built on 1 April, and the instant it starts.
+const STATES: [(&str, &str); 6] = [
+    (
+        "on streaming-ends, before export-closes, before data-deleted",
+        "2026-04-30T00:00:00+02:00",
+    ),
+    (
+        "after streaming-ends, before export-closes, before data-deleted",
+        "2026-05-01T00:00:00+02:00",
+    ),
+    (
+        "after streaming-ends, on export-closes, before data-deleted",
+        "2026-07-31T00:00:00-04:00",
+    ),
+    (
+        "after streaming-ends, after export-closes, before data-deleted",
+        "2026-08-01T00:00:00-04:00",
+    ),
+    (
+        "after streaming-ends, after export-closes, on data-deleted",
+        "2026-10-01T00:00:00+02:00",
+    ),
+    (
+        "after streaming-ends, after export-closes, after data-deleted",
+        "2026-10-01T09:00:00Z",
+    ),
+];
+
 /// A page built on one day carries, for each later state, exactly what a build at the start
 /// of that state writes: readers who open an old copy read the right text.
 #[test]
 fn pages_carry_every_later_state_as_a_later_build_writes_it() {
     let sources = sources();
     let early = build_for(&sources, NowInput::Date(date("2026-04-01")));
-    let starts = [
-        (
-            "on streaming-ends, before export-closes, before data-deleted",
-            "2026-04-30T00:00:00+02:00",
-        ),
-        (
-            "after streaming-ends, before export-closes, before data-deleted",
-            "2026-05-01T00:00:00+02:00",
-        ),
-        (
-            "after streaming-ends, on export-closes, before data-deleted",
-            "2026-07-31T00:00:00-04:00",
-        ),
-        (
-            "after streaming-ends, after export-closes, before data-deleted",
-            "2026-08-01T00:00:00-04:00",
-        ),
-        (
-            "after streaming-ends, after export-closes, on data-deleted",
-            "2026-10-01T00:00:00+02:00",
-        ),
-        (
-            "after streaming-ends, after export-closes, after data-deleted",
-            "2026-10-01T09:00:00Z",
-        ),
-    ];
     for lang in ["en", "ar"] {
         let path = format!("{lang}/index.html");
         let carrier = file(&early, &path).unwrap();
         let mut seen = BTreeMap::new();
-        for (state, start) in starts {
+        for (state, start) in STATES {
             let later = build_for(&sources, NowInput::parse(start).unwrap());
             let later = file(&later, &path).unwrap();
             let (title, body) = carried_page(&carrier, state)
@@ -254,6 +307,66 @@ fn pages_carry_every_later_state_as_a_later_build_writes_it() {
             assert_eq!(key, expected.join(","), "{state}");
             assert!(seen.insert(key, state).is_none(), "{key} twice");
         }
+    }
+}
+
+/// Without a browser: from what a page built on 1 April carries, the key its script works
+/// out (`common::script_key`) picks each later state from its first second and not before,
+/// and each reading's counts go stale at the first midnight after it starts in the zone of a
+/// milestone it still counts. Worked out here with the zones' summer offsets (Berlin +2, New
+/// York −4, the deletion counted in Berlin), which hold from April to October 2026.
+#[test]
+fn the_script_picks_each_state_at_its_start_and_knows_when_its_counts_go_stale() {
+    let built = build_for(&sources(), NowInput::Date(date("2026-04-01")));
+    let html = file(&built, "en/index.html").unwrap();
+    let attribute = |tag: &str, name: &str| {
+        let (_, rest) = tag.split_once(&format!(" {name}=\""))?;
+        rest.split('"').next().map(str::to_string)
+    };
+    let stale_at = |key: &str, start: DateTime<Utc>| {
+        key.split(',')
+            .zip([2, -4, 2])
+            .filter(|(phase, _)| *phase == "U")
+            .map(|(_, hours)| {
+                let offset = chrono::Duration::hours(hours);
+                let next_day = (start + offset).date_naive().succ_opt().unwrap();
+                next_day.and_hms_opt(0, 0, 0).unwrap().and_utc() - offset
+            })
+            .min()
+            .map(|at| at.to_rfc3339_opts(SecondsFormat::Secs, true))
+    };
+    let guard = between(&html, "<script data-phase-guard", ">");
+    let milestones = attribute(guard, "data-milestones").unwrap();
+    assert_eq!(
+        milestones,
+        "2026-04-29T22:00:00Z/2026-04-30T22:00:00Z 2026-07-31T04:00:00Z/2026-08-01T04:00:00Z \
+         2026-09-30T22:00:00Z/2026-10-01T09:00:00Z"
+    );
+    let built_at: DateTime<Utc> = "2026-03-31T22:00:00Z".parse().unwrap();
+    // No milestone follows the reader's day: the reader's calendar does not matter.
+    let key_at = |now: DateTime<Utc>| script_key(&milestones, now, now.date_naive());
+    let mut previous = key_at(built_at);
+    assert_eq!(attribute(guard, "data-key"), Some(previous.clone()));
+    assert_eq!(
+        attribute(guard, "data-stale-at"),
+        stale_at(&previous, built_at)
+    );
+    for (state, start) in STATES {
+        let start = DateTime::parse_from_rfc3339(start).unwrap().to_utc();
+        let tag = between(&html, &format!("{CARRIED}\"{state}\""), ">");
+        let key = attribute(tag, "data-key").unwrap();
+        assert_eq!(key_at(start), key, "{state}");
+        assert_eq!(
+            key_at(start - chrono::Duration::seconds(1)),
+            previous,
+            "{state}"
+        );
+        assert_eq!(
+            attribute(tag, "data-stale-at"),
+            stale_at(&key, start),
+            "{state}"
+        );
+        previous = key;
     }
 }
 
@@ -338,6 +451,77 @@ fn the_build_says_which_milestone_is_next() {
     ] {
         let run = site.build_at(now);
         assert!(run.stdout.starts_with(line), "{now}: {}", run.stdout);
+    }
+}
+
+/// With a main milestone that is not the first listed, the status contract, bare phase blocks
+/// and `[phases.*]` texts follow it, and a page's own `milestone` still governs its own.
+#[test]
+fn bare_phases_follow_the_main_milestone_wherever_it_is_listed() {
+    let site = SiteTest::fixture("milestones");
+    site.edit(
+        "site.toml",
+        "main = \"streaming-ends\"",
+        "main = \"export-closes\"",
+    );
+    // The next milestone's line now names streaming too, before the main one.
+    let messages = site.read("locales/en/main.ftl");
+    site.write(
+        "locales/en/main.ftl",
+        &format!(
+            "{messages}\nnext-streaming-ends = Streaming stops soon\n    .stale = Streaming stops\n"
+        ),
+    );
+    let bare_blocks = "::: upcoming\nBare: upcoming.\n:::\n::: last-day\nBare: last-day.\n:::\n\
+                       ::: ended\nBare: ended.\n:::\n";
+    let index = site.read("content/en/index.md");
+    site.write("content/en/index.md", &format!("{index}\n{bare_blocks}"));
+    site.write(
+        "content/en/deletion.md",
+        &format!(
+            "+++\ntitle = \"Deletion\"\ndescription = \"d\"\nmilestone = \"data-deleted\"\n\n\
+             [phases.ended]\ntitle = \"Deleted\"\n+++\n{bare_blocks}"
+        ),
+    );
+    let bare = |html: &str| {
+        let said: Vec<&str> = ["upcoming", "last-day", "ended"]
+            .into_iter()
+            .filter(|phase| visible_body(html).contains(&format!("Bare: {phase}.")))
+            .collect();
+        said.join(" ")
+    };
+    // The build's instant, then the main milestone's and the deletion page's phases.
+    for (now, main, deletion) in [
+        ("2026-04-30", "upcoming", "upcoming"),
+        // Streaming (listed first) has stopped; exports (main) are still open.
+        ("2026-05-10", "upcoming", "upcoming"),
+        ("2026-07-31T12:00:00-04:00", "last-day", "upcoming"),
+        ("2026-08-10", "ended", "upcoming"),
+        ("2026-10-01T10:00:00Z", "ended", "ended"),
+    ] {
+        site.build_at(now);
+        let html = site.output("en/index.html");
+        let status = between(&html, "<section class=\"status\"", ">");
+        assert!(
+            status.contains(&format!("data-phase=\"{main}\"")),
+            "{now}: {status}"
+        );
+        let manifest: serde_json::Value =
+            serde_json::from_str(&site.output("notice.json")).unwrap();
+        assert_eq!(manifest["phase"], main, "{now}");
+        assert_eq!(bare(&html), main, "{now}");
+        let title = match main {
+            "ended" => "Example Music has closed",
+            _ => "Example Music is closing",
+        };
+        assert_eq!(between(&html, "<title>", " · "), title, "{now}");
+        let page = site.output("en/deletion/index.html");
+        assert_eq!(bare(&page), deletion, "{now}");
+        let title = match deletion {
+            "ended" => "Deleted",
+            _ => "Deletion",
+        };
+        assert_eq!(between(&page, "<title>", " · "), title, "{now}");
     }
 }
 

@@ -4,7 +4,9 @@ use std::io::Write;
 use std::path::Path;
 
 use crate::common;
-use crate::common::{CARRIED, SiteTest, between, carried_by_key, carried_page, visible_body};
+use crate::common::{
+    CARRIED, SiteTest, between, carried_by_key, carried_page, script_key, visible_body,
+};
 use fluent_bundle::FluentArgs;
 use sunset::config;
 use sunset::i18n::Translations;
@@ -201,7 +203,8 @@ fn pages_carry_each_later_phase_exactly_as_a_later_build_writes_it() {
 
 /// A page built on 5 January carries, for readers whose own calendar is on another day, the
 /// page a build of that day writes: the day before (readers behind UTC), the next days'
-/// counts, the eve and the last day, each with its own count, not the build's.
+/// counts, the eve, the last day and the day after, each with its own count, not the build's;
+/// and the key its script works out from each of those days is that page's.
 #[test]
 fn pages_carry_each_readers_day_exactly_as_that_days_build_writes_it() {
     let site = SiteTest::shipped();
@@ -211,11 +214,13 @@ fn pages_carry_each_readers_day_exactly_as_that_days_build_writes_it() {
         ("u8", "2026-01-07"),
         ("u1", "2026-01-14"),
         ("l", "2026-01-15"),
+        ("e", "2026-01-16"),
     ];
     let days: Vec<&str> = std::iter::once("2026-01-05")
         .chain(readings.iter().map(|(_, day)| *day))
         .collect();
     let built = built_pages(&site, &days);
+    let built_at = "2026-01-05T00:00:00Z".parse().unwrap();
     for lang in LANGUAGES {
         for p in PAGES {
             let early = &built[&("2026-01-05", lang, p)];
@@ -223,8 +228,19 @@ fn pages_carry_each_readers_day_exactly_as_that_days_build_writes_it() {
                 early.contains("data-phase-guard data-key=\"u10\""),
                 "{lang}/{p}"
             );
+            // The script reads the last day from the page and counts from the reader's own
+            // day, whatever the instant: no count goes stale at an instant.
+            let milestones = between(early, " data-milestones=\"", "\"");
+            assert_eq!(milestones, "2026-01-15", "{lang}/{p}");
+            assert!(!early.contains("data-stale-at"), "{lang}/{p}");
             for (key, day) in readings {
                 let where_ = format!("{lang}/{p} built on 5 January, read on {day}");
+                let reader_day = chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").unwrap();
+                assert_eq!(
+                    script_key(milestones, built_at, reader_day),
+                    key,
+                    "{where_}"
+                );
                 let later = &built[&(day, lang, p)];
                 let (title, body) = carried_by_key(early, key).expect(&where_);
                 assert_eq!(title, between(later, "<title>", "</title>"), "{where_}");
@@ -399,7 +415,86 @@ fn the_stylesheet_uses_logical_properties_only() {
                 "`{property}: {value}`: use start or end"
             );
         }
+        assert!(
+            !sides_differ(property, value),
+            "`{property}: {value}` gives left and right different values: use the \
+             -inline and -block forms (or -start-start… for corners)"
+        );
     }
+    for (property, value) in [
+        ("padding", "0 1rem 0 0"),
+        ("margin", "0 1rem 0 2rem !important"),
+        ("border-color", "var(--a) var(--b) var(--a) var(--c)"),
+        ("inset", "calc(1px + 2px) 0 0 calc(1px + 3px)"),
+        ("border-radius", ".5rem 0 0 .5rem"),
+        ("border-radius", ".5rem 0"),
+        ("border-radius", "1rem 1rem 0"),
+        ("border-radius", "1rem / 1rem 0 0 1rem"),
+    ] {
+        assert!(sides_differ(property, value), "{property}: {value}");
+    }
+    for (property, value) in [
+        ("padding", "0 1rem 0 1rem"),
+        ("margin", ".25rem 0 0"),
+        ("padding", ".4rem .6rem"),
+        ("border-radius", "1rem 1rem 0 0"),
+        ("border-radius", "1rem / 2rem 2rem 0 0"),
+        ("inset", "0 calc(1px + 2px) 0 calc(1px + 2px)"),
+        ("border", "1px solid var(--line)"),
+    ] {
+        assert!(!sides_differ(property, value), "{property}: {value}");
+    }
+}
+
+/// Whether a box or corner shorthand (`padding: 0 1rem 0 0`, `border-radius: .5rem 0`)
+/// gives the left and the right sides (or corners) different values, which a right-to-left
+/// page would need mirrored.
+fn sides_differ(property: &str, value: &str) -> bool {
+    let words = |value: &str| -> Vec<String> {
+        let mut words = vec![String::new()];
+        let mut depth = 0;
+        for c in value.trim().trim_end_matches("!important").trim().chars() {
+            match c {
+                '(' => depth += 1,
+                ')' => depth -= 1,
+                _ => {}
+            }
+            if c.is_whitespace() && depth == 0 {
+                if !words.last().unwrap().is_empty() {
+                    words.push(String::new());
+                }
+            } else {
+                words.last_mut().unwrap().push(c);
+            }
+        }
+        words
+    };
+    let sides = [
+        "margin",
+        "padding",
+        "inset",
+        "border-width",
+        "border-style",
+        "border-color",
+        "scroll-margin",
+        "scroll-padding",
+    ];
+    if sides.contains(&property) {
+        // top right bottom left: three values or fewer repeat right as left.
+        let w = words(value);
+        return w.len() == 4 && w[1] != w[3];
+    }
+    if property == "border-radius" {
+        // top-left top-right bottom-right bottom-left, for each radius either side of `/`.
+        return value.split('/').any(|radii| match words(radii).as_slice() {
+            [_] => false,
+            [a, b] => a != b,
+            [a, b, c] => a != b || b != c,
+            [a, b, c, d] => a != b || c != d,
+            _ => panic!("border-radius: {value}"),
+        });
+    }
+    false
 }
 
 #[test]

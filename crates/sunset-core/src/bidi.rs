@@ -328,6 +328,10 @@ mod tests {
             "نص &lt;<bdi dir=\"ltr\">b</bdi>&gt;<bdi dir=\"ltr\">x</bdi>&lt;/<bdi dir=\"ltr\">b</bdi>&gt;"
         );
         assert!(!got.contains("<b>"));
+        assert_eq!(
+            escape_isolating_ltr_runs("شركة AT&T O'Brien"),
+            "شركة <bdi dir=\"ltr\">AT&amp;T O&#39;Brien</bdi>"
+        );
     }
 
     #[test]
