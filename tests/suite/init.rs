@@ -63,6 +63,46 @@ fn a_new_site_builds_and_passes_check() {
     );
 }
 
+/// The starter's home page, before and after the end, with and without milestones: one link
+/// to the FAQ in what it shows (the template's, under the text: the text adds none), and a
+/// heading that does not repeat the status's sentence.
+#[test]
+fn the_starter_home_page_says_each_thing_once() {
+    let inner = |html: &str, opening: &str, closing: &str| -> String {
+        let start = html
+            .find(opening)
+            .unwrap_or_else(|| panic!("{opening}: {html}"));
+        let rest = &html[start..];
+        let text = &rest[rest.find('>').unwrap() + 1..];
+        text[..text.find(closing).unwrap()].to_string()
+    };
+    for options in [&[][..], &["--milestones"][..]] {
+        let dir = TempDir::new().unwrap();
+        let mut args = vec!["init", "notice", "--languages", "en,he,fr"];
+        args.extend(options);
+        let (code, stdout, stderr) = sunset(dir.path(), &args);
+        assert_eq!(code, 0, "{stdout}{stderr}");
+        let site = dir.path().join("notice");
+        for (now, phase) in [("2027-06-01", "upcoming"), ("2027-07-05", "ended")] {
+            let (code, stdout, stderr) = sunset(&site, &["build", "--now", now]);
+            assert_eq!(code, 0, "{options:?} {now}: {stdout}{stderr}");
+            let html = fs::read_to_string(site.join("public/en/index.html")).unwrap();
+            let main = inner(&html, "<main", "</main>");
+            assert!(main.contains(&format!("data-phase=\"{phase}\"")), "{now}");
+            assert_eq!(
+                main.matches("href=\"/en/faq/\"").count(),
+                1,
+                "{options:?} {now}: {main}"
+            );
+            let heading = inner(&main, "<h1", "</h1>");
+            let status = inner(&main, "<h2 id=\"status-heading\"", "</h2>");
+            assert!(
+                !heading.contains(&status) && !status.contains(&heading),
+                "{options:?} {now}: {heading:?} and {status:?}"
+            );
+        }
+    }
+}
 /// `init --milestones` starts a notice with two dates that builds, passes `check`, and says
 /// in each state what is true then: the deletion is announced after the service ends, and
 /// reported once it has happened.

@@ -4,7 +4,7 @@
 //! [`static_findings`] reads the translations (see `messages`) and pages, and
 //! [`link_findings`] reads a built site's HTML; `build` runs both and fails only on errors,
 //! `check` runs them for a date in every phase. Every finding is a `Diagnostic` with a `code`
-//! (see README for the list), so the JSON report can be read by machines. By concern: the
+//! (see docs/check.md for the list), so the JSON report can be read by machines. By concern: the
 //! messages and pages of each language here, [`text`] (characters and leftovers in any text),
 //! [`links`] (the built HTML), [`typography`] (each language's typographic rules, as data,
 //! and the fixes `check --fix` makes; the `check` command alone runs it) and [`summary`]

@@ -149,7 +149,7 @@ struct JsonFinding<'a> {
     hint: Option<&'a str>,
 }
 
-/// The report as JSON, in the format README documents (`"version": 1`).
+/// The report as JSON, in the format docs/check.md documents (`"version": 1`).
 pub fn json_report(summary: &[LanguageSummary], findings: &[Diagnostic]) -> String {
     let findings: Vec<JsonFinding> = findings
         .iter()
