@@ -100,9 +100,22 @@ fn the_starter_home_page_says_each_thing_once() {
                 !heading.contains(&status) && !status.contains(&heading),
                 "{options:?} {now}: {heading:?} and {status:?}"
             );
+            // What link previews and search results show promises nothing the day has
+            // made false.
+            let description = html
+                .split("<meta name=\"description\" content=\"")
+                .nth(1)
+                .and_then(|rest| rest.split('"').next())
+                .unwrap_or_default();
+            assert_eq!(
+                description.contains("how to keep your data"),
+                phase == "upcoming",
+                "{options:?} {now}: {description}"
+            );
         }
     }
 }
+
 /// `init --milestones` starts a notice with two dates that builds, passes `check`, and says
 /// in each state what is true then: the deletion is announced after the service ends, and
 /// reported once it has happened.
