@@ -422,3 +422,66 @@ fn markup_in_front_matter_and_markdown_stays_text() {
         run.stderr
     );
 }
+
+#[test]
+fn raw_html_in_markdown_is_text_unless_the_site_opts_in() {
+    let site = SiteTest::fixture("mini");
+    site.edit(
+        "content/en/index.md",
+        "It is over.",
+        "It is <script>alert(1)</script> over.",
+    );
+    site.build_at("2026-02-01");
+    let en = site.output("en/index.html");
+    assert!(
+        en.contains("It is &lt;script&gt;alert(1)&lt;/script&gt; over."),
+        "{en}"
+    );
+    site.write(
+        "site.toml",
+        &(site.read("site.toml") + "\n[markdown]\nraw_html = true\n"),
+    );
+    site.build_at("2026-02-01");
+    assert!(
+        site.output("en/index.html")
+            .contains("It is <script>alert(1)</script> over.")
+    );
+}
+
+#[test]
+fn translations_cannot_inject_markup() {
+    let site = SiteTest::fixture("mini");
+    site.build_at("2026-02-01");
+    let before = site.tree("public");
+    site.edit(
+        "locales/en/main.ftl",
+        "site-name = The end of the service",
+        "site-name = </title><script>alert(1)</script>",
+    );
+    let run = site.run(&["build", "--now", "2026-02-01"]).expect_code(1);
+    assert!(
+        run.stderr.contains("locales/en/main.ftl:1:1"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("markup in a translation"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(site.tree("public"), before);
+
+    // Without markup, a quote still cannot break out of an attribute.
+    site.edit(
+        "locales/en/main.ftl",
+        "site-name = </title><script>alert(1)</script>",
+        "site-name = Help\" onmouseover=\"alert(1)",
+    );
+    site.build_at("2026-02-01");
+    let root = site.output("index.html");
+    assert!(!root.contains("\" onmouseover=\""), "{root}");
+    assert!(
+        root.contains("Help&quot; onmouseover=&quot;alert(1)"),
+        "{root}"
+    );
+}

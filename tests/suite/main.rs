@@ -9,6 +9,8 @@ mod common;
 mod build;
 mod check;
 mod cldr_names;
+mod errors;
+mod files;
 mod fuzz_regressions;
 mod hostile;
 mod incremental;
