@@ -14,6 +14,8 @@ mod hostile;
 mod incremental;
 mod init;
 mod milestones;
+mod mistakes;
 mod output;
 mod site;
+mod untranslated;
 mod watch;

@@ -24,6 +24,7 @@ use pulldown_cmark::{
 
 use crate::bidi::text_html;
 use crate::config::Direction;
+use crate::diagnostics::closest;
 
 /// What a page's Markdown may refer to outside itself.
 pub trait References {
@@ -31,6 +32,8 @@ pub trait References {
     fn link(&self, target: &str) -> Result<String, String>;
     /// The formatted text of a `{{ message-id }}` placeholder.
     fn message(&self, id: &str) -> Result<MessageText, String>;
+    /// The ids a placeholder can name, for the hint of one that names none of them.
+    fn message_ids(&self) -> Vec<String>;
 }
 
 /// A placeholder's text, and its language where that is not the page's: a translation not
@@ -339,11 +342,14 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Pass<'a, '_, I> {
                     html.push_str("</span>");
                     plain.push_str(&text);
                 }
-                Err(why) => self.problem(
-                    at..at + placeholder_len,
-                    format!("`{{{{ {id} }}}}`: {why}"),
-                    "a placeholder names a message of the locales/ files, like {{ countdown }}",
-                ),
+                Err(why) => {
+                    let hint = placeholder_hint(id, &self.references.message_ids());
+                    self.problem(
+                        at..at + placeholder_len,
+                        format!("`{{{{ {id} }}}}`: {why}"),
+                        &hint,
+                    )
+                }
             }
             consumed = text.len() - after.len();
             rest = after;
@@ -599,6 +605,24 @@ fn is_mark(c: char) -> bool {
     matches!(c as u32, 0x0300..=0x036F | 0x0610..=0x061A | 0x064B..=0x065F | 0x0670)
 }
 
+/// What to write instead of a placeholder that could not be shown: the closest of the `ids`
+/// there are, else one of them as an example.
+fn placeholder_hint(id: &str, ids: &[String]) -> String {
+    let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+    if ids.contains(&id) {
+        return "fix the message where it is defined".to_string();
+    }
+    match (closest(id, &ids), ids.first()) {
+        (Some(meant), _) => format!("did you mean {{{{ {meant} }}}}?"),
+        (None, Some(example)) => {
+            format!("a placeholder names a message of the locales/ files, like {{{{ {example} }}}}")
+        }
+        (None, None) => {
+            "a placeholder names a message of the locales/ files, which have none yet".to_string()
+        }
+    }
+}
+
 /// Joins runs of spaces, tabs and line breaks into one space. No-break spaces are typography
 /// (French puts them before `:` and `?`), so they stay.
 fn collapse_whitespace(text: &str) -> String {
@@ -631,6 +655,9 @@ mod tests {
                 text: text.into(),
                 foreign: None,
             })
+        }
+        fn message_ids(&self) -> Vec<String> {
+            vec!["countdown".into(), "phone".into()]
         }
     }
 
