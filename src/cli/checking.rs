@@ -88,14 +88,26 @@ pub(super) fn run_check(root: &Path, args: &CheckArgs, env: &Environment) -> Exi
     summary.retain(|s| args.languages.is_empty() || args.languages.contains(&s.language));
     let count = |severity: Severity| findings.iter().filter(|f| f.severity == severity).count();
     let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
+    let untranslated = findings
+        .iter()
+        .filter(|f| check::is_untranslated(f))
+        .count();
+    let failed_untranslated = args.require_translated && untranslated > 0;
     let text = match args.format {
         Format::Json => format!("{}\n", check::json_report(&summary, &findings)),
         Format::Human => {
             // check's report is its output, for a pager or a file: everything, errors first.
             let mut listed = findings.clone();
             listed.sort_by_key(|d| rank_of(d.severity));
+            let verdict = match failed_untranslated {
+                true => format!(
+                    "check failed with --require-translated: {} about text not translated yet\n",
+                    counted(untranslated, "finding")
+                ),
+                false => String::new(),
+            };
             format!(
-                "{}{fixed}{}check: {}, {}, {}\n",
+                "{}{fixed}{}check: {}, {}, {}\n{verdict}",
                 diagnostics::render(&listed, env.styled_output),
                 check::summary_table(&summary),
                 counted(errors, "error"),
@@ -107,7 +119,7 @@ pub(super) fn run_check(root: &Path, args: &CheckArgs, env: &Environment) -> Exi
     if let Err(code) = say(&text, env) {
         return code;
     }
-    if errors > 0 || (args.strict && warnings > 0) {
+    if errors > 0 || (args.strict && warnings > 0) || failed_untranslated {
         ExitCode::from(EXIT_SITE_ERRORS)
     } else {
         ExitCode::SUCCESS

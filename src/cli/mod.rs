@@ -154,6 +154,10 @@ struct CheckArgs {
     /// Treat warnings as errors (notes never are).
     #[arg(long)]
     strict: bool,
+    /// Fail (exit 1) while a message or page is not translated: missing, or still the default
+    /// language's text (the findings missing-message, missing-page and identical).
+    #[arg(long)]
+    require_translated: bool,
     /// How to report: for people, or as JSON for CI and translation platforms.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,

@@ -58,6 +58,21 @@ impl SiteTest {
         SiteTest { _dir: dir, root }
     }
 
+    /// A new site, as `sunset init site <args>` writes it.
+    pub fn init(args: &[&str]) -> SiteTest {
+        let dir = TempDir::new().unwrap();
+        let output = Command::new(env!("CARGO_BIN_EXE_sunset"))
+            .args(["init", "site"])
+            .args(args)
+            .current_dir(dir.path())
+            .env_remove("SOURCE_DATE_EPOCH")
+            .output()
+            .unwrap();
+        Run::from(output).expect_code(0);
+        let root = dir.path().join("site");
+        SiteTest { _dir: dir, root }
+    }
+
     fn copy_of(source: &Path) -> SiteTest {
         let dir = TempDir::new().unwrap();
         let root = dir.path().join("site");
@@ -190,6 +205,17 @@ pub fn shipped_warnings(site: &SiteTest, args: &[&str]) -> Vec<String> {
         .filter(|f| f["severity"] != "note")
         .map(|f| format!("{}:{}: {}", f["file"], f["line"], f["code"]))
         .collect()
+}
+
+/// The findings of `check --format json` (with `args`) on `site`, whatever its exit code.
+pub fn check_findings(site: &SiteTest, args: &[&str]) -> Vec<serde_json::Value> {
+    let mut all = vec!["check", "--format", "json"];
+    all.extend_from_slice(args);
+    let run = site.run(&all);
+    assert!(!run.stderr.contains("panicked"), "panic:\n{}", run.stderr);
+    let report: serde_json::Value = serde_json::from_str(&run.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}{}", run.stdout, run.stderr));
+    report["findings"].as_array().unwrap().clone()
 }
 
 /// Copies the site shipped in the repository (its sources, not its output) to `to`.

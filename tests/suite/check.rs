@@ -134,10 +134,11 @@ fn the_summary_counts_per_language() {
         [&entry["errors"], &entry["warnings"], &entry["notes"]].map(|v| v.as_u64().unwrap())
     };
     // With the typographic warnings: tr's straight apostrophe, and the two colons of
-    // fr/index.md's English text without French's narrow no-break space.
+    // fr/index.md's English text without French's narrow no-break space. The notes: each
+    // index.md translated without a stamp, and French's copied message.
     assert_eq!(
         [counts("ar"), counts("tr"), counts("fr")],
-        [[4, 1, 0], [0, 5, 0], [2, 7, 1]]
+        [[4, 1, 1], [0, 5, 1], [2, 7, 2]]
     );
     let typography = |lang: &str| {
         let entry = summary.iter().find(|s| s["language"] == lang).unwrap();
@@ -174,9 +175,10 @@ fn lang_narrows_the_report() {
 #[test]
 fn warnings_fail_only_when_strict_and_notes_never() {
     let site = SiteTest::fixture("mini");
+    // The notes: the translations, none of them stamped.
     let run = site.run(&["check"]).expect_code(0);
     assert!(
-        run.stdout.contains("check: 0 errors, 4 warnings, 0 notes"),
+        run.stdout.contains("check: 0 errors, 4 warnings, 5 notes"),
         "{}",
         run.stdout
     );

@@ -56,7 +56,8 @@ fn broken_fluent_is_located() {
                 "{ $hari } hari",
             );
         },
-        "locales/id/main.ftl:2:1",
+        // The variable itself, on the variant's line.
+        "locales/id/main.ftl:3:15",
         "hari",
     );
 }

@@ -262,8 +262,9 @@ fn a_first_build_prints_a_few_lines() {
     );
     assert!(stdout.contains("built 19 files in 3 languages"), "{stdout}");
     let (_, _, verbose) = sunset(&site, &[&["build", "-v"][..], &now].concat());
-    // One note per language for init's copies of the messages, not one per message.
-    assert_eq!(verbose.matches("note:").count(), 2, "{verbose}");
+    // One note per language for init's copies of the messages, one for its copies of the
+    // pages, not one per message or page.
+    assert_eq!(verbose.matches("note:").count(), 4, "{verbose}");
     let (_, _, quiet) = sunset(&site, &[&["-q", "build"][..], &now].concat());
     assert_eq!(quiet, "");
 
@@ -778,8 +779,9 @@ fn add_language_adds_a_language_to_an_existing_site() {
 
     let (code, stdout, _) = sunset(&site, &["check"]);
     assert_eq!(code, 0, "{stdout}");
+    // Per language, one note for the copied messages and one for the copied pages.
     assert!(
-        stdout.contains("check: 0 errors, 0 warnings, 2 notes"),
+        stdout.contains("check: 0 errors, 0 warnings, 4 notes"),
         "{stdout}"
     );
     let row = stdout.lines().find(|l| l.starts_with("he ")).unwrap();

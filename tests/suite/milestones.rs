@@ -414,7 +414,7 @@ fn an_unknown_milestone_in_a_block_is_located() {
         run.stderr
     );
     assert!(
-        run.stderr.contains("content/ar/index.md:23:1"),
+        run.stderr.contains("content/ar/index.md:24:1"),
         "{}",
         run.stderr
     );

@@ -3,6 +3,7 @@
 //! [`build`] is a pure function of the sources and "now": it reads no file and no clock, so
 //! `build`, `check` and tests all run the same code. Reading and writing happen in `main`.
 
+use std::collections::HashSet;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -91,14 +92,9 @@ pub fn build_reusing(
         index: render::index_pages(&pages),
     };
     let mut rendered = render::render_site(&model, cache);
-    // A message that cannot be formatted was reported where it is defined; the template
-    // that called it would report it again, pointing at the place it is used.
-    let reported: Vec<String> = diagnostics
-        .iter()
-        .filter(|d| d.is_error())
-        .filter_map(|d| d.location.as_ref())
-        .map(|l| format!("({}:{}:{})", l.path.display(), l.line, l.column))
-        .collect();
+    // A message with an error was reported at it; formatting it fails again, where the
+    // template, the page or the reminder uses it, naming the message's place.
+    let reported = places_with_errors(&diagnostics, sources);
     // A message written but broken (a syntax error, reported at its line) is not also
     // "defined by no translation" where a template uses it.
     let written: Vec<String> = sources
@@ -108,9 +104,11 @@ pub fn build_reusing(
         .map(|id| format!("no translation defines the message `{id}`"))
         .collect();
     rendered.errors.retain(|e| {
-        !reported
-            .iter()
-            .any(|place| e.message.contains(place.as_str()))
+        let at_reported = |place: &String| {
+            e.message.contains(place.as_str())
+                || e.location.as_deref().map(place_text).as_ref() == Some(place)
+        };
+        !reported.iter().any(at_reported)
             && !written
                 .iter()
                 .any(|missing| e.message.contains(missing.as_str()))
@@ -134,6 +132,41 @@ pub fn build_reusing(
         config,
         warnings: diagnostics,
     })
+}
+
+/// Where errors were found, as `(path:line:col)`, the form in which errors that travel
+/// through Tera name their place; for an error inside a message, the message's place too
+/// (where its definition starts, which is where formatting it reports).
+fn places_with_errors(diagnostics: &[Diagnostic], sources: &Sources) -> HashSet<String> {
+    let mut places = HashSet::new();
+    for location in diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .filter_map(|d| d.location.as_deref())
+    {
+        places.insert(place_text(location));
+        let Some(file) = sources.locales.iter().find(|f| f.path == location.path) else {
+            continue;
+        };
+        let message = i18n::message_definitions(&file.path, &file.text)
+            .into_values()
+            .filter(|definition| definition.line <= location.line)
+            .max_by_key(|definition| definition.line);
+        if let Some(message) = message {
+            places.insert(place_text(&message));
+        }
+    }
+    places
+}
+
+/// A place as errors that travel through Tera name it: `(path:line:col)`.
+fn place_text(location: &Location) -> String {
+    format!(
+        "({}:{}:{})",
+        location.path.display(),
+        location.line,
+        location.column
+    )
 }
 
 /// `[reminder] page` naming a page the default language does not have: an error at that

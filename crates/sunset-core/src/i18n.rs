@@ -96,6 +96,18 @@ impl Translations {
         self.language(code).map(|l| l.data.as_ref())
     }
 
+    /// The ids of the default language's messages (not terms): what every language can name.
+    pub fn message_ids(&self) -> Vec<String> {
+        self.languages.first().map_or_else(Vec::new, |language| {
+            language
+                .definitions
+                .keys()
+                .filter(|id| !id.starts_with('-'))
+                .cloned()
+                .collect()
+        })
+    }
+
     /// Whether `id` (message or `message.attribute`) exists in this language itself.
     pub fn has(&self, code: &str, id: &str) -> bool {
         let (message, attribute) = split_id(id);

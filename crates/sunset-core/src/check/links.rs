@@ -51,16 +51,27 @@ pub fn link_findings(
             .map(|p| (format!("{}index.html", p.url_path), p))
             .collect(),
     };
-    let found: Vec<Vec<Diagnostic>> = targets
+    let found: Vec<(bool, Vec<Diagnostic>)> = targets
         .into_par_iter()
-        .map(|(file, targets)| site.links_of(file, targets))
+        .map(|(file, targets)| (site.stands_in(file), site.links_of(file, targets)))
         .collect();
+    // One broken link written once is one finding, however many pages show it: a language's
+    // stand-in for a page it lacks shows the default language's page, links and all. The
+    // page's own language (not a stand-in) names it.
+    let (own, stand_ins): (Vec<_>, Vec<_>) =
+        found.into_iter().partition(|(stands_in, _)| !stands_in);
     let mut findings: Vec<Diagnostic> = Vec::new();
-    for finding in found.into_iter().flatten() {
-        if !findings
-            .iter()
-            .any(|f| f.to_string() == finding.to_string())
-        {
+    let mut reported = HashSet::new();
+    for finding in own
+        .into_iter()
+        .chain(stand_ins)
+        .flat_map(|(_, found)| found)
+    {
+        let place = match finding.location.as_deref() {
+            Some(at) => format!("{}:{}:{}", at.path.display(), at.line, at.column),
+            None => finding.to_string(),
+        };
+        if reported.insert((finding.code, place)) {
             findings.push(finding);
         }
     }
@@ -78,6 +89,14 @@ struct LinkSite<'a> {
 }
 
 impl LinkSite<'_> {
+    /// Whether `file` is a language's stand-in for a page it lacks (see
+    /// `content::with_untranslated`).
+    fn stands_in(&self, file: &OutputFile) -> bool {
+        self.pages
+            .get(&file.path)
+            .is_some_and(|page| page.untranslated_from.is_some())
+    }
+
     fn links_of(&self, file: &OutputFile, targets: Vec<String>) -> Vec<Diagnostic> {
         let config = self.config;
         let page = self.pages.get(&file.path).copied();

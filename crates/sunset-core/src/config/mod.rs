@@ -12,12 +12,13 @@ use serde::{Deserialize, Serialize};
 use toml::Spanned;
 use toml::value::Datetime;
 
-use crate::cldr::LocaleData;
-use crate::cldr::{self, Unknown};
 use crate::diagnostics::{Diagnostic, Location};
 
+mod hints;
+mod languages;
 mod notice;
 
+use languages::{RawLanguage, validate_languages};
 pub use notice::{END, MAX_MILESTONES, Milestone, Notice};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -140,15 +141,6 @@ struct RawCheck {
     allow_identical: Vec<String>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawLanguage {
-    code: Spanned<String>,
-    name: Option<String>,
-    dir: Option<Direction>,
-    og_locale: Option<String>,
-}
-
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 struct RawMarkdown {
@@ -159,9 +151,17 @@ struct RawMarkdown {
 /// Parses and validates the text of `site.toml` (`path` is only used in diagnostics).
 pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
     let raw: RawConfig = toml::from_str(text).map_err(|e| {
-        let diagnostic = Diagnostic::error(first_line(e.message()))
-            .hint("see the site.toml of the shipped site for every key and its type");
-        vec![match e.span() {
+        let message = first_line(e.message());
+        let span = e.span();
+        let hint = span
+            .clone()
+            .and_then(|span| hints::hint(text, &message, span))
+            .unwrap_or_else(|| {
+                "`sunset init` writes a site.toml with its keys explained; docs/ lists them all"
+                    .to_string()
+            });
+        let diagnostic = Diagnostic::error(message).hint(hint);
+        vec![match span {
             Some(span) => diagnostic.at(Location::from_range(path, text, span)),
             None => diagnostic.in_file(path),
         }]
@@ -224,131 +224,6 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
     }
 }
 
-fn validate_languages(
-    raw: &Spanned<Vec<RawLanguage>>,
-    at: &impl Fn(std::ops::Range<usize>) -> Location,
-    errors: &mut Vec<Diagnostic>,
-    warnings: &mut Vec<Diagnostic>,
-) -> Vec<Language> {
-    if raw.get_ref().is_empty() {
-        errors.push(
-            Diagnostic::error("site.toml lists no languages")
-                .at(at(raw.span()))
-                .hint("add a [[languages]] table per language, the default language first"),
-        );
-    }
-    let mut languages: Vec<Language> = Vec::new();
-    for entry in raw.get_ref() {
-        let code = entry.code.get_ref();
-        let here = || at(entry.code.span());
-        let id = match cldr::canonical(code) {
-            Ok(id) => id,
-            Err(unknown) => {
-                errors.push(unknown_language(code, unknown).at(here()));
-                continue;
-            }
-        };
-        let canonical_code = id.to_string();
-        if let Some(earlier) = languages
-            .iter()
-            .find(|l| l.canonical_code == canonical_code)
-        {
-            let same = if earlier.code == *code {
-                String::new()
-            } else {
-                format!(" (as {:?}, the same language)", earlier.code)
-            };
-            errors.push(
-                Diagnostic::error(format!("language {code:?} is listed twice{same}"))
-                    .at(here())
-                    .hint("remove one of the two [[languages]] tables"),
-            );
-            continue;
-        }
-        if let Err(why) = LocaleData::new(&canonical_code) {
-            errors.push(
-                Diagnostic::error(format!(
-                    "{} cannot be a language of the site: {why}",
-                    cldr::english_name(&id)
-                ))
-                .at(here())
-                .hint(
-                    "a language needs CLDR's plural rules and dates: choose one that CLDR has \
-                     locale data for, such as another language its readers read",
-                ),
-            );
-            continue;
-        }
-        if !canonical_code.eq_ignore_ascii_case(code) {
-            // Kept as written: the code is also the folders' and the URLs' name, which a
-            // silent rename would move under the site's feet.
-            warnings.push(
-                Diagnostic::warning(format!(
-                    "{code:?} is an alias: CLDR's code for {} is {canonical_code:?}",
-                    cldr::english_name(&id)
-                ))
-                .at(here())
-                .hint(format!(
-                    "write \"{canonical_code}\", and rename content/{code}/ and locales/{code}/ \
-                     to {canonical_code}/ (its pages move from /{code}/ to /{canonical_code}/)"
-                )),
-            );
-        }
-        let name = match entry.name.clone().or_else(|| cldr::own_name(&id)) {
-            Some(name) => name,
-            None => {
-                errors.push(
-                    Diagnostic::error(format!(
-                        "CLDR has no name of {code:?} in its own language"
-                    ))
-                    .at(here())
-                    .hint("add `name = \"…\"` to this [[languages]] table: the language's name in its own script"),
-                );
-                continue;
-            }
-        };
-        let likely = cldr::likely(&id);
-        let og_locale = entry
-            .og_locale
-            .clone()
-            .unwrap_or_else(|| match likely.region {
-                Some(region) => format!("{}_{}", likely.language, region),
-                None => likely.language.to_string(),
-            });
-        let dir = entry.dir.unwrap_or(if cldr::is_right_to_left(&id) {
-            Direction::Rtl
-        } else {
-            Direction::Ltr
-        });
-        languages.push(Language {
-            code: code.clone(),
-            canonical_code,
-            name,
-            dir,
-            og_locale,
-        });
-    }
-    languages
-}
-
-/// The error for a code CLDR does not know, with the hint that fits the reason.
-fn unknown_language(code: &str, unknown: Unknown) -> Diagnostic {
-    let error = Diagnostic::error(format!("unknown language code {code:?}"));
-    match unknown {
-        Unknown::NotATag {
-            suggestion: Some(tag),
-        } => error.hint(format!(
-            "write \"{tag}\": BCP 47 separates its parts with hyphens"
-        )),
-        Unknown::Subtag { kind, subtag } => error.hint(format!(
-            "CLDR knows no {kind} {subtag:?}; use a BCP 47 code such as \"pt-BR\" or \"zh-Hant\""
-        )),
-        Unknown::NotATag { suggestion: None } | Unknown::Language => {
-            error.hint("use a BCP 47 code that CLDR knows, such as \"en\", \"ar\" or \"pt-BR\"")
-        }
-    }
-}
-
 pub(super) fn date_of(
     value: &Spanned<Datetime>,
     at: &impl Fn(std::ops::Range<usize>) -> Location,
@@ -357,10 +232,14 @@ pub(super) fn date_of(
     let datetime = value.get_ref();
     let date = calendar_date(datetime);
     if date.is_none() {
+        let hint = match datetime.date {
+            Some(day) => format!("write the day alone, without a time: {day}"),
+            None => "write a plain TOML date such as 2026-01-15, without time or quotes".into(),
+        };
         errors.push(
             Diagnostic::error(format!("expected a calendar date, found {datetime}"))
                 .at(at(value.span()))
-                .hint("write a plain TOML date such as 2026-01-15, without time or quotes"),
+                .hint(hint),
         );
     }
     date

@@ -229,6 +229,9 @@ mod tests {
                 foreign: None,
             })
         }
+        fn message_ids(&self) -> Vec<String> {
+            vec!["countdown".into(), "phone".into()]
+        }
     }
 
     /// A left-to-right page, raw HTML off unless `raw_html`.

@@ -9,6 +9,7 @@ use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 use super::{Piece, Problem, link_target};
 use crate::bidi::text_html;
 use crate::config::Direction;
+use crate::diagnostics::closest;
 
 /// What a page's Markdown may refer to outside itself.
 pub trait References {
@@ -16,6 +17,8 @@ pub trait References {
     fn link(&self, target: &str) -> Result<String, String>;
     /// The formatted text of a `{{ message-id }}` placeholder.
     fn message(&self, id: &str) -> Result<MessageText, String>;
+    /// The ids a placeholder can name, for the hint of one that names none of them.
+    fn message_ids(&self) -> Vec<String>;
 }
 
 /// A placeholder's text, and its language where that is not the page's: a translation not
@@ -114,7 +117,7 @@ impl<'r> Resolver<'r> {
                 Err(why) => problems.push(Problem::new(
                     at..at + placeholder_len,
                     format!("`{{{{ {id} }}}}`: {why}"),
-                    "a placeholder names a message of the locales/ files, like {{ countdown }}",
+                    &placeholder_hint(id, &self.references.message_ids()),
                 )),
             }
             consumed = text.len() - after.len();
@@ -149,6 +152,24 @@ fn next_placeholder(text: &str) -> Option<(&str, &str, &str)> {
         from = open + 2;
     }
     None
+}
+
+/// What to write instead of a placeholder that could not be shown: the closest of the `ids`
+/// there are, else one of them as an example.
+fn placeholder_hint(id: &str, ids: &[String]) -> String {
+    let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+    if ids.contains(&id) {
+        return "fix the message where it is defined".to_string();
+    }
+    match (closest(id, &ids), ids.first()) {
+        (Some(meant), _) => format!("did you mean {{{{ {meant} }}}}?"),
+        (None, Some(example)) => {
+            format!("a placeholder names a message of the locales/ files, like {{{{ {example} }}}}")
+        }
+        (None, None) => {
+            "a placeholder names a message of the locales/ files, which have none yet".to_string()
+        }
+    }
 }
 
 #[cfg(test)]

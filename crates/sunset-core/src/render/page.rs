@@ -425,4 +425,8 @@ impl References for PageReferences<'_> {
         self.used.borrow_mut().push((id.to_string(), text.clone()));
         text
     }
+
+    fn message_ids(&self) -> Vec<String> {
+        self.model.translations.message_ids()
+    }
 }
