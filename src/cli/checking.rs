@@ -9,18 +9,19 @@ use chrono::Days;
 
 use super::report::{Failed, counted, fail, rank_of, report, say};
 use super::{CheckArgs, EXIT_SITE_ERRORS, EXIT_USAGE, Environment, Format};
-use crate::build::{self, BuildRequest};
+use crate::build;
+use crate::cache::RenderCache;
 use crate::clock::NowInput;
 use crate::diagnostics::{self, Diagnostic, Severity};
-use crate::files::{CONFIG_FILE, Sources};
+use crate::files::Sources;
 use crate::output::{self};
-use crate::{check, config, console, content, source};
+use crate::{check, config, console, source};
 
 /// The site's files and its checked site.toml, for commands that look at a site without
 /// building it.
 pub(super) fn load_site(root: &Path) -> Result<(Sources, config::Config), Vec<Diagnostic>> {
     let sources = source::read(root)?;
-    let config = config::parse(Path::new(CONFIG_FILE), &sources.config)?;
+    let config = build::load_config(&sources, None)?;
     Ok((sources, config))
 }
 
@@ -60,22 +61,17 @@ pub(super) fn run_check(root: &Path, args: &CheckArgs, env: &Environment) -> Exi
             fixed.clear();
         }
     }
+    // Parsed once for the build and for what only `check` does.
+    let site = build::load(&sources, config);
     // A build checks its own phase and every later one, so a date before the end checks all.
-    let mut findings = match build::build(
-        &sources,
-        &BuildRequest {
-            now,
-            base_url: None,
-        },
-    ) {
+    let mut findings = match build::build_loaded(&sources, &site, now, &mut RenderCache::off()) {
         Ok(built) => built.warnings,
         Err(diagnostics) => diagnostics,
     };
-    let (pages, _) = content::parse_pages(&config, &sources.content);
     // Typography is proofreading: `check` does it, builds (and every rebuild of watch and
     // serve) do not pay for it.
     findings.extend(
-        check::typography_findings(&config, &sources, &pages)
+        check::typography_findings(&site.config, &sources, &site.messages, &site.pages)
             .iter()
             .map(check::TypographyFinding::diagnostic),
     );
@@ -84,7 +80,7 @@ pub(super) fn run_check(root: &Path, args: &CheckArgs, env: &Environment) -> Exi
             || f.language()
                 .is_none_or(|l| args.languages.iter().any(|a| a == l))
     });
-    let mut summary = check::summarize(&config, &sources, &pages, &findings);
+    let mut summary = check::summarize(&site.config, &site.messages, &site.pages, &findings);
     summary.retain(|s| args.languages.is_empty() || args.languages.contains(&s.language));
     let count = |severity: Severity| findings.iter().filter(|f| f.severity == severity).count();
     let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
@@ -139,9 +135,9 @@ pub(super) fn fix_typography(
     const ROUNDS: usize = 4;
     let mut fixed: BTreeMap<PathBuf, usize> = BTreeMap::new();
     for _ in 0..ROUNDS {
-        let (pages, _) = content::parse_pages(config, &sources.content);
+        let site = build::load(sources, config.clone());
         let mut by_file: BTreeMap<PathBuf, Vec<check::TypographyFinding>> = BTreeMap::new();
-        for finding in check::typography_findings(config, sources, &pages) {
+        for finding in check::typography_findings(config, sources, &site.messages, &site.pages) {
             let in_language = languages.is_empty()
                 || finding
                     .diagnostic()

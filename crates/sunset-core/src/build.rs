@@ -14,10 +14,12 @@ use crate::check;
 use crate::clock::{self, NowInput, Status};
 use crate::config::{self, Config};
 use crate::content;
+use crate::content::Page;
 use crate::diagnostics::{Diagnostic, Location, closest};
 use crate::files::OutputFile;
 use crate::files::{CONFIG_FILE, Sources};
 use crate::i18n::{self, Translations};
+use crate::messages::{self, LanguageMessages};
 use crate::render::{self, SiteModel};
 use crate::stamp;
 
@@ -44,6 +46,27 @@ pub fn build(sources: &Sources, request: &BuildRequest) -> Result<Built, Vec<Dia
     build_reusing(sources, request, &mut RenderCache::off())
 }
 
+/// A site's inputs parsed once, for every step that reads them: its site.toml, its pages
+/// (those that parsed, and the problems of the others) and every language's messages.
+/// `build` renders it; the `check` command also proofreads and counts it.
+pub struct LoadedSite {
+    pub config: Config,
+    pub pages: Vec<Page>,
+    pub page_diagnostics: Vec<Diagnostic>,
+    pub messages: LanguageMessages,
+}
+
+/// Parses the pages and messages of `sources`, whose site.toml is `config`.
+pub fn load(sources: &Sources, config: Config) -> LoadedSite {
+    let (pages, page_diagnostics) = content::parse_pages(&config, &sources.content);
+    LoadedSite {
+        pages,
+        page_diagnostics,
+        messages: messages::by_language(&sources.locales),
+        config,
+    }
+}
+
 /// Builds the site in memory, taking unchanged pages from `cache` (see `cache`), which keeps
 /// this build's pages for the next.
 pub fn build_reusing(
@@ -52,36 +75,53 @@ pub fn build_reusing(
     cache: &mut RenderCache,
 ) -> Result<Built, Vec<Diagnostic>> {
     let config = load_config(sources, request.base_url.as_deref())?;
-    let now: DateTime<Utc> = request.now.resolve(config.notice.time_zone);
+    build_loaded(sources, &load(sources, config), request.now, cache)
+}
+
+/// Builds a site already loaded from `sources` (see [`load`]).
+pub fn build_loaded(
+    sources: &Sources,
+    site: &LoadedSite,
+    now: NowInput,
+    cache: &mut RenderCache,
+) -> Result<Built, Vec<Diagnostic>> {
+    let config = &site.config;
+    let now: DateTime<Utc> = now.resolve(config.notice.time_zone);
     let status = clock::status(now, &config.notice);
     // Every other reading a reader can still meet: each is rendered, checked and carried.
     let later_readings = clock::readings(&status, &config.notice);
 
     let mut diagnostics = config.warnings.clone();
-    let (pages, page_diagnostics) = content::parse_pages(&config, &sources.content);
+    let pages = &site.pages;
     // A page with errors is left out, so rendering would only add noise to the report; a
     // Fluent file with errors stays usable apart from its broken entries.
-    let unusable = page_diagnostics.iter().any(Diagnostic::is_error);
-    diagnostics.extend(page_diagnostics);
+    let unusable = site.page_diagnostics.iter().any(Diagnostic::is_error);
+    diagnostics.extend(site.page_diagnostics.iter().cloned());
     // What is still a copy of the default language is published as the untranslated is.
-    let copies = stamp::copies(&config, &sources.locales, &pages);
+    let copies = stamp::copies(config, &site.messages, pages);
     let (translations, translation_diagnostics) =
-        Translations::load(&config, &sources.locales, &copies.messages);
+        Translations::load(config, &sources.locales, &copies.messages);
     diagnostics.extend(translation_diagnostics);
-    diagnostics.extend(check::static_findings(&config, sources, &pages));
-    diagnostics.extend(check::future_updates(&pages, status.today));
-    diagnostics.extend(reminder_page_finding(&config, sources, &pages));
+    diagnostics.extend(check::static_findings(
+        config,
+        sources,
+        &site.messages,
+        pages,
+    ));
+    diagnostics.extend(check::future_updates(pages, status.today));
+    diagnostics.extend(reminder_page_finding(config, sources, pages));
     if unusable {
         return Err(diagnostics);
     }
     let translated = pages
-        .into_iter()
+        .iter()
         .filter(|p| !copies.pages.contains(&(p.language.clone(), p.key.clone())))
+        .cloned()
         .collect();
-    let pages = content::with_untranslated(&config, translated);
+    let pages = content::with_untranslated(config, translated);
 
     let model = SiteModel {
-        config: &config,
+        config,
         status: &status,
         later_readings: &later_readings,
         pages: &pages,
@@ -116,7 +156,7 @@ pub fn build_reusing(
     diagnostics.extend(rendered.errors);
     if rendered.complete {
         diagnostics.extend(check::link_findings(
-            &config,
+            config,
             &pages,
             &sources.templates,
             &rendered.files,
@@ -129,7 +169,7 @@ pub fn build_reusing(
     Ok(Built {
         files: rendered.files,
         status,
-        config,
+        config: config.clone(),
         warnings: diagnostics,
     })
 }
@@ -219,7 +259,8 @@ fn reminder_page_finding(
     })
 }
 
-fn load_config(sources: &Sources, base_url: Option<&str>) -> Result<Config, Vec<Diagnostic>> {
+/// The site.toml of `sources`, with `base_url` (`--base-url`) in place of its own if given.
+pub fn load_config(sources: &Sources, base_url: Option<&str>) -> Result<Config, Vec<Diagnostic>> {
     let config = config::parse(std::path::Path::new(CONFIG_FILE), &sources.config)?;
     match base_url {
         Some(url) => config.with_base_url(url).map_err(|d| vec![d]),

@@ -65,6 +65,22 @@ pub struct VariableSelect {
 
 const PLURAL_KEYS: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
 
+/// Every language's messages and terms, by language and id: each file parsed once for the
+/// stages of a build that read them (`stamp::copies`, `check::static_findings`).
+pub type LanguageMessages = BTreeMap<String, BTreeMap<String, MessageInfo>>;
+
+/// The messages of `locales`, by language (see [`LanguageMessages`]).
+pub fn by_language(locales: &[LocaleFile]) -> LanguageMessages {
+    let mut files: BTreeMap<&str, Vec<&LocaleFile>> = BTreeMap::new();
+    for file in locales {
+        files.entry(&file.language).or_default().push(file);
+    }
+    files
+        .into_iter()
+        .map(|(language, files)| (language.to_string(), messages_of(files.into_iter())))
+        .collect()
+}
+
 /// Every message and term of one language, by id.
 pub fn messages_of<'a>(
     files: impl Iterator<Item = &'a LocaleFile>,

@@ -41,7 +41,7 @@ use crate::content::Page;
 use crate::diagnostics::Diagnostic;
 use crate::files::{Sources, TemplateFile};
 use crate::i18n::LocaleFile;
-use crate::messages::{MessageInfo, messages_of};
+use crate::messages::{LanguageMessages, MessageInfo};
 use crate::stamp;
 use crate::variables;
 
@@ -93,12 +93,18 @@ fn provided_variables(
 }
 
 /// Findings about translations, pages and text that need no rendering.
-pub fn static_findings(config: &Config, sources: &Sources, pages: &[Page]) -> Vec<Diagnostic> {
+pub fn static_findings(
+    config: &Config,
+    sources: &Sources,
+    parsed: &LanguageMessages,
+    pages: &[Page],
+) -> Vec<Diagnostic> {
     let mut findings = Vec::new();
     let default = &config.default_language().code;
     let (build_variables, template_arguments) = provided_variables(config, &sources.templates);
     let known_values = selector_values(config);
-    let reference = messages_of(sources.locales.iter().filter(|f| &f.language == default));
+    let none = BTreeMap::new();
+    let reference = parsed.get(default).unwrap_or(&none);
     for language in &config.languages {
         let is_default = &language.code == default;
         let files: Vec<&LocaleFile> = sources
@@ -106,12 +112,7 @@ pub fn static_findings(config: &Config, sources: &Sources, pages: &[Page]) -> Ve
             .iter()
             .filter(|f| f.language == language.code)
             .collect();
-        let messages = if is_default {
-            None
-        } else {
-            Some(messages_of(files.iter().copied()))
-        };
-        let messages = messages.as_ref().unwrap_or(&reference);
+        let messages = parsed.get(&language.code).unwrap_or(&none);
         let plural_forms = cldr::needed_plural_forms(&language.canonical_code);
         let all_forms = cldr::all_plural_forms(&language.canonical_code);
         // A copy is published as the default language's message, whose checks stand for it.
@@ -155,7 +156,7 @@ pub fn static_findings(config: &Config, sources: &Sources, pages: &[Page]) -> Ve
             compare_messages(
                 &language.code,
                 messages,
-                &reference,
+                reference,
                 &files,
                 &config.allow_identical,
                 &mut findings,
@@ -164,7 +165,7 @@ pub fn static_findings(config: &Config, sources: &Sources, pages: &[Page]) -> Ve
                 sources.content.iter().map(|f| f.path.as_path()).collect();
             compare_pages(&language.code, default, pages, &written, &mut findings);
             findings.extend(stamp::outdated_messages(
-                &reference,
+                reference,
                 messages,
                 &config.allow_identical,
             ));

@@ -1,14 +1,13 @@
 //! What `check` counts per language, for its table and its JSON report.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
 use crate::config::Config;
 use crate::content::Page;
 use crate::diagnostics::{Diagnostic, Severity};
-use crate::files::Sources;
-use crate::messages::{MessageInfo, messages_of};
+use crate::messages::{LanguageMessages, MessageInfo};
 use crate::stamp::{is_copied_message, is_copied_page};
 
 /// Counts per language, for the summary table and the JSON report.
@@ -30,12 +29,13 @@ pub struct LanguageSummary {
 
 pub fn summarize(
     config: &Config,
-    sources: &Sources,
+    parsed: &LanguageMessages,
     pages: &[Page],
     findings: &[Diagnostic],
 ) -> Vec<LanguageSummary> {
     let default = &config.default_language().code;
-    let reference = messages_of(sources.locales.iter().filter(|f| &f.language == default));
+    let none = BTreeMap::new();
+    let reference = parsed.get(default).unwrap_or(&none);
     let default_pages: BTreeSet<&str> = pages
         .iter()
         .filter(|p| &p.language == default)
@@ -45,12 +45,7 @@ pub fn summarize(
         .languages
         .iter()
         .map(|language| {
-            let messages = messages_of(
-                sources
-                    .locales
-                    .iter()
-                    .filter(|f| f.language == language.code),
-            );
+            let messages = parsed.get(&language.code).unwrap_or(&none);
             let count = |severity: Severity| {
                 findings
                     .iter()

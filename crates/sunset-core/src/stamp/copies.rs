@@ -5,8 +5,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use super::{hash, page_parts};
 use crate::config::Config;
 use crate::content::Page;
-use crate::i18n::LocaleFile;
-use crate::messages::{MessageInfo, messages_of};
+use crate::messages::{LanguageMessages, MessageInfo};
 
 /// What each language still has in the default language's words: init's copies, a copy a
 /// translator made and has not translated yet, or a text stamped without being translated.
@@ -21,12 +20,13 @@ pub struct Copies {
 }
 
 /// The copies among `locales` and `pages` (see [`Copies`]).
-pub fn copies(config: &Config, locales: &[LocaleFile], pages: &[Page]) -> Copies {
+pub fn copies(config: &Config, messages: &LanguageMessages, pages: &[Page]) -> Copies {
     let default = &config.default_language().code;
-    let reference = messages_of(locales.iter().filter(|f| &f.language == default));
+    let none = BTreeMap::new();
+    let reference = messages.get(default).unwrap_or(&none);
     let mut copies = Copies::default();
     for language in config.languages.iter().filter(|l| &l.code != default) {
-        let messages = messages_of(locales.iter().filter(|f| f.language == language.code));
+        let messages = messages.get(&language.code).unwrap_or(&none);
         let copied: BTreeSet<String> = messages
             .iter()
             .filter(|(id, message)| {

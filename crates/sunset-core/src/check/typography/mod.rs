@@ -34,7 +34,7 @@ use crate::config::Config;
 use crate::content::{ContentFile, Page, split_front_matter};
 use crate::diagnostics::{Diagnostic, Location};
 use crate::files::Sources;
-use crate::messages::messages_of;
+use crate::messages::LanguageMessages;
 use crate::stamp::{is_copied_message, is_copied_page};
 
 mod matching;
@@ -85,9 +85,15 @@ pub(super) fn primary_subtag(code: &str) -> String {
 
 /// Every typographic finding of the site's translations and pages (those that parsed), in
 /// file order.
-pub fn typography_findings(config: &Config, sources: &Sources, pages: &[Page]) -> Vec<Finding> {
+pub fn typography_findings(
+    config: &Config,
+    sources: &Sources,
+    parsed: &LanguageMessages,
+    pages: &[Page],
+) -> Vec<Finding> {
     let default = &config.default_language().code;
-    let reference = messages_of(sources.locales.iter().filter(|f| &f.language == default));
+    let none = BTreeMap::new();
+    let reference = parsed.get(default).unwrap_or(&none);
     let files_by_path: HashMap<&Path, &ContentFile> = sources
         .content
         .iter()
@@ -108,10 +114,9 @@ pub fn typography_findings(config: &Config, sources: &Sources, pages: &[Page]) -
                 .iter()
                 .filter(|f| f.language == language.code)
         };
-        let messages = if is_default {
-            BTreeMap::new()
-        } else {
-            messages_of(files())
+        let messages = match is_default {
+            true => &none,
+            false => parsed.get(&language.code).unwrap_or(&none),
         };
         let copied = |id: &str| {
             messages

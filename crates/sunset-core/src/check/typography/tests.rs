@@ -394,16 +394,21 @@ fn copies_are_left_to_the_default_language() {
     };
     let (pages, problems) = crate::content::parse_pages(&config, &sources.content);
     assert!(problems.is_empty(), "{problems:?}");
-    let found: Vec<(String, usize, usize)> = typography_findings(&config, &sources, &pages)
-        .into_iter()
-        .map(|f| {
-            (
-                f.location.path.display().to_string(),
-                f.location.line,
-                f.location.column,
-            )
-        })
-        .collect();
+    let found: Vec<(String, usize, usize)> = typography_findings(
+        &config,
+        &sources,
+        &crate::messages::by_language(&sources.locales),
+        &pages,
+    )
+    .into_iter()
+    .map(|f| {
+        (
+            f.location.path.display().to_string(),
+            f.location.line,
+            f.location.column,
+        )
+    })
+    .collect();
     // The French title and message `a` are still the English: not French text to check.
     assert_eq!(
         found,
@@ -418,9 +423,14 @@ fn copies_are_left_to_the_default_language() {
     copied.content[1] = page("fr-CA", "FAQ fr", "Aide", "Why? Because.");
     let (pages, _) = crate::content::parse_pages(&config, &copied.content);
     assert!(
-        typography_findings(&config, &copied, &pages)
-            .iter()
-            .all(|f| !f.location.path.starts_with("content"))
+        typography_findings(
+            &config,
+            &copied,
+            &crate::messages::by_language(&copied.locales),
+            &pages
+        )
+        .iter()
+        .all(|f| !f.location.path.starts_with("content"))
     );
 }
 
