@@ -343,3 +343,37 @@ fn a_mistake_of_two_later_phases_names_both() {
         "(in the `last-day` and `ended` phases)",
     );
 }
+
+/// A message the default language renamed while the templates still use the old id fails
+/// the build at the template, even though the other languages still have it: a page that
+/// does not render is never left out of a build that says it succeeded.
+#[test]
+fn a_message_the_default_language_lost_fails_the_build_where_it_is_used() {
+    let site = SiteTest::fixture("mini");
+    site.build_at("2026-01-05");
+    site.edit("locales/en/main.ftl", "footer =", "footer-note =");
+    let run = site.run(&["build", "--now", "2026-01-05"]).expect_code(1);
+    assert!(
+        run.stderr.contains(
+            "error: no translation defines the message `footer`\n  --> templates/page.html:14:12"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.ends_with("the previous output is untouched\n"),
+        "{}",
+        run.stderr
+    );
+    // Renamed in every language, the template is all that is left to fix.
+    for lang in ["ar", "tr", "id", "fr"] {
+        site.edit(
+            &format!("locales/{lang}/main.ftl"),
+            "footer =",
+            "footer-note =",
+        );
+    }
+    let run = site.run(&["build", "--now", "2026-01-05"]).expect_code(1);
+    assert!(run.stderr.contains("`footer`"), "{}", run.stderr);
+    assert!(!run.stdout.contains("built"), "{}", run.stdout);
+}

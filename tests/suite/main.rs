@@ -13,6 +13,7 @@ mod errors;
 mod files;
 mod fuzz_regressions;
 mod hostile;
+mod house;
 mod incremental;
 mod init;
 mod milestones;

@@ -136,23 +136,33 @@ pub fn build_loaded(
     // template, the page or the reminder uses it, naming the message's place.
     let reported = places_with_errors(&diagnostics, sources);
     // A message written but broken (a syntax error, reported at its line) is not also
-    // "defined by no translation" where a template uses it.
-    let written: Vec<String> = sources
+    // "defined by no translation" where a template uses it. Only broken ones: a message that
+    // one language still has and the default language lost is an error where it is used.
+    let broken: Vec<String> = sources
         .locales
         .iter()
-        .flat_map(|f| i18n::message_definitions(&f.path, &f.text).into_keys())
-        .map(|id| format!("no translation defines the message `{id}`"))
+        .flat_map(|f| i18n::message_definitions(&f.path, &f.text))
+        .filter(|(_, place)| reported.contains(&place_text(place)))
+        .map(|(id, _)| format!("no translation defines the message `{id}`"))
         .collect();
-    rendered.errors.retain(|e| {
-        let at_reported = |place: &String| {
-            e.message.contains(place.as_str())
-                || e.location.as_deref().map(place_text).as_ref() == Some(place)
-        };
-        !reported.iter().any(at_reported)
-            && !written
-                .iter()
-                .any(|missing| e.message.contains(missing.as_str()))
-    });
+    let (repeated, new_errors): (Vec<Diagnostic>, Vec<Diagnostic>) =
+        rendered.errors.into_iter().partition(|e| {
+            let at_reported = |place: &String| {
+                e.message.contains(place.as_str())
+                    || e.location.as_deref().map(place_text).as_ref() == Some(place)
+            };
+            reported.iter().any(at_reported)
+                || broken
+                    .iter()
+                    .any(|missing| e.message.contains(missing.as_str()))
+        });
+    // A page that did not render fails the build, whatever was said about it before: were
+    // its errors all taken for repeats, the site would go out without it.
+    let nothing_failed = !diagnostics.iter().any(Diagnostic::is_error) && new_errors.is_empty();
+    rendered.errors = match !rendered.complete && nothing_failed {
+        true => repeated,
+        false => new_errors,
+    };
     diagnostics.extend(rendered.errors);
     if rendered.complete {
         diagnostics.extend(check::link_findings(

@@ -19,7 +19,7 @@ use fluent_bundle::{FluentArgs, FluentError, FluentResource, FluentValue};
 
 use crate::cldr::LocaleData;
 use crate::config::{Config, Language};
-use crate::diagnostics::{Diagnostic, Location};
+use crate::diagnostics::{Diagnostic, Location, closest};
 
 /// A `.ftl` file as read from disk, with its path relative to the site root.
 #[derive(Debug, Clone)]
@@ -142,7 +142,14 @@ impl Translations {
             .filter(|_| self.translates(code, id))
             .or_else(|| self.languages.first().filter(|l| self.has(&l.code, id)))
             .ok_or_else(|| {
-                Diagnostic::error(format!("no translation defines the message `{id}`"))
+                let ids = self.message_ids();
+                let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+                // A renamed or misspelled id: the one meant, in the message itself, as it
+                // travels through Tera to the template that used it.
+                let meant = closest(split_id(id).0, &ids)
+                    .map(|meant| format!(" (the default language has `{meant}`)"))
+                    .unwrap_or_default();
+                Diagnostic::error(format!("no translation defines the message `{id}`{meant}"))
                     .hint("define it in the default language's .ftl files, or fix the id")
             })?;
         let (message_id, attribute) = split_id(id);

@@ -349,15 +349,14 @@ fn front_matter_strings_of_every_kind() {
     assert_eq!(value["description"].as_str(), Some("Say “hi” now"));
 }
 
+/// Each of these once took time growing with the square of the run's length (the fuzz
+/// targets found them); their findings are checked here, their speed by `cargo bench`.
 #[test]
-fn long_runs_cost_no_more_than_short_ones() {
-    // Each of these once took time growing with the square of the run's length.
+fn long_runs_are_read_whole() {
     let letters = "a".repeat(200_000);
     let braces = "{{".repeat(100_000);
-    let started = std::time::Instant::now();
     assert_eq!(ftl("fr", &format!("a = {letters} 1 x\n")).len(), 1);
     assert!(md("en", &format!("{FRONT}{braces}\n")).is_empty());
-    assert!(started.elapsed() < std::time::Duration::from_secs(20));
 }
 
 #[test]
