@@ -70,11 +70,19 @@ pub(super) fn run_check(root: &Path, args: &CheckArgs, env: &Environment) -> Exi
     };
     // Typography is proofreading: `check` does it, builds (and every rebuild of watch and
     // serve) do not pay for it.
-    findings.extend(
-        check::typography_findings(&site.config, &sources, &site.messages, &site.pages)
-            .iter()
-            .map(check::TypographyFinding::diagnostic),
-    );
+    let typography =
+        check::typography_findings(&site.config, &sources, &site.messages, &site.pages);
+    let fixable = typography
+        .iter()
+        .filter(|f| {
+            f.safe
+                && (args.languages.is_empty()
+                    || f.diagnostic()
+                        .language()
+                        .is_some_and(|l| args.languages.iter().any(|a| a == l)))
+        })
+        .count();
+    findings.extend(typography.iter().map(check::TypographyFinding::diagnostic));
     findings.retain(|f| {
         args.languages.is_empty()
             || f.language()
@@ -102,8 +110,20 @@ pub(super) fn run_check(root: &Path, args: &CheckArgs, env: &Environment) -> Exi
                 ),
                 false => String::new(),
             };
+            // A wall of typographic warnings has one answer: say it once, at the end.
+            let fix = match fixable {
+                0 => String::new(),
+                n => format!(
+                    "{} a safe fix: `sunset check --fix` makes {}\n",
+                    match n {
+                        1 => "1 typographic warning has".to_string(),
+                        n => format!("{n} typographic warnings have"),
+                    },
+                    if n == 1 { "it" } else { "them all" }
+                ),
+            };
             format!(
-                "{}{fixed}{}check: {}, {}, {}\n{verdict}",
+                "{}{fixed}{}check: {}, {}, {}\n{fix}{verdict}",
                 diagnostics::render(&listed, env.styled_output),
                 check::summary_table(&summary),
                 counted(errors, "error"),

@@ -613,6 +613,14 @@ fn typography_is_checked_per_language_and_fixed() {
         run.stdout
     );
     assert!(run.stdout.contains("notes  typography\n"), "{}", run.stdout);
+    // Said once at the end: the fixes that need no one.
+    assert!(
+        run.stdout.contains(
+            "typographic warnings have a safe fix: `sunset check --fix` makes them all\n"
+        ),
+        "{}",
+        run.stdout
+    );
     // Proofreading is check's: a build does not pay for it, nor report it.
     let build = site
         .run(&["build", "--now", "2026-01-05", "-v"])
@@ -639,6 +647,7 @@ fn typography_is_checked_per_language_and_fixed() {
     ] {
         assert!(run.stdout.contains(line), "{line} in:\n{}", run.stdout);
     }
+    assert!(!run.stdout.contains("a safe fix:"), "{}", run.stdout);
     assert!(
         site.read("locales/en/main.ftl")
             .starts_with("site-name = The service’s end\n")

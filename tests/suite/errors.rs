@@ -377,3 +377,29 @@ fn a_message_the_default_language_lost_fails_the_build_where_it_is_used() {
     assert!(run.stderr.contains("`footer`"), "{}", run.stderr);
     assert!(!run.stdout.contains("built"), "{}", run.stdout);
 }
+
+/// An announcement dated after the last day is a date left from the starter or a typo: a
+/// warning at its line.
+#[test]
+fn an_announcement_after_the_end_is_a_warning_at_its_line() {
+    let site = SiteTest::fixture("mini");
+    site.edit(
+        "site.toml",
+        "announced = 2025-10-21",
+        "announced = 2026-08-01",
+    );
+    let run = site.run(&["check"]);
+    assert!(
+        run.stdout.contains(
+            "warning: `announced` (2026-08-01) is after the last day (2026-01-15)\n --> site.toml:"
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("help: write the day the end was made public"),
+        "{}",
+        run.stdout
+    );
+}

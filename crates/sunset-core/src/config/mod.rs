@@ -192,6 +192,22 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
     }
 
     if let Some(notice) = &notice {
+        // The end cannot be announced after it happened: a date left from the starter.
+        if let Some((name, value)) = raw.dates.iter().find(|(n, _)| n.get_ref() == "announced")
+            && dates
+                .get("announced")
+                .is_some_and(|d| *d > notice.end_date())
+        {
+            warnings.push(
+                Diagnostic::warning(format!(
+                    "`announced` ({}) is after the last day ({})",
+                    value.get_ref(),
+                    notice.end_date()
+                ))
+                .at(at(name.span()))
+                .hint("write the day the end was made public"),
+            );
+        }
         for milestone in &notice.milestones {
             if let Some((name, _)) = raw.dates.iter().find(|(name, _)| {
                 notice.has_several_milestones() && *name.get_ref() == milestone.name
