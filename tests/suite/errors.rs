@@ -403,3 +403,22 @@ fn an_announcement_after_the_end_is_a_warning_at_its_line() {
         run.stdout
     );
 }
+
+/// A link to a page that is not there names the page meant, when one is close.
+#[test]
+fn a_misspelled_page_link_names_the_page_meant() {
+    let site = SiteTest::fixture("mini");
+    site.edit(
+        "content/en/index.md",
+        "[FAQ](@/faq.md#why)",
+        "[FAQ](@/fqa.md#why)",
+    );
+    let run = site.run(&["build", "--now", "2026-01-05"]).expect_code(1);
+    assert!(
+        run.stderr.contains(
+            "broken link `@/fqa.md#why`: there is no content/en/fqa.md (did you mean @/faq.md?)"
+        ),
+        "{}",
+        run.stderr
+    );
+}

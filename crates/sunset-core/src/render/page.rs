@@ -417,7 +417,20 @@ impl References for PageReferences<'_> {
         self.model
             .page(language, key)
             .map(|p| format!("{}{anchor}", self.model.config.url_of(&p.url_path)))
-            .ok_or_else(|| format!("there is no content/{language}/{key}.md"))
+            .ok_or_else(|| {
+                // A renamed page: the key meant, among the language's pages.
+                let keys: Vec<&str> = self
+                    .model
+                    .pages
+                    .iter()
+                    .filter(|p| p.language == language && p.untranslated_from.is_none())
+                    .map(|p| p.key.as_str())
+                    .collect();
+                let meant = crate::diagnostics::closest(key, &keys)
+                    .map(|meant| format!(" (did you mean @/{meant}.md?)"))
+                    .unwrap_or_default();
+                format!("there is no content/{language}/{key}.md{meant}")
+            })
     }
 
     fn message(&self, id: &str) -> Result<MessageText, String> {
