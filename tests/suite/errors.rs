@@ -422,3 +422,25 @@ fn a_misspelled_page_link_names_the_page_meant() {
         run.stderr
     );
 }
+
+/// A link to a heading the page does not have names the heading meant, when one is close.
+#[test]
+fn a_misspelled_anchor_names_the_heading_meant() {
+    let site = SiteTest::fixture("mini");
+    site.edit(
+        "content/en/index.md",
+        "[FAQ](@/faq.md#why)",
+        "[FAQ](@/faq.md#wyh)",
+    );
+    let run = site.run(&["build", "--now", "2026-01-05"]).expect_code(1);
+    assert!(
+        run.stderr.contains("but that page has no #wyh"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("help: did you mean #why?"),
+        "{}",
+        run.stderr
+    );
+}

@@ -383,6 +383,16 @@ name = "العربية"
         assert_eq!(lines, [13, 6], "{errors:#?}");
         assert!(errors[0].message.contains("twice"));
         assert!(errors[1].message.contains("Mars/Olympus"));
+        assert_eq!(
+            errors[1].hint.as_deref(),
+            Some("use an IANA zone name such as \"UTC\" or \"Europe/Paris\"")
+        );
+        // A misspelled zone: the one meant.
+        let errors = parse_str(&MINIMAL.replace("Europe/Paris", "America/New_Yrok")).unwrap_err();
+        assert_eq!(
+            errors[0].hint.as_deref(),
+            Some("did you mean \"America/New_York\"?")
+        );
     }
 
     #[test]

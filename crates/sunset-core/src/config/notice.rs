@@ -310,10 +310,15 @@ fn zone(
     name.get_ref()
         .parse::<Tz>()
         .map_err(|_| {
+            let zones: Vec<&str> = chrono_tz::TZ_VARIANTS.iter().map(|tz| tz.name()).collect();
+            let hint = match crate::diagnostics::closest(name.get_ref(), &zones) {
+                Some(meant) => format!("did you mean \"{meant}\"?"),
+                None => "use an IANA zone name such as \"UTC\" or \"Europe/Paris\"".to_string(),
+            };
             errors.push(
                 Diagnostic::error(format!("unknown time zone {:?}", name.get_ref()))
                     .at(at(name.span()))
-                    .hint("use an IANA zone name such as \"UTC\" or \"Europe/Paris\""),
+                    .hint(hint),
             )
         })
         .ok()
