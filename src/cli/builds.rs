@@ -137,6 +137,11 @@ pub(super) fn run_build(
     if let Err(error) = output.write_site(&built.files) {
         return fail(&[error], env, Failed::Build);
     }
+    // Quiet is quiet: a successful build says nothing (deploy jobs read notice.json, or run
+    // without -q for the status line).
+    if env.verbosity == Verbosity::Quiet {
+        return ExitCode::SUCCESS;
+    }
     let text = format!(
         "{}\nbuilt {} in {} into {}\n",
         status_line(&built),

@@ -265,8 +265,8 @@ fn a_first_build_prints_a_few_lines() {
     // One note per language for init's copies of the messages, one for its copies of the
     // pages, not one per message or page.
     assert_eq!(verbose.matches("note:").count(), 4, "{verbose}");
-    let (_, _, quiet) = sunset(&site, &[&["-q", "build"][..], &now].concat());
-    assert_eq!(quiet, "");
+    let (code, quiet_out, quiet) = sunset(&site, &[&["-q", "build"][..], &now].concat());
+    assert_eq!((code, quiet_out.as_str(), quiet.as_str()), (0, "", ""));
 
     // A broken page: a failed build lists its errors only, and counts the warnings.
     fs::write(site.join("content/de/faq.md"), "no front matter").unwrap();
