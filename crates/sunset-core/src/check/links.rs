@@ -127,11 +127,6 @@ impl LinkSite<'_> {
                     .ids
                     .get(wanted.as_str())
                     .is_some_and(|ids| ids.contains(anchor));
-            // A renamed or misspelled heading id: the page's closest one.
-            let meant = self.ids.get(wanted.as_str()).and_then(|ids| {
-                let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
-                crate::diagnostics::closest(anchor, &ids).map(str::to_string)
-            });
             let (message, code, needle) = if !self.exists.contains(wanted.as_str()) {
                 (
                     format!("links to {target}, which the site does not have"),
@@ -175,7 +170,15 @@ impl LinkSite<'_> {
                     (None, None) => Diagnostic::error(format!("/{} {message}", file.path))
                         .in_file(&Path::new("templates").join(&file.path)),
                 };
-            findings.push(finding.code(code).hint(match (code, &meant) {
+            // A renamed or misspelled heading id: the page's closest one.
+            let meant = (code == "broken-anchor")
+                .then(|| self.ids.get(wanted.as_str()))
+                .flatten()
+                .and_then(|ids| {
+                    let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+                    crate::diagnostics::closest(anchor, &ids).map(str::to_string)
+                });
+            findings.push(finding.code(code).hint(match (code, meant) {
                 ("broken-anchor", Some(meant)) => format!("did you mean #{meant}?"),
                 ("broken-anchor", None) => {
                     "use the id of a heading of that page ({#id} in its Markdown)".to_string()
