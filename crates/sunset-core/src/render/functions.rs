@@ -78,6 +78,19 @@ impl Translator {
         }
     }
 
+    /// The place in the build's list of the reading a template is being rendered for, from
+    /// its `clock.reading`.
+    fn rendered_reading(&self, state: &State) -> tera::TeraResult<Option<usize>> {
+        let clock = state.get::<tera::Value>("clock")?;
+        Ok(clock.and_then(|clock| {
+            let key = clock
+                .as_map()?
+                .get(&tera::value::Key::Str("reading"))?
+                .as_str()?;
+            self.reading_index(key)
+        }))
+    }
+
     /// The place in the build's list of the reading whose key is `key`.
     pub(super) fn reading_index(&self, key: &str) -> Option<usize> {
         self.readings.iter().position(|(name, _)| name == key)
@@ -86,14 +99,14 @@ impl Translator {
     /// Message `id` in `lang` with the template's `args`, as reading `reading` words it.
     fn translate(
         &self,
-        lang: String,
-        id: String,
-        args: Vec<(String, FluentValue<'static>)>,
+        lang: &str,
+        id: &str,
+        args: &[(String, FluentValue<'static>)],
         reading: Option<usize>,
     ) -> tera::TeraResult<Translated> {
         let key = MessageCall {
-            lang,
-            id,
+            lang: lang.to_string(),
+            id: id.to_string(),
             reading,
             args: args
                 .iter()
@@ -115,7 +128,7 @@ impl Translator {
             .ok_or_else(|| tera::Error::message("t(): no reading is being rendered"))?;
         let mut fluent_args = variables.args();
         for (name, value) in args {
-            fluent_args.set(name, value);
+            fluent_args.set(name.clone(), value.clone());
         }
         let message = self
             .translations
@@ -138,7 +151,7 @@ impl Translator {
     fn call(&self, kwargs: &Kwargs, state: &State) -> tera::TeraResult<Translated> {
         let id: String = kwargs.must_get("id")?;
         let lang = language_of_call(kwargs, state)?;
-        let reading = rendered_reading(state)?.and_then(|key| self.reading_index(&key));
+        let reading = self.rendered_reading(state)?;
         let mut args: Vec<(String, FluentValue<'static>)> = kwargs
             .iter()
             .filter_map(|(key, value)| {
@@ -147,7 +160,7 @@ impl Translator {
             })
             .collect();
         args.sort_by(|a, b| a.0.cmp(&b.0));
-        let translated = self.translate(lang.clone(), id.clone(), args.clone(), reading)?;
+        let translated = self.translate(&lang, &id, &args, reading)?;
         MESSAGE_USES.with(|uses| {
             if let Some(uses) = uses.borrow_mut().as_mut() {
                 uses.push(MessageUse {
@@ -164,13 +177,8 @@ impl Translator {
     /// Whether every message in `uses` reads the same in reading `reading` as it did.
     pub(super) fn same_in(&self, uses: &[MessageUse], reading: Option<usize>) -> bool {
         uses.iter().all(|used| {
-            self.translate(
-                used.lang.clone(),
-                used.id.clone(),
-                used.args.clone(),
-                reading,
-            )
-            .is_ok_and(|translated| translated == used.translated)
+            self.translate(&used.lang, &used.id, &used.args, reading)
+                .is_ok_and(|translated| translated == used.translated)
         })
     }
 }
@@ -181,18 +189,6 @@ pub(super) fn language_of_call(kwargs: &Kwargs, state: &State) -> tera::TeraResu
         Some(lang) => Ok(lang),
         None => Ok(state.get::<String>("lang")?.unwrap_or_default()),
     }
-}
-
-/// The key of the reading a template is being rendered for, from its `clock.reading`.
-fn rendered_reading(state: &State) -> tera::TeraResult<Option<String>> {
-    let clock = state.get::<tera::Value>("clock")?;
-    Ok(clock.and_then(|clock| {
-        clock
-            .as_map()?
-            .get(&tera::value::Key::Str("reading"))?
-            .as_str()
-            .map(str::to_string)
-    }))
 }
 
 pub(super) fn register_template_functions(
