@@ -374,8 +374,42 @@ fn a_message_the_default_language_lost_fails_the_build_where_it_is_used() {
         );
     }
     let run = site.run(&["build", "--now", "2026-01-05"]).expect_code(1);
-    assert!(run.stderr.contains("`footer`"), "{}", run.stderr);
-    assert!(!run.stdout.contains("built"), "{}", run.stdout);
+    assert!(
+        run.stderr.contains(
+            "error: no translation defines the message `footer`\n  --> templates/page.html:14:12"
+        ),
+        "{}",
+        run.stderr
+    );
+}
+
+/// A message of the default language with a syntax error is reported once, at its line: not
+/// again as "defined by no translation" where a template uses it.
+#[test]
+fn a_broken_message_a_template_uses_is_one_error() {
+    let site = SiteTest::fixture("mini");
+    site.edit(
+        "locales/en/main.ftl",
+        "footer = Announced",
+        "footer = { Announced",
+    );
+    let run = site.run(&["build", "--now", "2026-01-05"]).expect_code(1);
+    assert!(
+        run.stderr.contains("--> locales/en/main.ftl:8:"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        !run.stderr.contains("no translation defines"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .ends_with("build failed with 1 error; the previous output is untouched\n"),
+        "{}",
+        run.stderr
+    );
 }
 
 /// An announcement dated after the last day is a date left from the starter or a typo: a

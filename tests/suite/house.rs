@@ -71,6 +71,20 @@ fn the_core_depends_on_nothing_that_does_input_or_output() {
     }
     for (path, text) in sources(&core().join("src")) {
         let code = without_tests(&path, &text);
+        // `use std::{fs, env}` names them without `std::fs`.
+        for group in code.split("std::{").skip(1) {
+            let names = group.split('}').next().unwrap_or_default();
+            for name in names
+                .split(',')
+                .map(|n| n.split("::").next().unwrap_or_default().trim())
+            {
+                assert!(
+                    !["fs", "env", "net", "process"].contains(&name),
+                    "{} uses std::{name}: the shell does that and hands the core data",
+                    path.display()
+                );
+            }
+        }
         for call in [
             "std::fs",
             "std::env",

@@ -15,8 +15,7 @@ pub struct LocaleData {
     dates: FixedCalendarDateTimeFormatter<Gregorian, YMD>,
     plurals: PluralRules,
     /// French writes the first day of a month as an ordinal ("1er janvier"), which CLDR's
-    /// patterns cannot say.
-    /// French typography: the first of a month is an ordinal (`1er`), and a date never
+    /// patterns cannot say. French typography: the first of a month is an ordinal (`1er`), and a date never
     /// breaks across lines (no-break spaces between its parts).
     french: bool,
 }

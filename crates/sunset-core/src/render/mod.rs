@@ -20,9 +20,13 @@
 //! for each milestone `$date_<name>`, `$phase_<name>` and `$days_until_<name>` (until its
 //! last day, absent once it has happened).
 //!
-//! By concern: `context` (what templates see), `page` (one page in every phase), `functions`,
-//! `errors` (Tera's errors located in templates), `files` (sitemap, robots.txt, notice.json,
-//! each language's calendar reminder while the notice is upcoming) and [`later`].
+//! `message_language(id)` says which language a message is shown in (a copy is the default
+//! language's).
+//!
+//! By concern: `context` (what templates see), `page` (one page in every reading),
+//! `functions`, `errors` (Tera's errors located in templates), `urls` (the page for readers of
+//! no listed language, reminder addresses), `files` (sitemap, robots.txt, notice.json, each
+//! language's calendar reminder while the notice is upcoming) and [`later`].
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;

@@ -232,9 +232,8 @@ impl PageMemo {
         Ok(self.markdown.len() - 1)
     }
 
-    /// The `page` value for `inputs`, built by `build` from its Markdown unless an earlier
-    /// phase had the same inputs.
-    /// The index in `values` of the value made of `inputs`, built the first time.
+    /// The index in `values` of the `page` value made of `inputs`: built by `build` from its
+    /// Markdown unless an earlier reading had the same inputs.
     fn value(
         &mut self,
         inputs: PageValueInputs,
@@ -378,7 +377,7 @@ pub(super) struct PageReferences<'a> {
     /// The language the text is in, whose messages it shows.
     pub(super) text_language: &'a str,
     pub(super) variables: &'a BuildVariables,
-    /// The messages the Markdown used, with their text (see [`MarkdownMemo`]).
+    /// The messages the Markdown used, with their text (see [`PageMemo::markdown`]).
     pub(super) used: RefCell<Vec<(String, Result<MessageText, String>)>>,
 }
 
