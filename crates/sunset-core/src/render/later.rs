@@ -14,13 +14,14 @@ use chrono::{DateTime, Utc};
 use crate::clock::rfc3339;
 
 /// The page rendered for another reading (see `clock::readings`): the state's name, the key
-/// the script finds it by, when its shared counts go stale, its HTML.
+/// the script finds it by, when its shared counts go stale, its HTML (None where it is the
+/// page of the current reading, which render took again).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LaterReading {
     pub name: String,
     pub key: String,
     pub stale_at: Option<DateTime<Utc>>,
-    pub html: String,
+    pub html: Option<String>,
 }
 
 /// What the guard script needs to work out the reader's reading: the page's own key and
@@ -239,15 +240,15 @@ pub fn carry(mut html: String, guard: &Guard, later: &[LaterReading]) -> (String
         .filter_map(|later| {
             // A reading that shows the same page (render took it again) keeps every line:
             // what the diff below finds, without its cost.
-            if later.html == html {
+            let Some(later_html) = &later.html else {
                 return Some(LaterPage {
                     later,
                     title: parts.title.to_string(),
                     lines: current.len(),
                     edits: vec![Edit::Keep(body_lines)],
                 });
-            }
-            let parts = PageParts::of(&later.html)?;
+            };
+            let parts = PageParts::of(later_html)?;
             let new: Vec<&str> = parts.body.split('\n').collect();
             Some(LaterPage {
                 later,
@@ -337,7 +338,7 @@ mod tests {
             name: "ended".into(),
             key: "e".into(),
             stale_at: None,
-            html: "<title>Ended</title><body>\n<p>Ended</p>\n</body>".into(),
+            html: Some("<title>Ended</title><body>\n<p>Ended</p>\n</body>".into()),
         }
     }
 
@@ -374,8 +375,8 @@ mod tests {
         );
     }
 
-    /// A later reading that shows the same page carries what the diff would find for it,
-    /// whether or not the body ends with a line break.
+    /// A later reading that shows the current page (render took it again) carries what the
+    /// diff would find for the same page, whether or not the body ends with a line break.
     #[test]
     fn a_reading_that_shows_the_same_page_carries_what_the_diff_finds() {
         let guard = Guard {
@@ -388,7 +389,7 @@ mod tests {
             "<title>Now</title><body>\n<p>Same</p></body>",
         ] {
             let same = LaterReading {
-                html: html.to_string(),
+                html: None,
                 ..ended()
             };
             let (fast, _) = carry(html.to_string(), &guard, std::slice::from_ref(&same));

@@ -57,7 +57,7 @@ pub(super) fn render_page_in_every_reading(
                 )
             {
                 return Ok(RenderedPage {
-                    html: current_render.html.clone(),
+                    html: None,
                     value,
                     messages: Vec::new(),
                 });
@@ -69,7 +69,7 @@ pub(super) fn render_page_in_every_reading(
                 recording_messages(|| templates.tera.render(&page.template, &context));
             let html = html.map_err(|e| vec![template_error(model.templates, &e)])?;
             Ok(RenderedPage {
-                html,
+                html: Some(html),
                 value,
                 messages,
             })
@@ -84,9 +84,9 @@ pub(super) fn render_page_in_every_reading(
             html: rendered.html,
         })
         .collect();
-    let (html, carried) = match result {
-        Some(rendered) => {
-            let (html, carried) = later::carry(rendered.html, &current.guard, &later_html);
+    let (html, carried) = match result.and_then(|rendered| rendered.html) {
+        Some(html) => {
+            let (html, carried) = later::carry(html, &current.guard, &later_html);
             (Some(html), carried)
         }
         None => (None, String::new()),
@@ -98,10 +98,11 @@ pub(super) fn render_page_in_every_reading(
     }
 }
 
-/// A page rendered for one reading: its HTML, its `page` value (by index in
-/// [`PageMemo::values`]) and the messages its templates used.
+/// A page rendered for one reading: its HTML (None for a later reading that shows the
+/// current one's page), its `page` value (by index in [`PageMemo::values`]) and the messages
+/// its templates used.
 struct RenderedPage {
-    html: String,
+    html: Option<String>,
     value: usize,
     messages: Vec<MessageUse>,
 }
