@@ -271,10 +271,10 @@ pub(super) fn register_template_functions(
             .insert(key, html);
         Ok(value)
     });
-    let base_path = model.config.base_path.clone();
+    let config = model.config.clone();
     tera.register_function("url", move |kwargs: Kwargs, _: &State| {
         let path: String = kwargs.must_get("path")?;
-        Ok::<_, tera::Error>(format!("{base_path}{}", path.trim_start_matches('/')))
+        Ok::<_, tera::Error>(config.url_of(path.trim_start_matches('/')))
     });
     register_json_functions(tera, json_directions);
     register_page_url(tera, model);
