@@ -20,9 +20,18 @@ pub fn text_html(text: &str, dir: Direction) -> String {
 /// so that a phone number never breaks at its hyphens.
 fn escape_keeping_numbers_whole(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 16);
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        push_escaped(&mut out, text);
+        return out;
+    }
     for (i, word) in text.split(' ').enumerate() {
         if i > 0 {
             out.push(' ');
+        }
+        // Only a word with a digit can be number-like; most words have none.
+        if !word.bytes().any(|b| b.is_ascii_digit()) {
+            push_escaped(&mut out, word);
+            continue;
         }
         let core_start = word
             .find(|c: char| c.is_alphanumeric() || c == '+')

@@ -11,6 +11,9 @@ const ISOLATE_CLOSER: char = '\u{2069}';
 
 /// Bidi embeddings and overrides (the "Trojan source" characters), and isolates left open.
 pub(super) fn check_dangerous_characters(path: &Path, text: &str, findings: &mut Vec<Diagnostic>) {
+    if !has_bidi_control(text) {
+        return;
+    }
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
         if let Some(at) = line.find(BIDI_OVERRIDES) {
@@ -47,6 +50,19 @@ pub(super) fn check_dangerous_characters(path: &Path, text: &str, findings: &mut
     }
 }
 
+/// Whether `text` holds any of the characters above, found by their UTF-8 bytes: U+202A to
+/// U+202E are E2 80 AA to AE, U+2066 to U+2069 are E2 81 A6 to A9. Scanning bytes keeps the
+/// check off the profile of a build in which no text has one.
+fn has_bidi_control(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(0xE2, bytes).any(|at| {
+        matches!(
+            bytes.get(at + 1..at + 3),
+            Some([0x80, 0xAA..=0xAE] | [0x81, 0xA6..=0xA9])
+        )
+    })
+}
+
 const LEFTOVERS: [&str; 6] = ["TODO", "FIXME", "XXX", "TBD", "[translate", "lorem ipsum"];
 
 /// Markup and leftovers in a message's text.
@@ -74,26 +90,42 @@ pub(super) fn check_text(text: &str, location: &Location, findings: &mut Vec<Dia
 }
 
 pub(super) fn leftover_in(text: &str) -> Option<&'static str> {
-    let lower = text.to_lowercase();
-    LEFTOVERS.into_iter().find(|leftover| {
-        let needle = leftover.to_lowercase();
-        lower.match_indices(&needle).any(|(at, _)| {
-            let before = lower[..at].chars().next_back();
-            let after = lower[at + needle.len()..].chars().next();
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    leftover_at(text).map(|(leftover, _)| leftover)
+}
+
+/// The first leftover `text` holds as a whole word, in any case, and where it starts. The
+/// leftovers are ASCII, so comparing bytes without case finds them without lowercasing the text.
+fn leftover_at(text: &str) -> Option<(&'static str, usize)> {
+    let bytes = text.as_bytes();
+    LEFTOVERS.into_iter().find_map(|leftover| {
+        let needle = leftover.as_bytes();
+        let first = needle[0];
+        memchr::memchr2_iter(
+            first.to_ascii_lowercase(),
+            first.to_ascii_uppercase(),
+            bytes,
+        )
+        .find(|&at| {
+            bytes
+                .get(at..at + needle.len())
+                .is_some_and(|found| found.eq_ignore_ascii_case(needle))
+                && !text[..at]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+                && !text[at + needle.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric)
         })
+        .map(|at| (leftover, at))
     })
 }
 
 pub(super) fn check_placeholders(page: &Page, findings: &mut Vec<Diagnostic>) {
-    let Some(leftover) = leftover_in(&page.source) else {
+    let Some((leftover, at)) = leftover_at(&page.source) else {
         return;
     };
-    let at = page
-        .source
-        .to_lowercase()
-        .find(&leftover.to_lowercase())
-        .unwrap_or(0);
     findings.push(
         Diagnostic::warning(format!("the page still holds {leftover:?}"))
             .code("placeholder")
@@ -133,6 +165,38 @@ mod tests {
             ]
         );
         assert!(dangerous("a \u{2066}b\u{2069} c").is_empty());
+    }
+
+    #[test]
+    fn every_bidi_control_is_found_by_its_bytes_and_no_neighbour_is() {
+        let controls = BIDI_OVERRIDES
+            .into_iter()
+            .chain(ISOLATE_OPENERS)
+            .chain([ISOLATE_CLOSER]);
+        for control in controls {
+            assert!(
+                has_bidi_control(&format!("ab{control}")),
+                "U+{:04X}",
+                control as u32
+            );
+        }
+        // Their neighbours in the same blocks, and typographic punctuation sharing the lead byte.
+        for text in [
+            "\u{2029}\u{202F}\u{2065}\u{206A}",
+            "“quoted” – dash…",
+            "",
+            "\u{E2}",
+        ] {
+            assert!(!has_bidi_control(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_leftover_is_a_whole_word_in_any_case_found_where_it_stands() {
+        assert_eq!(leftover_at("Çeviri: todo."), Some(("TODO", 9)));
+        assert_eq!(leftover_at("مرحبا Lorem Ipsum"), Some(("lorem ipsum", 11)));
+        assert_eq!(leftover_at("ÉtodoÉ fixme"), Some(("FIXME", 9)));
+        assert_eq!(leftover_at("TODOS tbdx [translat"), None);
     }
 
     #[test]
