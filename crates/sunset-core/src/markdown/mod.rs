@@ -199,10 +199,29 @@ impl<I> Steps<'_, '_, I> {
 /// Joins runs of spaces, tabs and line breaks into one space. No-break spaces are typography
 /// (French puts them before `:` and `?`), so they stay.
 fn collapse_whitespace(text: &str) -> String {
-    text.split(|c: char| c.is_ascii_whitespace())
-        .filter(|word| !word.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut out = String::with_capacity(text.len());
+    let mut push_word = |word: &str| {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    };
+    // Whitespace is ASCII, so every index next to it is a character boundary.
+    let mut word_start = None;
+    for (at, byte) in text.bytes().enumerate() {
+        match (byte.is_ascii_whitespace(), word_start) {
+            (true, Some(start)) => {
+                push_word(&text[start..at]);
+                word_start = None;
+            }
+            (false, None) => word_start = Some(at),
+            _ => {}
+        }
+    }
+    if let Some(start) = word_start {
+        push_word(&text[start..]);
+    }
+    out
 }
 
 #[cfg(test)]

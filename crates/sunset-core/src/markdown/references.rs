@@ -138,6 +138,8 @@ impl<'r> Resolver<'r> {
 
 /// Finds the next `{{ id }}` in `text`: the text before it, the id, and the text after it.
 fn next_placeholder(text: &str) -> Option<(&str, &str, &str)> {
+    // Most text has no `{` at all: one byte search settles it.
+    memchr::memchr(b'{', text.as_bytes())?;
     let mut from = 0;
     while let Some(open) = text[from..].find("{{").map(|i| from + i) {
         let close = text[open + 2..].find("}}").map(|i| open + 2 + i)?;

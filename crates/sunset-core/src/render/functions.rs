@@ -66,7 +66,7 @@ pub(super) struct Translator {
     translations: Arc<crate::i18n::Translations>,
     /// Each reading's key (`clock.reading`) and variables, in the build's order.
     readings: Vec<(String, BuildVariables)>,
-    formatted: RwLock<HashMap<MessageCall, Translated>>,
+    formatted: RwLock<HashMap<MessageCall, Translated, rustc_hash::FxBuildHasher>>,
 }
 
 impl Translator {
@@ -104,6 +104,19 @@ impl Translator {
         args: &[(String, FluentValue<'static>)],
         reading: Option<usize>,
     ) -> tera::TeraResult<Translated> {
+        self.translate_then(lang, id, args, reading, Translated::clone)
+    }
+
+    /// What `then` makes of message `id` as [`Self::translate`] words it, without a copy of the
+    /// text when it was formatted before.
+    fn translate_then<R>(
+        &self,
+        lang: &str,
+        id: &str,
+        args: &[(String, FluentValue<'static>)],
+        reading: Option<usize>,
+        then: impl FnOnce(&Translated) -> R,
+    ) -> tera::TeraResult<R> {
         let key = MessageCall {
             lang: lang.to_string(),
             id: id.to_string(),
@@ -119,7 +132,7 @@ impl Translator {
             .unwrap_or_else(|e| e.into_inner())
             .get(&key)
         {
-            return Ok(translated.clone());
+            return Ok(then(translated));
         }
         let variables = reading
             .and_then(|index| self.readings.get(index))
@@ -139,11 +152,12 @@ impl Translator {
             text_language: message.language.to_string(),
             text: message.text,
         };
+        let result = then(&translated);
         self.formatted
             .write()
             .unwrap_or_else(|e| e.into_inner())
-            .insert(key, translated.clone());
-        Ok(translated)
+            .insert(key, translated);
+        Ok(result)
     }
 
     /// A template's call, in the reading the template is rendered for; recorded when the
@@ -177,8 +191,10 @@ impl Translator {
     /// Whether every message in `uses` reads the same in reading `reading` as it did.
     pub(super) fn same_in(&self, uses: &[MessageUse], reading: Option<usize>) -> bool {
         uses.iter().all(|used| {
-            self.translate(&used.lang, &used.id, &used.args, reading)
-                .is_ok_and(|translated| translated == used.translated)
+            self.translate_then(&used.lang, &used.id, &used.args, reading, |translated| {
+                *translated == used.translated
+            })
+            .unwrap_or(false)
         })
     }
 }

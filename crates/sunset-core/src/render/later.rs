@@ -228,13 +228,12 @@ pub fn carry(mut html: String, guard: &Guard, later: &[LaterReading]) -> (String
     let Some(parts) = PageParts::of(&html) else {
         return (html, String::new());
     };
-    let mut current: Vec<&str> = parts.body.split('\n').collect();
     // The script finds where the body it edits ends by the line its data starts on.
     let break_first = !parts.body.ends_with('\n');
-    if break_first {
-        current.push("");
-    }
-    let body_lines = current.len() - usize::from(break_first);
+    let body_lines = memchr::memchr_iter(b'\n', parts.body.as_bytes()).count() + 1;
+    let lines = body_lines + usize::from(break_first);
+    // The current body's lines, split only when some reading shows a different page.
+    let mut current: Vec<&str> = Vec::new();
     let pages: Vec<LaterPage> = later
         .iter()
         .filter_map(|later| {
@@ -244,16 +243,22 @@ pub fn carry(mut html: String, guard: &Guard, later: &[LaterReading]) -> (String
                 return Some(LaterPage {
                     later,
                     title: parts.title.to_string(),
-                    lines: current.len(),
+                    lines,
                     edits: vec![Edit::Keep(body_lines)],
                 });
             };
-            let parts = PageParts::of(later_html)?;
-            let new: Vec<&str> = parts.body.split('\n').collect();
+            let later_parts = PageParts::of(later_html)?;
+            if current.is_empty() {
+                current = parts.body.split('\n').collect();
+                if break_first {
+                    current.push("");
+                }
+            }
+            let new: Vec<&str> = later_parts.body.split('\n').collect();
             Some(LaterPage {
                 later,
-                title: parts.title.to_string(),
-                lines: current.len(),
+                title: later_parts.title.to_string(),
+                lines,
                 edits: line_edits(&current, &new),
             })
         })
@@ -266,18 +271,26 @@ pub fn carry(mut html: String, guard: &Guard, later: &[LaterReading]) -> (String
         carried.push('\n');
     }
     let mut inserted = String::new();
-    let stale_at = |at: &Option<DateTime<Utc>>| {
-        at.as_ref()
-            .map(|at| format!(" data-stale-at=\"{}\"", rfc3339(at)))
-            .unwrap_or_default()
+    let push_stale_at = |carried: &mut String, at: &Option<DateTime<Utc>>| {
+        if let Some(at) = at {
+            carried.push_str(" data-stale-at=\"");
+            carried.push_str(&rfc3339(at));
+            carried.push('"');
+        }
     };
     for page in &pages {
-        carried.push_str(&format!(
-            "{CARRIED}\"{}\" data-key=\"{}\"{}>",
-            page.later.name,
-            page.later.key,
-            stale_at(&page.later.stale_at)
-        ));
+        for piece in [
+            CARRIED,
+            "\"",
+            &page.later.name,
+            "\" data-key=\"",
+            &page.later.key,
+            "\"",
+        ] {
+            carried.push_str(piece);
+        }
+        push_stale_at(&mut carried, &page.later.stale_at);
+        carried.push('>');
         carried.push_str(&script_safe_json(page));
         carried.push_str("</script>\n");
         for text in page.inserted() {
@@ -285,12 +298,16 @@ pub fn carry(mut html: String, guard: &Guard, later: &[LaterReading]) -> (String
             inserted.push('\n');
         }
     }
-    carried.push_str(&format!(
-        "{GUARD_START}data-key=\"{}\" data-milestones=\"{}\"{}>{GUARD}</script>\n",
-        guard.key,
-        guard.milestones.join(" "),
-        stale_at(&guard.stale_at),
-    ));
+    carried.push_str(GUARD_START);
+    carried.push_str("data-key=\"");
+    carried.push_str(&guard.key);
+    carried.push_str("\" data-milestones=\"");
+    carried.push_str(&guard.milestones.join(" "));
+    carried.push('"');
+    push_stale_at(&mut carried, &guard.stale_at);
+    carried.push('>');
+    carried.push_str(GUARD);
+    carried.push_str("</script>\n");
     let end = parts.body_range.end;
     html.insert_str(end, &carried);
     (html, inserted)
@@ -323,10 +340,12 @@ pub fn without_later(html: &str) -> String {
 /// `<!--`, the only sequences that matter there, escaped (`<\/`, `\u003c!--`), which JSON
 /// reads as the same text. The rest of the markup stays as it is, so the page stays small.
 fn script_safe_json(value: &impl Serialize) -> String {
-    serde_json::to_string(value)
-        .unwrap_or_default()
-        .replace("</", "<\\/")
-        .replace("<!--", "\\u003c!--")
+    let json = serde_json::to_string(value).unwrap_or_default();
+    // Most carried pages hold no markup at all: no copy then.
+    if !json.contains('<') {
+        return json;
+    }
+    json.replace("</", "<\\/").replace("<!--", "\\u003c!--")
 }
 
 #[cfg(test)]
