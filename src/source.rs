@@ -117,7 +117,7 @@ pub fn reread(root: &Path, part: SitePart, sources: &mut Sources) -> Result<(), 
                     match text_of(&relative, bytes) {
                         Ok(text) => sources.content.push(ContentFile {
                             path: relative,
-                            text,
+                            text: text.into(),
                         }),
                         Err(d) => problems.push(d),
                     }

@@ -177,13 +177,15 @@ pub(super) fn fix_typography(
             let Some(text) = site_text(sources, &path) else {
                 continue;
             };
-            *fixed.entry(path).or_default() += check::fixes(text, &findings).len();
-            *text = check::fix(text, &findings);
+            let count = check::fixes(text, &findings).len();
+            let text = check::fix(text, &findings);
+            set_site_text(sources, &path, text);
+            *fixed.entry(path).or_default() += count;
         }
     }
     let mut lines = String::new();
     for (path, count) in &fixed {
-        let text = site_text(sources, path).map_or("", |t| t.as_str());
+        let text = site_text(sources, path).unwrap_or_default();
         output::replace_site_file(&root.join(path), text).map_err(|e| {
             Diagnostic::error(format!("cannot write the fixes: {e}"))
                 .in_file(path)
@@ -196,15 +198,21 @@ pub(super) fn fix_typography(
 }
 
 /// The text of a page or translation file of the site, by its path in it.
-pub(super) fn site_text<'s>(sources: &'s mut Sources, path: &Path) -> Option<&'s mut String> {
+fn site_text<'s>(sources: &'s Sources, path: &Path) -> Option<&'s str> {
+    let page = sources.content.iter().find(|f| f.path == path);
+    page.map(|f| &*f.text).or_else(|| {
+        let locale = sources.locales.iter().find(|f| f.path == path);
+        locale.map(|f| f.text.as_str())
+    })
+}
+
+/// Replaces the text of the page or translation file at `path`.
+fn set_site_text(sources: &mut Sources, path: &Path, text: String) {
     if let Some(file) = sources.content.iter_mut().find(|f| f.path == path) {
-        return Some(&mut file.text);
+        file.text = text.into();
+    } else if let Some(file) = sources.locales.iter_mut().find(|f| f.path == path) {
+        file.text = text;
     }
-    sources
-        .locales
-        .iter_mut()
-        .find(|f| f.path == path)
-        .map(|f| &mut f.text)
 }
 
 /// The date `check` builds for without `--now`: ten days before the first milestone, so that

@@ -220,7 +220,7 @@ pub fn add_language(
             path: path.clone(),
             text: file.text.clone(),
         });
-        files.push((path, file.text.clone()));
+        files.push((path, file.text.to_string()));
     }
     let (pages, _) = content::parse_pages(&config, &copies_contents);
     let new: Vec<PathBuf> = files.iter().map(|(path, _)| path.clone()).collect();
@@ -322,7 +322,7 @@ fn stamped(config: &config::Config, mut files: Vec<(PathBuf, String)>) -> Vec<(P
         .filter(|(path, _)| path.starts_with("content"))
         .map(|(path, text)| ContentFile {
             path: path.clone(),
-            text: text.clone(),
+            text: text.as_str().into(),
         })
         .collect();
     let (pages, _) = content::parse_pages(config, &contents);

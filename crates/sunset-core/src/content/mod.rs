@@ -38,7 +38,8 @@ use blocks::{BodyLine, phase_lines};
 #[derive(Debug, Clone)]
 pub struct ContentFile {
     pub path: PathBuf,
-    pub text: String,
+    /// Shared with the page parsed from it, which keeps it for diagnostics.
+    pub text: std::sync::Arc<str>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -49,7 +50,7 @@ pub struct Page {
     pub key: String,
     pub path: PathBuf,
     /// The whole file, for diagnostics.
-    pub source: String,
+    pub source: std::sync::Arc<str>,
     pub title: String,
     pub description: String,
     /// What the page says instead of its title and description in one phase
@@ -295,7 +296,12 @@ fn parse_page(config: &Config, file: &ContentFile) -> Result<Page, Vec<Diagnosti
         language,
         key,
         path: file.path.clone(),
-        source: source.to_string(),
+        // The file's own text unless a byte-order mark had to be cut off.
+        source: if source.len() == file.text.len() {
+            file.text.clone()
+        } else {
+            source.into()
+        },
         title: front.title,
         description: front.description,
         phase_texts,

@@ -103,7 +103,7 @@ pub fn stamp_language(
         } else {
             stamp_front_matter(&page.source, &page_parts(source))
         };
-        if text != page.source {
+        if *text != *page.source {
             stamped.files.push((page.path.clone(), text));
         }
     }

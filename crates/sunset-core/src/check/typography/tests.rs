@@ -371,7 +371,8 @@ fn copies_are_left_to_the_default_language() {
     .unwrap();
     let page = |lang: &str, title: &str, description: &str, body: &str| ContentFile {
         path: format!("content/{lang}/faq.md").into(),
-        text: format!("+++\ntitle = \"{title}\"\ndescription = \"{description}\"\n+++\n{body}\n"),
+        text: format!("+++\ntitle = \"{title}\"\ndescription = \"{description}\"\n+++\n{body}\n")
+            .into(),
     };
     let locale = |lang: &str, text: &str| LocaleFile {
         language: lang.into(),
