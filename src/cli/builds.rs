@@ -4,11 +4,11 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::report::{Failed, counted, fail, print_diagnostics, report, say};
+use super::report::{Failed, fail, print_diagnostics, report, say};
 use super::{EXIT_USAGE, Environment, NowArgs, Verbosity};
 use crate::build::{self, BuildRequest, Built};
 use crate::clock::{NowInput, rfc3339};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, counted};
 use crate::output::{Claim, ClaimError, LockHolder, Output, Replace};
 use crate::watch::{NowSource, Outcome, Session};
 use crate::{console, source};
@@ -145,8 +145,8 @@ pub(super) fn run_build(
     let text = format!(
         "{}\nbuilt {} in {} into {}\n",
         status_line(&built),
-        counted(built.files.len(), "file"),
-        counted(built.config.languages.len(), "language"),
+        counted(built.files.len(), "file", "files"),
+        counted(built.config.languages.len(), "language", "languages"),
         output.name().display()
     );
     say(&text, env).err().unwrap_or(ExitCode::SUCCESS)
@@ -158,7 +158,7 @@ pub(super) fn status_line(built: &Built) -> String {
     let days = status
         .days_left
         .map(|d| {
-            let days = counted(usize::try_from(d).unwrap_or_default(), "day");
+            let days = counted(usize::try_from(d).unwrap_or_default(), "day", "days");
             format!(", {days} left")
         })
         .unwrap_or_default();
@@ -178,7 +178,7 @@ pub(super) fn status_line(built: &Built) -> String {
                 Some(0) => format!("; next milestone: {name} (today)"),
                 Some(days) => format!(
                     "; next milestone: {name} in {}",
-                    counted(usize::try_from(days).unwrap_or_default(), "day")
+                    counted(usize::try_from(days).unwrap_or_default(), "day", "days")
                 ),
                 None => String::new(),
             }

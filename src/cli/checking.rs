@@ -7,12 +7,12 @@ use std::process::ExitCode;
 
 use chrono::Days;
 
-use super::report::{Failed, counted, fail, rank_of, report, say};
+use super::report::{Failed, fail, rank_of, report, say};
 use super::{CheckArgs, EXIT_SITE_ERRORS, EXIT_USAGE, Environment, Format};
 use crate::build;
 use crate::cache::RenderCache;
 use crate::clock::NowInput;
-use crate::diagnostics::{self, Diagnostic, Severity};
+use crate::diagnostics::{self, Diagnostic, Severity, counted};
 use crate::files::Sources;
 use crate::output::{self};
 use crate::{check, config, console, source};
@@ -106,7 +106,7 @@ pub(super) fn run_check(root: &Path, args: &CheckArgs, env: &Environment) -> Exi
             let verdict = match failed_untranslated {
                 true => format!(
                     "check failed with --require-translated: {} about text not translated yet\n",
-                    counted(untranslated, "finding")
+                    counted(untranslated, "finding", "findings")
                 ),
                 false => String::new(),
             };
@@ -126,9 +126,9 @@ pub(super) fn run_check(root: &Path, args: &CheckArgs, env: &Environment) -> Exi
                 "{}{fixed}{}check: {}, {}, {}\n{fix}{verdict}",
                 diagnostics::render(&listed, env.styled_output),
                 check::summary_table(&summary),
-                counted(errors, "error"),
-                counted(warnings, "warning"),
-                counted(count(Severity::Note), "note")
+                counted(errors, "error", "errors"),
+                counted(warnings, "warning", "warnings"),
+                counted(count(Severity::Note), "note", "notes")
             )
         }
     };

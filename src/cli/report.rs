@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use super::{EXIT_SITE_ERRORS, Environment, Verbosity};
 use crate::console;
-use crate::diagnostics::{self, Diagnostic, Severity};
+use crate::diagnostics::{self, Diagnostic, Severity, counted};
 
 /// What failed, for the line that ends the report of its errors.
 #[derive(Clone, Copy)]
@@ -29,11 +29,15 @@ pub(super) fn fail(diagnostics: &[Diagnostic], env: &Environment, failed: Failed
     if warnings > 0 && env.verbosity != Verbosity::Quiet {
         console::eprint(&format!(
             "{} not shown: `sunset check` lists {}\n",
-            counted(warnings, "warning"),
+            counted(warnings, "warning", "warnings"),
             them(warnings)
         ));
     }
-    let errors = counted(diagnostics.iter().filter(|d| d.is_error()).count(), "error");
+    let errors = counted(
+        diagnostics.iter().filter(|d| d.is_error()).count(),
+        "error",
+        "errors",
+    );
     console::eprint(&match failed {
         Failed::Build => format!("build failed with {errors}; the previous output is untouched\n"),
         Failed::Command(name) => format!("{name} failed with {errors}\n"),
@@ -80,18 +84,24 @@ pub(super) fn print_diagnostics(diagnostics: &[Diagnostic], styled: bool, verbos
             .filter(|d| d.severity == severity)
             .count()
     };
-    let hidden: Vec<(usize, &str)> = [(Severity::Warning, "warning"), (Severity::Note, "note")]
-        .into_iter()
-        .filter(|(severity, _)| rank_of(*severity) > shown_up_to)
-        .map(|(severity, name)| (count(severity), name))
-        .filter(|(n, _)| *n > 0)
-        .collect();
+    let hidden: Vec<(usize, &str, &str)> = [
+        (Severity::Warning, "warning", "warnings"),
+        (Severity::Note, "note", "notes"),
+    ]
+    .into_iter()
+    .filter(|(severity, ..)| rank_of(*severity) > shown_up_to)
+    .map(|(severity, one, other)| (count(severity), one, other))
+    .filter(|(n, ..)| *n > 0)
+    .collect();
     if !hidden.is_empty() && verbosity == Verbosity::Normal {
-        let named: Vec<String> = hidden.iter().map(|(n, name)| counted(*n, name)).collect();
+        let named: Vec<String> = hidden
+            .iter()
+            .map(|(n, one, other)| counted(*n, one, other))
+            .collect();
         console::eprint(&format!(
             "{} not shown: `sunset check` lists {} (or add --verbose)\n",
             named.join(" and "),
-            them(hidden.iter().map(|(n, _)| n).sum())
+            them(hidden.iter().map(|(n, ..)| n).sum())
         ));
     }
 }
@@ -108,13 +118,4 @@ pub(super) fn rank_of(severity: Severity) -> usize {
 /// What points back at `n` findings: "it" for one, "them" for more.
 fn them(n: usize) -> &'static str {
     if n == 1 { "it" } else { "them" }
-}
-
-/// "1 note", "2 notes".
-pub(super) fn counted(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
 }

@@ -5,9 +5,9 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::checking::load_site;
-use super::report::{Failed, counted, fail, report, say};
+use super::report::{Failed, fail, report, say};
 use super::{EXIT_USAGE, Environment, InitArgs};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, counted};
 use crate::output::{self};
 use crate::{console, content, init, source, stamp};
 
@@ -94,13 +94,13 @@ pub(super) fn run_stamp(root: &Path, languages: &[String], env: &Environment) ->
         }
         text += &format!(
             "{language}: {} stamped with the version of the default language they follow\n",
-            counted(stamped.files.len(), "file")
+            counted(stamped.files.len(), "file", "files")
         );
         if stamped.copied_messages + stamped.copied_pages > 0 {
             text += &format!(
                 "{language}: {} and {} are still the default language's text: left as copies to translate, brought up to its current text\n",
-                counted(stamped.copied_messages, "message"),
-                counted(stamped.copied_pages, "page")
+                counted(stamped.copied_messages, "message", "messages"),
+                counted(stamped.copied_pages, "page", "pages")
             );
         }
     }

@@ -14,6 +14,7 @@
 use chrono::{Days, NaiveDate};
 
 use crate::bidi::escape_html;
+use crate::diagnostics::counted;
 
 /// The error overlay: what it says is shown behind it, and the diagnostics.
 pub struct Overlay<'a> {
@@ -42,8 +43,6 @@ pub struct Tools<'a> {
 
 /// "1 warning", "2 warnings, 3 notes", "1 note": notes are not warnings.
 pub fn findings_label(warnings: usize, notes: usize) -> String {
-    let counted =
-        |n: usize, one: &str, other: &str| format!("{n} {}", if n == 1 { one } else { other });
     match (warnings, notes) {
         (w, 0) => counted(w, "warning", "warnings"),
         (0, n) => counted(n, "note", "notes"),

@@ -176,6 +176,11 @@ impl fmt::Display for Diagnostic {
 
 /// Renders diagnostics rustc-style: the message, `--> path:line:col`, the quoted line with the
 /// offending part underlined, and the hint.
+/// A count with its noun, for reports: "1 message is", "3 messages are".
+pub fn counted(n: usize, one: &str, other: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { other })
+}
+
 pub fn render(diagnostics: &[Diagnostic], styled: bool) -> String {
     let renderer = if styled {
         Renderer::styled()

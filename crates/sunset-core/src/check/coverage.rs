@@ -5,8 +5,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use super::{count, first_few, list, place_of};
-use crate::diagnostics::Diagnostic;
+use super::{first_few, list, place_of};
+use crate::diagnostics::{Diagnostic, counted};
 use crate::i18n::LocaleFile;
 use crate::messages::MessageInfo;
 use crate::stamp;
@@ -128,7 +128,7 @@ pub(super) fn compare_messages(
             (
                 format!(
                     "{} missing in {code}; the default language's text is shown instead: {}",
-                    count(ids.len(), "message is", "messages are"),
+                    counted(ids.len(), "message is", "messages are"),
                     first_few(ids.iter().map(|id| format!("`{id}`")))
                 ),
                 match ids.as_slice() {
@@ -140,7 +140,7 @@ pub(super) fn compare_messages(
             (
                 format!(
                     "this file does not exist yet: the {} it would hold show the default language's text",
-                    count(ids.len(), "message", "messages")
+                    counted(ids.len(), "message", "messages")
                 ),
                 format!(
                     "`sunset add-language {code}` writes it with the default language's text to translate"
@@ -159,7 +159,7 @@ pub(super) fn compare_messages(
         let (_, first) = copies[0];
         let what = format!(
             "{} still the default language's text: {}",
-            count(copies.len(), "message is", "messages are"),
+            counted(copies.len(), "message is", "messages are"),
             first_few(copies.iter().map(|(id, _)| format!("`{id}`")))
         );
         let them = if copies.len() == 1 { "it" } else { "them" };

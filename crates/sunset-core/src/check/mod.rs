@@ -184,11 +184,6 @@ pub fn static_findings(
     findings
 }
 
-/// "1 message is", "3 messages are".
-fn count(n: usize, one: &str, other: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { other })
-}
-
 /// The file where the default language defines `id`, with the line if `with_line`.
 fn place_of(reference: &BTreeMap<String, MessageInfo>, id: &str, with_line: bool) -> String {
     reference.get(id).map_or_else(String::new, |source| {

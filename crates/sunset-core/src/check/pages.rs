@@ -9,9 +9,9 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-use super::{count, first_few, list};
+use super::{first_few, list};
 use crate::content::Page;
-use crate::diagnostics::{Diagnostic, Location};
+use crate::diagnostics::{Diagnostic, Location, counted};
 use crate::markdown::slugify;
 use crate::stamp;
 
@@ -93,7 +93,7 @@ pub(super) fn compare_pages(
         findings.push(
             Diagnostic::note(format!(
                 "{} still the default language's text: {}",
-                count(copies.len(), "page is", "pages are"),
+                counted(copies.len(), "page is", "pages are"),
                 first_few(copies.iter().map(|page| page.path.display()))
             ))
             .code("identical")
