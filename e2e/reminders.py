@@ -1,6 +1,6 @@
 """Reads calendar files with python's icalendar (a parser sunset did not write) and prints
-what the browser tests check, as JSON: for each file its UID, the event's day, and each
-alert's text and the floating local time it goes off at."""
+what the browser tests check, as JSON: for each file its UID and SEQUENCE, the event's day,
+and each alert's text and the floating local time it goes off at."""
 
 import json
 import sys
@@ -24,6 +24,7 @@ for path in sys.argv[1:]:
     found[path] = {
         "events": len(events),
         "uid": str(event.get("UID")),
+        "sequence": int(event.get("SEQUENCE", 0)),
         "day": day.isoformat(),
         "summary": str(event.get("SUMMARY")),
         "alerts": alerts,

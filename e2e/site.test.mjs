@@ -173,8 +173,9 @@ for (const name of Object.keys(PHASE_BUILDS)) {
       const response = await desktop.request.get(link);
       assert.equal(response.status(), 200, `link ${link}`);
     }
-    // 15 pages, the root, the icon, and while upcoming, 5 calendar reminders.
-    const expected = PHASE_BUILDS[name] === NOW ? 22 : 17;
+    // 15 pages, the root, the icon, 5 feeds, 5 notices for apps, and while upcoming, 5
+    // calendar reminders.
+    const expected = PHASE_BUILDS[name] === NOW ? 32 : 27;
     assert.equal(links.size, expected, `internal links found: ${[...links].join(" ")}`);
     await desktop.close();
     await mobile.close();
@@ -433,6 +434,89 @@ test("no reminder offered by any build has an alert in the past, and each names 
   assert.ok(alerts >= 20, `${alerts} alerts`);
 });
 
+/** Reads feeds with python's feedparser (a parser sunset did not write): see feeds.py. */
+function parsedFeeds(files) {
+  // Debian's Python, which e2e/install gives Debian's feedparser.
+  const run = spawnSync("/usr/bin/python3", [join(here, "feeds.py"), ...files], { encoding: "utf8" });
+  assert.equal(run.status, 0, run.stderr);
+  return JSON.parse(run.stdout);
+}
+
+/**
+ * Every language's feed in every phase's build, read by feedparser: well-formed Atom (bozo 0)
+ * in its language, whose entries have their ids and dates and link to a page of that language
+ * that the server has; and every page's head links it.
+ */
+test("each language's feed is valid Atom in its language, linking to pages of that language", async () => {
+  for (const name of Object.keys(PHASE_BUILDS)) {
+    const { base, out, prefix } = servers[name];
+    const files = LANGUAGES.map((lang) => join(out, lang, "feed.xml"));
+    const read = parsedFeeds(files);
+    for (const [i, lang] of LANGUAGES.entries()) {
+      const feed = read[files[i]];
+      const where = `the ${lang} feed of ${name}`;
+      assert.equal(feed.bozo, 0, `${where}: ${feed.bozo_exception}`);
+      assert.equal(feed.version, "atom10", where);
+      assert.equal(feed.language, lang, where);
+      assert.equal(feed.entries.length, 1, where);
+      for (const entry of feed.entries) {
+        assert.match(entry.id, new RegExp(`^tag:127\\.0\\.0\\.1,2025-10-21:${lang}/updates/announced$`), where);
+        assert.equal(entry.updated, "2025-10-21T00:00:00Z", where);
+        assert.equal(entry.link, `${base}${lang}/`, where);
+        assert.equal((await fetch(entry.link)).status, 200, `${where}: ${entry.link}`);
+      }
+      for (const path of PAGES) {
+        const html = await (await fetch(`${base}${lang}/${path}`)).text();
+        assert.ok(html.includes(`<link rel="alternate" type="application/atom+xml" href="${prefix}${lang}/feed.xml"`), `${lang}/${path} of ${name}`);
+      }
+    }
+  }
+});
+
+/**
+ * The history fixture as an editor records a move of its end: before, and after it. The feeds
+ * stay valid for feedparser, with the move first and the update not translated into French
+ * marked as English; the reminders, read by icalendar, are the same events (UID) at a higher
+ * SEQUENCE, on the new date.
+ */
+test("a recorded move of the end keeps feeds valid and moves the calendar event", () => {
+  const root = join(work, "history-site");
+  cpSync(join(repo, "tests", "fixtures", "history"), root, { recursive: true });
+  const recorded = readFileSync(join(root, "site.toml"), "utf8");
+  const move = recorded.slice(recorded.indexOf('[[updates]]\nid = "end-moved"'), recorded.indexOf("[notice_json]"));
+  writeFileSync(join(root, "site.toml"), recorded.replace(move, "").replace("end_date = 2026-01-31", "end_date = 2026-01-15"));
+  const before = join(work, "history-before");
+  sunset(["--root", root, "build", "--now", "2026-01-05", "--out", before]);
+  writeFileSync(join(root, "site.toml"), recorded);
+  const after = join(work, "history-after");
+  sunset(["--root", root, "build", "--now", "2026-01-10", "--out", after]);
+  const langs = ["en", "ar", "fr"];
+  const feeds = langs.map((lang) => join(after, lang, "feed.xml"));
+  const read = parsedFeeds(feeds);
+  for (const [i, lang] of langs.entries()) {
+    const feed = read[feeds[i]];
+    assert.equal(feed.bozo, 0, `${lang}: ${feed.bozo_exception}`);
+    assert.equal(feed.language, lang);
+    assert.deepEqual(feed.entries.map((e) => e.id.split(":").pop()), [`${lang}/updates/end-moved`, `${lang}/updates/new-question`, `${lang}/updates/announced`]);
+    assert.equal(feed.entries[0].updated, "2026-01-07T23:00:00Z");
+    assert.equal(feed.entries[1].title_language, lang === "fr" ? "en" : lang);
+  }
+  const events = (dir) => {
+    const files = langs.map((lang) => join(dir, lang, "remind-me.ics"));
+    const run = spawnSync("/usr/bin/python3", [join(here, "reminders.py"), ...files], { encoding: "utf8" });
+    assert.equal(run.status, 0, run.stderr);
+    const found = JSON.parse(run.stdout);
+    return files.map((file) => found[file]);
+  };
+  const [earlier, later] = [events(before), events(after)];
+  for (const [i, lang] of langs.entries()) {
+    assert.equal(later[i].uid, earlier[i].uid, lang);
+    assert.equal(earlier[i].uid, `end-${lang}@example.org`);
+    assert.deepEqual([earlier[i].sequence, earlier[i].day], [0, "2026-01-15"], lang);
+    assert.deepEqual([later[i].sequence, later[i].day], [1, "2026-01-31"], lang);
+  }
+});
+
 test("a notice with three milestones, built months before, reads in each later state as a build of that day", async () => {
   const root = join(repo, "tests", "fixtures", "milestones");
   const early = "2026-04-01T12:00:00Z";
@@ -497,7 +581,7 @@ test("a page not translated yet is published in the language, marked as the orig
     content: document.querySelector(".content").lang,
     notice: document.querySelector(".untranslated")?.textContent,
     original: document.querySelector(".untranslated a")?.href,
-    alternates: document.querySelectorAll('link[rel="alternate"]').length,
+    alternates: document.querySelectorAll('link[rel="alternate"][hreflang]').length,
     canonical: document.querySelector('link[rel="canonical"]').href,
     locale: document.querySelector('meta[property="og:locale"]').content,
     inLanguage: JSON.parse(document.querySelector('script[type="application/ld+json"]').textContent).inLanguage,
@@ -517,7 +601,7 @@ test("a page not translated yet is published in the language, marked as the orig
   assert.equal(new URL(notice.page.url()).pathname, "/fr/faq/");
   // Translations do not list it as theirs, and neither does the sitemap.
   const english = await open(context, `${base}en/faq/`);
-  assert.deepEqual(await english.page.$$eval('link[rel="alternate"]', (links) => links.map((l) => l.hreflang)), ["en", "ar", "tr", "id", "x-default"]);
+  assert.deepEqual(await english.page.$$eval('link[rel="alternate"][hreflang]', (links) => links.map((l) => l.hreflang)), ["en", "ar", "tr", "id", "x-default"]);
   assert.ok(!readFileSync(join(out, "sitemap.xml"), "utf8").includes("/fr/faq/"));
   assert.deepEqual(htmlErrors(out), []);
   await context.close();

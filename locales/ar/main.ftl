@@ -24,6 +24,9 @@ pages-label = صفحات الموقع
 last-updated = آخر تحديث في { DATETIME($date) }
 # translated-from: 45b1153c
 footer-independent = يشرح موقع المساعدة هذا انتهاء خدمة ChatGPT على واتساب، ولا يجمع أي بيانات ولا يحمّل أي محتوى من مواقع أخرى.
+# In the footer of every page: a link to this language’s feed of the updates (Atom), for feed readers.
+# translated-from: 681ca3e1
+updates-follow = تابع تحديثات هذا الإعلان في قارئ الخلاصات (خلاصة Atom)
 # translated-from: 1d4a0836
 untranslated-notice = لم تُترجم هذه الصفحة إلى العربية بعد، لذا نعرضها لك أدناه بالإنجليزية، لغتها الأصلية.
 # translated-from: 33e52585
@@ -74,6 +77,9 @@ cta-link = { $phase ->
 }
 # translated-from: 19cf268a
 cta-faq = الأسئلة الشائعة
+# Above the list of the notice’s updates, the latest first; also the feed’s name in browsers.
+# translated-from: 07bef8ab
+updates-heading = تحديثات هذا الإعلان
 
 ## Questions and answers page
 
@@ -115,3 +121,6 @@ reminder-alert = تذكير: آخر يوم لربط رقمك على واتساب
 # Shown in the calendar event, which is on the last day.
 # translated-from: 4c69be79
 reminder-description = آخر يوم لخدمة ChatGPT على واتساب هو { DATETIME($end_date) }. ولكي تحتفظ بمحادثاتك مع ChatGPT، اربط رقمك على واتساب بحساب ChatGPT قبل أن تتوقف الخدمة. ولم يُعلَن الوقت الذي تتوقف فيه الخدمة بالضبط، فلا تنتظر. ستجد الخطوات في موقع المساعدة، على الرابط أدناه.
+# Starts the calendar event’s text once its date has moved. $changed is the day it moved, $from the last day before, $date the last day now.
+# translated-from: 6efb5319
+reminder-changed = تغيّر هذا الموعد في { DATETIME($changed) }. كان آخر يوم { DATETIME($from) }، وأصبح الآن { DATETIME($date) }.

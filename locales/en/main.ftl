@@ -17,6 +17,8 @@ languages-label = Language
 pages-label = Pages of this help site
 last-updated = Last updated { DATETIME($date) }
 footer-independent = This help site explains the end of ChatGPT on WhatsApp. It collects no data and loads nothing from other sites.
+# In the footer of every page: a link to this language’s feed of the updates (Atom), for feed readers.
+updates-follow = Follow updates to this notice in a feed reader (Atom feed)
 untranslated-notice = This page has not been translated into this language yet. Until it is, here is the original text, in English.
 untranslated-link = Open the original page
 
@@ -50,6 +52,8 @@ cta-link = { $phase ->
    *[other] How to keep your chats with ChatGPT
 }
 cta-faq = Questions and answers
+# Above the list of the notice’s updates, the latest first; also the feed’s name in browsers.
+updates-heading = Updates to this notice
 
 ## Questions and answers page
 
@@ -77,3 +81,5 @@ reminder-title = Last day to link your WhatsApp number to your ChatGPT account
 reminder-alert = Reminder: the last day to link your WhatsApp number to your ChatGPT account and keep your chats with ChatGPT is { DATETIME($date) }.
 # Shown in the calendar event, which is on the last day.
 reminder-description = The last day of ChatGPT on WhatsApp is { DATETIME($end_date) }. To keep your chats with ChatGPT, link your WhatsApp number to your ChatGPT account before the service stops. The exact time the service stops has not been announced, so do not wait. The steps are on the help site, at the address below.
+# Starts the calendar event’s text once its date has moved. $changed is the day it moved, $from the last day before, $date the last day now.
+reminder-changed = This date changed on { DATETIME($changed) }. The last day was { DATETIME($from) }; it is now { DATETIME($date) }.

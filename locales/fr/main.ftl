@@ -23,6 +23,9 @@ pages-label = Pages de ce site d’aide
 last-updated = Dernière mise à jour le { DATETIME($date) }
 # translated-from: 45b1153c
 footer-independent = Ce site d’aide explique la fin de ChatGPT sur WhatsApp. Il ne collecte aucune donnée et ne charge aucun contenu provenant d’autres sites.
+# En pied de chaque page : un lien vers le flux des mises à jour dans cette langue (Atom), pour les lecteurs de flux.
+# translated-from: 681ca3e1
+updates-follow = Suivre les mises à jour de cet avis dans un lecteur de flux (flux Atom)
 # translated-from: 1d4a0836
 untranslated-notice = Cette page n’est pas encore traduite en français. En attendant, voici le texte original, en anglais.
 # translated-from: 33e52585
@@ -72,6 +75,9 @@ cta-link = { $phase ->
 }
 # translated-from: 19cf268a
 cta-faq = Questions et réponses
+# Au-dessus de la liste des mises à jour de l’avis, la plus récente en premier ; aussi le nom du flux dans les navigateurs.
+# translated-from: 07bef8ab
+updates-heading = Mises à jour de cet avis
 
 ## Page des questions et réponses
 
@@ -112,3 +118,6 @@ reminder-alert = Rappel : le dernier jour pour lier votre numéro WhatsApp à 
 # Affiché dans l’événement de l’agenda, placé le dernier jour.
 # translated-from: 4c69be79
 reminder-description = Le dernier jour de ChatGPT sur WhatsApp est le { DATETIME($end_date) }. Pour conserver vos discussions avec ChatGPT, liez votre numéro WhatsApp à un compte ChatGPT avant l’arrêt du service. L’heure exacte de l’arrêt n’a pas été annoncée : n’attendez pas. Les étapes sont expliquées sur le site d’aide, à l’adresse ci-dessous.
+# En tête du texte de l’événement, une fois sa date changée. $changed est le jour du changement, $from le dernier jour d’avant, $date le dernier jour désormais.
+# translated-from: 6efb5319
+reminder-changed = Cette date a changé le { DATETIME($changed) }. Le dernier jour était le { DATETIME($from) } ; c’est désormais le { DATETIME($date) }.

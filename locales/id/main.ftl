@@ -23,6 +23,9 @@ pages-label = Halaman situs bantuan ini
 last-updated = Terakhir diperbarui pada { DATETIME($date) }
 # translated-from: 45b1153c
 footer-independent = Situs bantuan ini menjelaskan berakhirnya ChatGPT di WhatsApp. Situs ini tidak mengumpulkan data dan tidak memuat konten apa pun dari situs lain.
+# Di kaki setiap halaman: tautan ke feed pembaruan dalam bahasa ini (Atom), untuk aplikasi pembaca feed.
+# translated-from: 681ca3e1
+updates-follow = Ikuti pembaruan pemberitahuan ini di aplikasi pembaca feed (feed Atom)
 # translated-from: 1d4a0836
 untranslated-notice = Halaman ini belum tersedia dalam bahasa Indonesia. Untuk sementara, isinya ditampilkan dalam bahasa aslinya, yaitu bahasa Inggris.
 # translated-from: 33e52585
@@ -71,6 +74,9 @@ cta-link = { $phase ->
 }
 # translated-from: 19cf268a
 cta-faq = Tanya jawab
+# Di atas daftar pembaruan pemberitahuan, yang terbaru lebih dulu; juga nama feed di peramban.
+# translated-from: 07bef8ab
+updates-heading = Pembaruan pemberitahuan ini
 
 ## Questions and answers page
 
@@ -108,3 +114,6 @@ reminder-alert = Pengingat: { DATETIME($date) } adalah hari terakhir untuk menau
 # Tampil di acara kalender, yang jatuh pada hari terakhir.
 # translated-from: 4c69be79
 reminder-description = Hari terakhir layanan ChatGPT di WhatsApp adalah { DATETIME($end_date) }. Agar obrolan Anda dengan ChatGPT tetap tersimpan, tautkan nomor WhatsApp Anda ke akun ChatGPT sebelum layanan berakhir. Pukul berapa tepatnya belum diumumkan, jadi jangan menunggu sampai saat-saat terakhir. Lihat langkah-langkahnya di situs bantuan berikut:
+# Membuka teks acara kalender setelah tanggalnya berubah. $changed adalah hari perubahan, $from hari terakhir sebelumnya, $date hari terakhir sekarang.
+# translated-from: 6efb5319
+reminder-changed = Tanggal ini diubah pada { DATETIME($changed) }. Sebelumnya, hari terakhir adalah { DATETIME($from) }; sekarang { DATETIME($date) }.

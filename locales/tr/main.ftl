@@ -25,6 +25,9 @@ pages-label = Bu yardım sitesinin sayfaları
 last-updated = Son güncelleme: { DATETIME($date) }
 # translated-from: 45b1153c
 footer-independent = Bu yardım sitesi, WhatsApp’taki ChatGPT hizmetinin sona ermesiyle ilgili bilgi verir. Hiçbir veri toplamaz ve başka sitelerden hiçbir şey yüklemez.
+# In the footer of every page: a link to this language’s feed of the updates (Atom), for feed readers.
+# translated-from: 681ca3e1
+updates-follow = Bu duyurudaki güncellemeleri bir akış okuyucusunda takip edin (Atom akışı)
 # translated-from: 1d4a0836
 untranslated-notice = Bu sayfa henüz Türkçeye çevrilmedi. Aşağıda metnin İngilizce aslını okuyabilirsiniz.
 # translated-from: 33e52585
@@ -69,6 +72,9 @@ cta-link = { $phase ->
 }
 # translated-from: 19cf268a
 cta-faq = Sık sorulan sorular
+# Above the list of the notice’s updates, the latest first; also the feed’s name in browsers.
+# translated-from: 07bef8ab
+updates-heading = Bu duyurudaki güncellemeler
 
 ## Questions and answers page
 
@@ -106,3 +112,6 @@ reminder-alert = Hatırlatma: WhatsApp numaranızı bir ChatGPT hesabına bağla
 # Shown in the calendar event, which is on the last day.
 # translated-from: 4c69be79
 reminder-description = WhatsApp’taki ChatGPT hizmetinin son günü { DATETIME($end_date) }. Bu hizmet üzerinden yaptığınız sohbetleri saklamak için WhatsApp numaranızı hizmet sona ermeden bir ChatGPT hesabına bağlayın. Hizmetin saat kaçta sona ereceği belirtilmedi; bu yüzden numaranızı bağlamayı ertelemeyin. Adımları aşağıdaki adresteki yardım sayfasında bulabilirsiniz:
+# Starts the calendar event’s text once its date has moved. $changed is the day it moved, $from the last day before, $date the last day now.
+# translated-from: 6efb5319
+reminder-changed = Bu tarih { DATETIME($changed) } tarihinde değişti. Önceki son gün { DATETIME($from) } idi; yeni son gün { DATETIME($date) }.

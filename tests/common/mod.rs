@@ -356,3 +356,27 @@ pub fn script_key(
         .collect();
     keys.join(",")
 }
+
+/// The text a reader sees: without tags and `<template>` contents, entities decoded.
+pub fn plain(html: &str) -> String {
+    let mut html = html.to_string();
+    while let Some(start) = html.find("<template") {
+        let end = html[start..]
+            .find("</template>")
+            .map_or(html.len(), |e| start + e + "</template>".len());
+        html.replace_range(start..end, "");
+    }
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            _ if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.replace("&#39;", "'")
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&")
+}

@@ -38,7 +38,7 @@ fn a_new_site_builds_and_passes_check() {
     assert_eq!(code, 0, "{stdout}{stderr}");
     assert!(stdout.contains("check: 0 errors, 0 warnings"), "{stdout}");
     assert!(
-        stdout.contains("27 messages are still the default language's text"),
+        stdout.contains("30 messages are still the default language's text"),
         "what to translate is listed, on standard output: {stdout}"
     );
     for now in ["2027-06-01", "2027-06-30", "2027-07-10"] {
@@ -260,11 +260,11 @@ fn a_first_build_prints_a_few_lines() {
         stderr.ends_with("notes not shown: `sunset check` lists them (or add --verbose)\n"),
         "{stderr}"
     );
-    assert!(stdout.contains("built 19 files in 3 languages"), "{stdout}");
+    assert!(stdout.contains("built 25 files in 3 languages"), "{stdout}");
     let (_, _, verbose) = sunset(&site, &[&["build", "-v"][..], &now].concat());
-    // One note per language for init's copies of the messages, one for its copies of the
-    // pages, not one per message or page.
-    assert_eq!(verbose.matches("note:").count(), 4, "{verbose}");
+    // One note per file of messages that is init's copy (main.ftl and updates.ftl), one per
+    // language for its copies of the pages, not one per message or page.
+    assert_eq!(verbose.matches("note:").count(), 6, "{verbose}");
     let (code, quiet_out, quiet) = sunset(&site, &[&["-q", "build"][..], &now].concat());
     assert_eq!((code, quiet_out.as_str(), quiet.as_str()), (0, "", ""));
 
@@ -403,7 +403,7 @@ fn an_alias_is_kept_with_a_warning_naming_the_canonical_code() {
     let (code, _, stderr) = sunset(dir.path(), &["init", "notice", "--languages", "en,iw"]);
     assert_eq!(code, 0, "{stderr}");
     let warning =
-        "warning: \"iw\" is an alias: CLDR's code for Hebrew is \"he\"\n  --> site.toml:33:8";
+        "warning: \"iw\" is an alias: CLDR's code for Hebrew is \"he\"\n  --> site.toml:56:8";
     let hint = "help: write \"he\", and rename content/iw/ and locales/iw/ to he/";
     assert!(
         stderr.contains(warning) && stderr.contains(hint),
@@ -439,7 +439,7 @@ fn an_alias_is_kept_with_a_warning_naming_the_canonical_code() {
             )
         })
         .collect();
-    assert_eq!(in_site_toml, [("warning".into(), 33.into(), 8.into())]);
+    assert_eq!(in_site_toml, [("warning".into(), 56.into(), 8.into())]);
     let (code, _, _) = sunset(&site, &["check", "--strict"]);
     assert_eq!(code, 1, "a warning fails a strict check");
 }
@@ -759,7 +759,9 @@ fn add_language_adds_a_language_to_an_existing_site() {
     let (code, stdout, stderr) = sunset(&site, &["add-language", "he"]);
     assert_eq!(code, 0, "{stdout}{stderr}");
     assert!(
-        stdout.starts_with("added he: site.toml, locales/he/main.ftl, content/he/faq.md"),
+        stdout.starts_with(
+            "added he: site.toml, locales/he/main.ftl, locales/he/updates.ftl, content/he/faq.md"
+        ),
         "{stdout}"
     );
     let toml = fs::read_to_string(site.join("site.toml")).unwrap();
@@ -775,9 +777,10 @@ fn add_language_adds_a_language_to_an_existing_site() {
 
     let (code, stdout, _) = sunset(&site, &["check"]);
     assert_eq!(code, 0, "{stdout}");
-    // Per language, one note for the copied messages and one for the copied pages.
+    // Per language, one note per file of copied messages (main.ftl, updates.ftl) and one
+    // for the copied pages.
     assert!(
-        stdout.contains("check: 0 errors, 0 warnings, 4 notes"),
+        stdout.contains("check: 0 errors, 0 warnings, 6 notes"),
         "{stdout}"
     );
     let row = stdout.lines().find(|l| l.starts_with("he ")).unwrap();
@@ -857,7 +860,7 @@ fn stamp_leaves_copies_as_copies_brought_up_to_the_current_text() {
     let (code, stdout, stderr) = sunset(&site, &["stamp", "he"]);
     assert_eq!(code, 0, "{stderr}");
     assert!(
-        stdout.contains("he: 26 messages and 2 pages are still the default language's text"),
+        stdout.contains("he: 30 messages and 2 pages are still the default language's text"),
         "{stdout}"
     );
     let faq = fs::read_to_string(site.join("content/he/faq.md")).unwrap();
@@ -881,7 +884,7 @@ fn stamp_leaves_copies_as_copies_brought_up_to_the_current_text() {
     assert_eq!(code, 0, "{stdout}");
     assert!(stdout.contains("check: 0 errors, 0 warnings"), "{stdout}");
     let row = stdout.lines().find(|l| l.starts_with("he ")).unwrap();
-    assert!(row.contains(" 1/3 ") && row.contains("3/29"), "{row}");
+    assert!(row.contains(" 1/3 ") && row.contains("3/33"), "{row}");
     let (code, _, stderr) = sunset(&site, &["build", "--now", "2027-06-20"]);
     assert_eq!(code, 0, "{stderr}");
     let faq = fs::read_to_string(site.join("public/he/faq/index.html")).unwrap();

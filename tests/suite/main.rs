@@ -12,6 +12,7 @@ mod cldr_names;
 mod errors;
 mod files;
 mod fuzz_regressions;
+mod history;
 mod hostile;
 mod house;
 mod incremental;

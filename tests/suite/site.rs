@@ -5,7 +5,7 @@ use std::path::Path;
 
 use crate::common;
 use crate::common::{
-    CARRIED, SiteTest, between, carried_by_key, carried_page, script_key, visible_body,
+    CARRIED, SiteTest, between, carried_by_key, carried_page, plain, script_key, visible_body,
 };
 use fluent_bundle::FluentArgs;
 use sunset::config;
@@ -51,6 +51,9 @@ fn builds_cleanly_in_every_phase() {
             // last day in UTC, readers behind it are still on the day before.
             expected.extend(LANGUAGES.iter().map(|l| format!("{l}/remind-me.ics")));
         }
+        // Each language's feed of updates (the announcement is one) and notice for apps.
+        expected.extend(LANGUAGES.iter().map(|l| format!("{l}/feed.xml")));
+        expected.extend(LANGUAGES.iter().map(|l| format!("{l}/notice.json")));
         expected.sort();
         let names: Vec<String> = site
             .tree("public")
@@ -511,12 +514,20 @@ fn no_invisible_bidi_controls_anywhere() {
                     .map(|part| part.split_once(close).map_or(part, |(_, rest)| rest))
                     .collect()
             };
-            // Nor can a calendar file: in Arabic, Latin names are isolated so that a calendar's
-            // plain text keeps them in their place; elsewhere it has no control at all.
-            if name.ends_with(".ics") {
+            // Nor can a calendar file, a feed or a notice for apps: in Arabic, Latin names are
+            // isolated so that plain text keeps them in their place; elsewhere they have no
+            // control at all.
+            if [".ics", ".xml", ".json"].iter().any(|e| name.ends_with(e)) && name.contains('/') {
                 let unfolded = text.replace("\r\n ", "");
                 let isolated = unfolded.contains("\u{2066}ChatGPT\u{2069}");
                 assert_eq!(isolated, name.starts_with("ar/"), "{name} at {now}");
+                let others = unfolded
+                    .replace("\u{2066}ChatGPT\u{2069}", "")
+                    .replace("\u{2066}OpenAI\u{2069}", "");
+                let stray = others
+                    .chars()
+                    .find(|c| matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}'));
+                assert_eq!(stray, None, "{name} at {now}");
                 continue;
             }
             let outside_titles = outside(&text, "<title>", "</title>");
@@ -808,30 +819,6 @@ fn arabic_countdown_agrees_with_its_number() {
     );
 }
 
-/// The text a reader sees: without tags and `<template>` contents, entities decoded.
-fn plain(html: &str) -> String {
-    let mut html = html.to_string();
-    while let Some(start) = html.find("<template") {
-        let end = html[start..]
-            .find("</template>")
-            .map_or(html.len(), |e| start + e + "</template>".len());
-        html.replace_range(start..end, "");
-    }
-    let mut text = String::new();
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            _ if !in_tag => text.push(c),
-            _ => {}
-        }
-    }
-    text.replace("&#39;", "'")
-        .replace("&quot;", "\"")
-        .replace("&amp;", "&")
-}
-
 #[test]
 fn each_language_states_the_phase_in_its_own_words() {
     // The reviewed wording of the status headline and the linking banner, per phase.
@@ -957,8 +944,12 @@ fn alternates(html: &str) -> (Vec<(String, String)>, String) {
         .map(|t| t.split('>').next().unwrap())
     {
         let tag = format!(" {tag}");
+        // The language versions of the page; its feed and notice for apps, of a `type`, are
+        // other alternates (see `history`).
         match attribute(&tag, "rel").as_str() {
-            "alternate" => links.push((attribute(&tag, "hreflang"), attribute(&tag, "href"))),
+            "alternate" if !tag.contains(" type=\"") => {
+                links.push((attribute(&tag, "hreflang"), attribute(&tag, "href")))
+            }
             "canonical" => canonical = attribute(&tag, "href"),
             _ => {}
         }

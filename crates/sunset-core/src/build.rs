@@ -1,4 +1,5 @@
-//! The build, as a list of steps: sources → config → clock → pages and translations → files.
+//! The build, as a list of steps: sources → config → clock and history → pages and
+//! translations → files.
 //!
 //! [`build`] is a pure function of the sources and "now": it reads no file and no clock, so
 //! `build`, `check` and tests all run the same code. Reading and writing happen in `main`.
@@ -18,6 +19,7 @@ use crate::content::Page;
 use crate::diagnostics::{Diagnostic, Location, closest};
 use crate::files::OutputFile;
 use crate::files::{CONFIG_FILE, Sources};
+use crate::history::{self, History};
 use crate::i18n::{self, Translations};
 use crate::messages::{self, LanguageMessages};
 use crate::render::{self, SiteModel};
@@ -109,6 +111,12 @@ pub fn build_loaded(
         pages,
     ));
     diagnostics.extend(check::future_updates(pages, status.today));
+    diagnostics.extend(check::history_findings(
+        config,
+        &site.messages,
+        pages,
+        status.now,
+    ));
     diagnostics.extend(reminder_page_finding(config, sources, pages));
     if unusable {
         return Err(diagnostics);
@@ -119,6 +127,7 @@ pub fn build_loaded(
         .cloned()
         .collect();
     let pages = content::with_untranslated(config, translated);
+    let history = History::at(config, status.now);
 
     let model = SiteModel {
         config,
@@ -130,6 +139,8 @@ pub fn build_loaded(
         locales: &sources.locales,
         statics: &sources.statics,
         index: render::index_pages(&pages),
+        history: &history,
+        message_variables: history::message_variables(config),
     };
     let mut rendered = render::render_site(&model, cache);
     // A message with an error was reported at it; formatting it fails again, where the
@@ -138,12 +149,15 @@ pub fn build_loaded(
     // A message written but broken (a syntax error, reported at its line) is not also
     // "defined by no translation" where a template uses it. Only broken ones: a message that
     // one language still has and the default language lost is an error where it is used.
+    // Nor is a message site.toml's history needs, reported missing at its place there.
     let broken: Vec<String> = sources
         .locales
         .iter()
         .flat_map(|f| i18n::message_definitions(&f.path, &f.text))
         .filter(|(_, place)| reported.contains(&place_text(place)))
-        .map(|(id, _)| format!("no translation defines the message `{id}`"))
+        .map(|(id, _)| id)
+        .chain(check::missing_history_messages(config, &site.messages))
+        .map(|id| format!("no translation defines the message `{id}`"))
         .collect();
     let (repeated, new_errors): (Vec<Diagnostic>, Vec<Diagnostic>) =
         rendered.errors.into_iter().partition(|e| {

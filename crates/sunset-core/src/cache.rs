@@ -2,7 +2,7 @@
 //! affects.
 //!
 //! A page is a function of: the site-wide inputs (site.toml, templates, the clock's values, the
-//! set of pages and their URLs, the static files that `asset()` names by their hash), its language's translations and the default language's (the
+//! updates shown, the set of pages and their URLs, the static files that `asset()` names by their hash), its language's translations and the default language's (the
 //! fallback), the titles in its language's navigation, and its own file. [`RenderCache`] keeps
 //! each page's HTML with the fingerprint of those inputs; when the fingerprint is unchanged,
 //! the HTML is reused as is, which is exact because rendering is deterministic.
@@ -14,6 +14,7 @@ use crate::clock::Status;
 use crate::config::Config;
 use crate::content::Page;
 use crate::files::{StaticFile, TemplateFile};
+use crate::history::History;
 use crate::i18n::LocaleFile;
 
 /// Rendered pages of earlier builds, by output path, with the fingerprint of their inputs.
@@ -96,9 +97,14 @@ impl Fingerprints {
         locales: &[LocaleFile],
         pages: &[Page],
         statics: &[StaticFile],
+        history: &History,
     ) -> Fingerprints {
         let mut site = DefaultHasher::new();
         format!("{config:?}").hash(&mut site);
+        // Which updates are shown depends on the instant, not only on the day.
+        for update in &history.shown {
+            update.id.hash(&mut site);
+        }
         // Not `now` itself: only what templates and translations can see of it.
         (
             status.phase,

@@ -7,6 +7,9 @@ pub struct Reminder<'a> {
     /// Stable across builds and across a moved date (it names the milestone and language,
     /// not the date), so that importing the file again moves the one event.
     pub uid: &'a str,
+    /// How many times the event changed (its milestone moved): calendars that imported an
+    /// earlier file replace that event with one of a higher sequence.
+    pub sequence: usize,
     /// When the file was made (the build's "now").
     pub stamp: DateTime<Utc>,
     pub date: NaiveDate,
@@ -73,6 +76,7 @@ pub fn ics(reminder: &Reminder) -> String {
         "METHOD:PUBLISH".to_string(),
         "BEGIN:VEVENT".to_string(),
         format!("UID:{}", escape(reminder.uid)),
+        format!("SEQUENCE:{}", reminder.sequence),
         format!("DTSTAMP:{}", reminder.stamp.format("%Y%m%dT%H%M%SZ")),
         format!("DTSTART;VALUE=DATE:{}", day(reminder.date)),
         format!("DTEND;VALUE=DATE:{}", day(next_day)),
@@ -158,6 +162,7 @@ mod tests {
     fn reminder<'a>(summary: &'a str, description: &'a str) -> Reminder<'a> {
         Reminder {
             uid: "end-ar@example.org",
+            sequence: 2,
             stamp: "2026-01-05T00:00:00Z".parse().unwrap(),
             date: NaiveDate::from_ymd_opt(2026, 1, 15).unwrap(),
             summary,
@@ -181,6 +186,10 @@ mod tests {
             "BEGIN:VALARM\r\nACTION:DISPLAY\r\nDESCRIPTION;LANGUAGE=ar:15 January 2026 is the last day\r\n"
         ));
         assert!(ics.contains("DTSTAMP:20260105T000000Z\r\n"));
+        assert!(
+            ics.contains("UID:end-ar@example.org\r\nSEQUENCE:2\r\n"),
+            "{ics}"
+        );
         assert!(ics.ends_with("END:VCALENDAR\r\n"));
         assert!(!ics.replace("\r\n", "").contains('\n'), "bare line feeds");
     }

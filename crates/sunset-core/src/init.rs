@@ -16,7 +16,7 @@ use crate::messages;
 use crate::stamp;
 
 /// The starter's files, by path in the new site; `{lang}` folders are written per language.
-const STARTER: [(&str, &str); 5] = [
+const STARTER: [(&str, &str); 6] = [
     ("site.toml", include_str!("../starter/site.toml")),
     (
         "content/{lang}/index.md",
@@ -33,6 +33,10 @@ const STARTER: [(&str, &str); 5] = [
     (
         "locales/{lang}/main.ftl",
         include_str!("../starter/locales/en/main.ftl"),
+    ),
+    (
+        "locales/{lang}/updates.ftl",
+        include_str!("../starter/locales/en/updates.ftl"),
     ),
 ];
 

@@ -2,9 +2,10 @@
 //! built site, as data. No module here reads or writes a file, reads the clock or the
 //! environment, or parses arguments (see ARCHITECTURE.md); the `sunset` crate does.
 //!
-//! [`config`], [`clock`], [`content`] and [`i18n`] turn [`files::Sources`] into a model,
-//! [`render`] (with [`markdown`] and [`bidi`]) turns the model into [`files::OutputFile`]s,
-//! and [`check`] finds what is missing, stale or broken. [`build`] strings the stages together.
+//! [`config`], [`clock`], [`history`], [`content`] and [`i18n`] turn [`files::Sources`] into a
+//! model, [`render`] (with [`markdown`] and [`bidi`]) turns the model into
+//! [`files::OutputFile`]s, and [`check`] finds what is missing, stale or broken. [`build`]
+//! strings the stages together.
 
 pub mod bidi;
 pub mod build;
@@ -17,6 +18,7 @@ pub mod config;
 pub mod content;
 pub mod diagnostics;
 pub mod files;
+pub mod history;
 pub mod i18n;
 pub mod init;
 pub mod markdown;

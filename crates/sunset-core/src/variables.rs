@@ -44,6 +44,21 @@ pub fn reminder_variables(config: &Config) -> Vec<&'static str> {
     }
 }
 
+/// The line a reminder of a milestone that moved starts with, saying when it moved; it gets
+/// the reminder's variables, `$changed` (the day of its latest move) and `$from` (the
+/// milestone's last day before that move).
+pub const REMINDER_CHANGED: &str = "reminder-changed";
+
+/// The variables [`REMINDER_CHANGED`] gets besides the build's.
+pub fn reminder_changed_variables(config: &Config) -> Vec<&'static str> {
+    let mut names = reminder_variables(config);
+    names.extend(["changed", "from"]);
+    names
+}
+
+/// The message each language's feed of updates takes its title and author from.
+pub const FEED_TITLE_MESSAGE: &str = "site-name";
+
 /// Every build variable of the site, by name.
 fn sources(config: &Config) -> Vec<(String, Source<'_>)> {
     let mut sources = vec![

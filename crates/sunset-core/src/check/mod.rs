@@ -9,8 +9,9 @@
 //! [`coverage`] (the messages a translation lacks, keeps, renamed or copied), [`pages`] (each
 //! language's pages against the default's), [`text`] (characters and leftovers in any text),
 //! [`links`] (the built HTML), [`typography`] (each language's typographic rules, as data,
-//! and the fixes `check --fix` makes; the `check` command alone runs it) and [`summary`]
-//! (the counts and the JSON report).
+//! and the fixes `check --fix` makes; the `check` command alone runs it), [`updates`] (what
+//! site.toml's history needs of the rest of the site) and [`summary`] (the counts and the
+//! JSON report).
 
 mod coverage;
 mod links;
@@ -19,11 +20,13 @@ mod pages;
 mod summary;
 mod text;
 mod typography;
+mod updates;
 
 pub use links::link_findings;
 pub use pages::future_updates;
 pub use summary::{LanguageSummary, json_report, summarize, summary_table};
 pub use typography::{Finding as TypographyFinding, fix, fixes, typography_findings};
+pub use updates::{history_findings, missing_history_messages};
 
 use coverage::compare_messages;
 use messages::{
@@ -40,6 +43,7 @@ use crate::config::Config;
 use crate::content::Page;
 use crate::diagnostics::Diagnostic;
 use crate::files::{Sources, TemplateFile};
+use crate::history;
 use crate::i18n::LocaleFile;
 use crate::messages::{LanguageMessages, MessageInfo};
 use crate::stamp;
@@ -69,6 +73,14 @@ fn provided_variables(
                 .map(String::from),
         );
     }
+    by_message
+        .entry(variables::REMINDER_CHANGED.into())
+        .or_default()
+        .extend(
+            variables::reminder_changed_variables(config)
+                .into_iter()
+                .map(String::from),
+        );
     for template in templates {
         let mut rest = template.text.as_str();
         while let Some(at) = rest.find("t(id=\"").or_else(|| rest.find("t_html(id=\"")) {
@@ -128,6 +140,7 @@ pub fn static_findings(
             }
             let mut provided = build_variables.clone();
             provided.extend(template_arguments.get(id).into_iter().flatten().cloned());
+            provided.extend(history::message_variable_names(config, id).map(String::from));
             let source = reference.get(id).filter(|_| !is_default);
             let unknown = unknown_variables(info, source, &provided);
             check_message(

@@ -47,6 +47,14 @@ fn form_of(table: &str, key: &str) -> Option<Form> {
         ("reminder", "page") => Form::Text("link-account"),
         ("reminder", "alert_days_before") => Form::Count(3),
         ("check", "allow_identical") => Form::Texts("Example Service"),
+        ("updates", "id") => Form::Text("end-moved"),
+        ("updates", "date" | "from" | "to") => Form::DateOrInstant,
+        ("updates", "kind") => Form::Choice(&super::UPDATE_KINDS),
+        ("updates", "milestone") => Form::Text("end"),
+        ("updates", "page") => Form::Text("faq"),
+        ("notice_json", "upcoming") => Form::Text("status-upcoming"),
+        ("notice_json", "last-day") => Form::Text("status-last-day"),
+        ("notice_json", "ended") => Form::Text("status-ended"),
         _ => return None,
     })
 }

@@ -17,9 +17,15 @@ use crate::diagnostics::{Diagnostic, Location};
 mod hints;
 mod languages;
 mod notice;
+mod notice_json;
+mod updates;
 
 use languages::{RawLanguage, validate_languages};
 pub use notice::{END, MAX_MILESTONES, Milestone, Notice};
+pub use notice_json::NoticeJson;
+pub use updates::{
+    Moment, Move, UPDATE_KINDS, UPDATE_MESSAGE_PREFIX, Update, UpdateKind, UpdatePlaces,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -69,6 +75,10 @@ pub struct Config {
     pub raw_html: bool,
     /// A calendar reminder of the last day, offered while the notice is upcoming.
     pub reminder: Option<Reminder>,
+    /// What changed in the notice, and when, in the order it happened (`[[updates]]`).
+    pub updates: Vec<Update>,
+    /// Each language's `<lang>/notice.json`, for apps, if site.toml asks for it.
+    pub notice_json: Option<NoticeJson>,
     /// Words that stay the same in every language (names): a translation made of only these
     /// is not reported as untranslated by `check`.
     pub allow_identical: Vec<String>,
@@ -131,6 +141,9 @@ struct RawConfig {
     markdown: RawMarkdown,
     reminder: Option<Reminder>,
     #[serde(default)]
+    updates: Vec<updates::RawUpdate>,
+    notice_json: Option<notice_json::RawNoticeJson>,
+    #[serde(default)]
     check: RawCheck,
 }
 
@@ -183,6 +196,13 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
     let languages = validate_languages(&raw.languages, &at, &mut errors, &mut warnings);
 
     let notice = notice::validate(&raw.notice, &at, &mut errors);
+    let updates = notice.as_ref().map_or_else(Vec::new, |notice| {
+        updates::validate(&raw.updates, notice, &at, &mut errors)
+    });
+    let notice_json = raw
+        .notice_json
+        .as_ref()
+        .map(|raw| notice_json::validate(raw, &at));
 
     let mut dates = BTreeMap::new();
     for (name, value) in &raw.dates {
@@ -233,6 +253,8 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
             dates,
             raw_html: raw.markdown.raw_html,
             reminder: raw.reminder,
+            updates,
+            notice_json,
             allow_identical: raw.check.allow_identical,
             warnings,
         }),

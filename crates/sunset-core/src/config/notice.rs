@@ -231,14 +231,7 @@ fn milestones(
         else {
             continue;
         };
-        let date = match instant {
-            // The last day is the one the instant ends; an instant at midnight ends the day
-            // before.
-            Some(instant) => (instant - chrono::Duration::seconds(1))
-                .with_timezone(&zone)
-                .date_naive(),
-            None => date,
-        };
+        let date = instant.map_or(date, |instant| last_day_of(instant, zone));
         milestones.push(Milestone {
             name: name.clone(),
             date,
@@ -284,8 +277,28 @@ fn milestones(
     })
 }
 
+/// The last day of a milestone that happens at `instant`: the day the instant ends, in
+/// `zone`; an instant at midnight ends the day before.
+pub(super) fn last_day_of(instant: DateTime<Utc>, zone: Tz) -> NaiveDate {
+    (instant - chrono::Duration::seconds(1))
+        .with_timezone(&zone)
+        .date_naive()
+}
+
 /// Why `name` cannot name a milestone, if it cannot.
 fn name_problem(name: &str) -> Option<&'static str> {
+    if let Some(problem) = identifier_problem(name) {
+        return Some(problem);
+    }
+    if Phase::from_name(name).is_some() || ["before", "on", "after"].contains(&name) {
+        return Some("is a word of phase blocks");
+    }
+    None
+}
+
+/// Why `name` is not made of lowercase letters, digits and hyphens starting with a letter,
+/// as the names site.toml gives milestones and updates must be, if it is not.
+pub(super) fn identifier_problem(name: &str) -> Option<&'static str> {
     let mut chars = name.chars();
     if !chars.next().is_some_and(|c| c.is_ascii_lowercase()) {
         return Some("does not start with a lowercase letter");
@@ -295,9 +308,6 @@ fn name_problem(name: &str) -> Option<&'static str> {
         .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
     {
         return Some("holds a character other than a-z, 0-9 and -");
-    }
-    if Phase::from_name(name).is_some() || ["before", "on", "after"].contains(&name) {
-        return Some("is a word of phase blocks");
     }
     None
 }
@@ -324,8 +334,8 @@ fn zone(
         .ok()
 }
 
-/// A milestone's `date`: a calendar date, or an instant with its offset.
-fn day_or_instant(
+/// A milestone's `date` (or an update's): a calendar date, or an instant with its offset.
+pub(super) fn day_or_instant(
     value: &Spanned<Datetime>,
     at: &impl Fn(std::ops::Range<usize>) -> Location,
     errors: &mut Vec<Diagnostic>,

@@ -7,9 +7,9 @@ use serde::Serialize;
 use tera::Context;
 
 use super::SiteModel;
-use super::urls::reminder_urls;
+use super::urls::{feed_path, notice_json_path, reminder_urls, update_page};
 use crate::clock::{Status, rfc3339};
-use crate::config::Language;
+use crate::config::{Language, Update};
 use crate::content::Page;
 use crate::markdown::{self};
 
@@ -82,6 +82,51 @@ pub(super) struct MilestoneContext {
     pub(super) main: bool,
     /// Its calendar reminder while one is offered (see `files::reminder_urls`).
     pub(super) reminder: Option<String>,
+}
+
+/// An update the build shows, as templates list it.
+#[derive(Serialize)]
+pub(super) struct UpdateContext {
+    pub(super) id: String,
+    /// `announcement`, `moved`, `content` or `correction`.
+    pub(super) kind: &'static str,
+    /// Its day, for `date()`.
+    pub(super) date: String,
+    /// For `<time datetime>`: its instant where site.toml gives one, else its day.
+    pub(super) datetime: String,
+    /// Its text's message, `update-<id>`, for `t_html(id=update.message)`.
+    pub(super) message: String,
+    /// The name of the milestone it moved, for a move.
+    pub(super) milestone: Option<String>,
+    /// The page it is about, in the language being rendered.
+    pub(super) url: Option<String>,
+}
+
+impl UpdateContext {
+    pub(super) fn of(model: &SiteModel, update: &Update, lang: &str) -> UpdateContext {
+        UpdateContext {
+            id: update.id.clone(),
+            kind: update.kind.as_str(),
+            date: update.date.to_string(),
+            datetime: update
+                .at
+                .as_ref()
+                .map_or_else(|| update.date.to_string(), rfc3339),
+            message: update.message_id(),
+            milestone: update
+                .moved()
+                .map(|m| model.config.notice.milestones[m.milestone].name.clone()),
+            url: update_page(model, update, lang).map(|p| model.config.url_of(&p.url_path)),
+        }
+    }
+}
+
+/// A language's feed of updates, for the language chooser's links to each.
+#[derive(Serialize)]
+pub(super) struct FeedContext<'a> {
+    pub(super) code: &'a str,
+    pub(super) name: &'a str,
+    pub(super) url: String,
 }
 
 #[derive(Serialize)]
@@ -230,6 +275,33 @@ pub(super) fn language_context(
             milestones,
         },
     );
+    // The history is the build's, the same in every reading (see `history`).
+    context.insert_named(
+        "updates",
+        &model
+            .history
+            .shown
+            .iter()
+            .map(|update| UpdateContext::of(model, update, &lang.code))
+            .collect::<Vec<_>>(),
+    );
+    let url = |path: Option<String>| path.map(|path| config.url_of(&path));
+    context.insert_named("feed", &url(feed_path(model, &lang.code)));
+    context.insert_named(
+        "feeds",
+        &config
+            .languages
+            .iter()
+            .filter_map(|l| {
+                Some(FeedContext {
+                    code: &l.code,
+                    name: &l.name,
+                    url: url(feed_path(model, &l.code))?,
+                })
+            })
+            .collect::<Vec<_>>(),
+    );
+    context.insert_named("notice_json", &url(notice_json_path(model, &lang.code)));
     context.insert_named(
         "menu",
         &model

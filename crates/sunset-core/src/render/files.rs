@@ -1,7 +1,8 @@
 //! The files besides pages: calendar reminders, the sitemap, robots.txt, notice.json and the
-//! content-hashed names of static files.
+//! content-hashed names of static files; and the plain text of messages for files without
+//! markup (reminders, feeds, notices for apps).
 
-use super::urls::{reminder_path, reminder_urls, x_default};
+use super::urls::{feed_path, notice_json_path, reminder_path, reminder_urls, x_default};
 use super::{BuildVariables, SiteModel};
 use crate::bidi::isolate_ltr_runs;
 use crate::calendar;
@@ -12,12 +13,14 @@ use crate::content::Page;
 use crate::diagnostics::Diagnostic;
 use crate::files::OutputFile;
 use crate::files::StaticFile;
-use crate::variables::REMINDER_MESSAGES;
+use crate::variables::{REMINDER_CHANGED, REMINDER_MESSAGES};
 
 /// Each language's reminders, from its `reminder-title`, `reminder-description` and
 /// `reminder-alert` (which get `$date`, the milestone's last day, and `$milestone`, its name,
 /// when the notice has several): for every milestone whose reminder the page offers in any
 /// of `readings` (the build's own first), so that a reader still on an earlier day finds it.
+/// A milestone that moved has a `SEQUENCE` of its moves the build shows, and its description
+/// starts with `reminder-changed` (which also gets `$changed` and `$from`).
 pub(super) fn reminders(
     model: &SiteModel,
     variables: &BuildVariables,
@@ -49,35 +52,53 @@ pub(super) fn reminders(
         };
         for index in &offered {
             let milestone = &notice.milestones[*index];
-            let mut args = variables.args();
-            if notice.has_several_milestones() {
-                args.set("milestone", milestone.name.clone());
-            }
-            args.set("date", milestone.date.to_string());
+            let reminder_args = || {
+                let mut args = variables.args();
+                if notice.has_several_milestones() {
+                    args.set("milestone", milestone.name.clone());
+                }
+                args.set("date", milestone.date.to_string());
+                args
+            };
+            let args = reminder_args();
             let text = |id: &str| model.translations.format(&language.code, id, &args);
+            // A milestone that moved says when, first: a reader who imported the earlier
+            // event sees why it moved.
+            let moves = model.history.moves_of(*index);
+            let changed = moves.first().map(|(update, moved)| {
+                let mut args = reminder_args();
+                args.set("changed", update.date.to_string());
+                args.set("from", moved.from.last_day(milestone.time_zone).to_string());
+                model
+                    .translations
+                    .format(&language.code, REMINDER_CHANGED, &args)
+            });
             let [title, description, alert] = REMINDER_MESSAGES;
-            match (text(title), text(description), text(alert)) {
-                (Ok(summary), Ok(description), Ok(alert)) => {
-                    // Calendars show plain text: in a right-to-left language, a name in Latin
-                    // letters first would turn the line around without its isolates.
-                    let plain = |text: &str, lang: &str| match config.language(lang).map(|l| l.dir)
-                    {
-                        Some(Direction::Rtl) => isolate_ltr_runs(text),
-                        _ => text.to_string(),
-                    };
-                    let summary_text = plain(&summary.text, summary.language);
-                    let alert_text = plain(&alert.text, alert.language);
+            match (
+                text(title),
+                text(description),
+                text(alert),
+                changed.transpose(),
+            ) {
+                (Ok(summary), Ok(description), Ok(alert), Ok(changed)) => {
+                    let summary_text = plain_text(config, &summary.text, summary.language);
+                    let alert_text = plain_text(config, &alert.text, alert.language);
                     let uid = format!("{}-{}@{host}", milestone.name, language.code);
                     let url = config.permalink_of(&page.url_path);
                     // Many calendar apps hide an event's URL field: the address goes in the
                     // text too.
                     let description_language = description.language;
-                    let description = format!(
-                        "{}\n\n{url}",
-                        plain(&description.text, description_language)
-                    );
+                    let description = plain_text(config, &description.text, description_language);
+                    let description = match changed {
+                        Some(changed) => format!(
+                            "{}\n\n{description}\n\n{url}",
+                            plain_text(config, &changed.text, changed.language)
+                        ),
+                        None => format!("{description}\n\n{url}"),
+                    };
                     let ics = calendar::ics(&calendar::Reminder {
                         uid: &uid,
+                        sequence: moves.len(),
                         stamp: model.status.now,
                         date: milestone.date,
                         summary: &summary_text,
@@ -92,7 +113,9 @@ pub(super) fn reminders(
                         bytes: ics.into_bytes(),
                     });
                 }
-                (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => errors.push(e),
+                (Err(e), _, _, _) | (_, Err(e), _, _) | (_, _, Err(e), _) | (_, _, _, Err(e)) => {
+                    errors.push(e)
+                }
             }
         }
     }
@@ -101,6 +124,40 @@ pub(super) fn reminders(
     } else {
         Err(errors)
     }
+}
+
+/// A message's text where it is shown without markup (calendars, feeds, apps): in a
+/// right-to-left language `lang`, its left-to-right runs are isolated, since a name in Latin
+/// letters first would turn the line around.
+pub(super) fn plain_text(config: &Config, text: &str, lang: &str) -> String {
+    match config.language(lang).map(|l| l.dir) {
+        Some(Direction::Rtl) => isolate_ltr_runs(text),
+        _ => text.to_string(),
+    }
+}
+
+/// A message as a file without markup shows it: its plain text (see [`plain_text`]) and the
+/// language it is in, `lang`'s or the default language's where `lang` has no translation of
+/// it yet.
+pub(super) struct PlainText<'m> {
+    pub(super) text: String,
+    pub(super) lang: &'m str,
+}
+
+/// Message `id` in language `lang`, in the reading whose build variables are `variables`.
+pub(super) fn message_text<'m>(
+    model: &'m SiteModel,
+    variables: &BuildVariables,
+    lang: &str,
+    id: &str,
+) -> Result<PlainText<'m>, Diagnostic> {
+    let formatted = model
+        .translations
+        .format(lang, id, &model.message_args(variables, id))?;
+    Ok(PlainText {
+        text: plain_text(model.config, &formatted.text, formatted.language),
+        lang: formatted.language,
+    })
 }
 
 pub(super) fn sitemap(model: &SiteModel) -> OutputFile {
@@ -159,7 +216,8 @@ pub(super) fn hashed_name(file: &StaticFile) -> String {
 }
 
 /// `notice.json`: where the notice stands in this build and when its wording changes next,
-/// for deploy jobs that rebuild only when needed.
+/// for deploy jobs that rebuild only when needed; the latest update, and each language's
+/// feed and notice for apps, where the site has them.
 pub(super) fn manifest(model: &SiteModel) -> OutputFile {
     let status = model.status;
     let notice = &model.config.notice;
@@ -205,6 +263,32 @@ pub(super) fn manifest(model: &SiteModel) -> OutputFile {
             .collect();
         json["state"] = status.state.name(notice).into();
         json["milestones"] = milestones.into();
+    }
+    if let Some(update) = model.history.latest() {
+        let at = crate::history::instant_of(model.config, update);
+        json["latest_update"] = serde_json::json!({
+            "id": update.id,
+            "kind": update.kind.as_str(),
+            "date": update.date.to_string(),
+            "at": rfc3339(&at.with_timezone(&notice.time_zone)),
+        });
+    }
+    // Each language's feed and notice for apps, where the site has them.
+    let config = model.config;
+    let permalink = |path: Option<String>| path.map(|path| config.permalink_of(&path));
+    let languages: Vec<serde_json::Value> = config
+        .languages
+        .iter()
+        .filter_map(|language| {
+            let feed = permalink(feed_path(model, &language.code));
+            let notice = permalink(notice_json_path(model, &language.code));
+            (feed.is_some() || notice.is_some()).then(
+                || serde_json::json!({ "code": language.code, "feed": feed, "notice": notice }),
+            )
+        })
+        .collect();
+    if !languages.is_empty() {
+        json["languages"] = languages.into();
     }
     let text = serde_json::to_string_pretty(&json).unwrap_or_default() + "\n";
     OutputFile {

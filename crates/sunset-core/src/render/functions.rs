@@ -15,6 +15,7 @@ use super::{BuildVariables, RESERVED_ARGS, SiteModel};
 use crate::bidi::text_html;
 use crate::config::Direction;
 use crate::diagnostics::Diagnostic;
+use crate::variables::Variable;
 
 /// A message's text for a page: in the page's language, or in the default language where
 /// the page's has no translation of it yet (`text_language` differs from `page_language`).
@@ -66,6 +67,8 @@ pub(super) struct Translator {
     translations: Arc<crate::i18n::Translations>,
     /// Each reading's key (`clock.reading`) and variables, in the build's order.
     readings: Vec<(String, BuildVariables)>,
+    /// The variables of messages that have their own (see `SiteModel::message_variables`).
+    own_variables: HashMap<String, Vec<(String, Variable)>>,
     formatted: RwLock<HashMap<MessageCall, Translated, rustc_hash::FxBuildHasher>>,
 }
 
@@ -74,6 +77,7 @@ impl Translator {
         Translator {
             translations: model.translations.clone(),
             readings,
+            own_variables: model.message_variables.clone(),
             formatted: RwLock::default(),
         }
     }
@@ -139,7 +143,7 @@ impl Translator {
             .or(self.readings.first())
             .map(|(_, v)| v)
             .ok_or_else(|| tera::Error::message("t(): no reading is being rendered"))?;
-        let mut fluent_args = variables.args();
+        let mut fluent_args = variables.args_for(id, &self.own_variables);
         for (name, value) in args {
             fluent_args.set(name.clone(), value.clone());
         }

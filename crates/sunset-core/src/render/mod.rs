@@ -25,8 +25,10 @@
 //!
 //! By concern: `context` (what templates see), `page` (one page in every reading),
 //! `functions`, `errors` (Tera's errors located in templates), `urls` (the page for readers of
-//! no listed language, reminder addresses), `files` (sitemap, robots.txt, notice.json, each
-//! language's calendar reminder while the notice is upcoming) and [`later`].
+//! no listed language, reminder, feed and notice addresses), `files` (sitemap, robots.txt,
+//! notice.json, each language's calendar reminder while the notice is upcoming), `feed` (each
+//! language's Atom feed of the updates), `notice_json` (each language's notice for apps) and
+//! [`later`].
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -42,21 +44,26 @@ use crate::content::Page;
 use crate::diagnostics::Diagnostic;
 use crate::files::OutputFile;
 use crate::files::{StaticFile, TemplateFile};
+use crate::history::History;
 use crate::i18n::{LocaleFile, Translations};
 use crate::variables::{self, Variable};
 
 mod context;
 mod errors;
+mod feed;
 mod files;
 mod functions;
 pub mod later;
+mod notice_json;
 mod page;
 mod urls;
 
 use context::{LanguageValues, language_context};
 use errors::{reference_errors, template_error};
+use feed::feeds;
 use files::{hashed_name, manifest, reminders, robots, sitemap};
 use functions::{Translator, register_template_functions};
+use notice_json::notices;
 use page::{PageRender, render_in_every_reading, render_page_in_every_reading, render_site_page};
 
 const ROOT_TEMPLATE: &str = "root.html";
@@ -77,6 +84,11 @@ pub struct SiteModel<'a> {
     /// The pages by language and key, so that finding a page's translations or a link's
     /// target does not scan every page (see [`index_pages`]).
     pub index: HashMap<(&'a str, &'a str), &'a Page>,
+    /// The updates this build shows (see [`History::at`]).
+    pub history: &'a History<'a>,
+    /// By message, the variables a message gets besides the build's: each update's own (see
+    /// `history::message_variables`).
+    pub message_variables: HashMap<String, Vec<(String, Variable)>>,
 }
 
 /// Pages by language and key.
@@ -90,6 +102,18 @@ pub fn index_pages(pages: &[Page]) -> HashMap<(&str, &str), &Page> {
 impl SiteModel<'_> {
     fn page(&self, language: &str, key: &str) -> Option<&Page> {
         self.index.get(&(language, key)).copied()
+    }
+
+    /// What message `id` gets in a reading whose build variables are `variables`.
+    fn message_args(&self, variables: &BuildVariables, id: &str) -> FluentArgs<'static> {
+        variables.args_for(id, &self.message_variables)
+    }
+}
+
+fn fluent_value_of(value: &Variable) -> FluentValue<'static> {
+    match value {
+        Variable::Number(n) => FluentValue::from(*n),
+        Variable::Text(t) => FluentValue::from(t.clone()),
     }
 }
 
@@ -106,11 +130,21 @@ impl BuildVariables {
     fn args(&self) -> FluentArgs<'static> {
         let mut args = FluentArgs::new();
         for (name, value) in &self.0 {
-            let value = match value {
-                Variable::Number(n) => FluentValue::from(*n),
-                Variable::Text(t) => FluentValue::from(t.clone()),
-            };
-            args.set(name.clone(), value);
+            args.set(name.clone(), fluent_value_of(value));
+        }
+        args
+    }
+
+    /// What message `id` gets: these, and the message's own variables among `own` (an
+    /// update's), which take the place of the build's of the same name.
+    fn args_for(
+        &self,
+        id: &str,
+        own: &HashMap<String, Vec<(String, Variable)>>,
+    ) -> FluentArgs<'static> {
+        let mut args = self.args();
+        for (name, value) in own.get(id).into_iter().flatten() {
+            args.set(name.clone(), fluent_value_of(value));
         }
         args
     }
@@ -257,6 +291,7 @@ pub fn render_site(model: &SiteModel, cache: &mut RenderCache) -> RenderedSite {
         model.locales,
         model.pages,
         model.statics,
+        model.history,
     );
     cache.start_build();
     let mut files = Vec::new();
@@ -337,12 +372,19 @@ pub fn render_site(model: &SiteModel, cache: &mut RenderCache) -> RenderedSite {
         .chain(&later)
         .map(|view| &view.status)
         .collect();
-    match reminders(model, &current.variables, &readings) {
-        Ok(mut reminders) => files.append(&mut reminders),
-        Err(mut e) => {
-            // Pages link to the reminders: without them, every such link would look broken.
-            complete = false;
-            errors.append(&mut e);
+    // Pages link to the reminders, feeds and notice files: without one, every link to it
+    // would look broken.
+    for written in [
+        reminders(model, &current.variables, &readings),
+        feeds(model, &current.variables),
+        notices(model, &current.variables),
+    ] {
+        match written {
+            Ok(mut written) => files.append(&mut written),
+            Err(mut e) => {
+                complete = false;
+                errors.append(&mut e);
+            }
         }
     }
     // The same mistake in a template or page that several languages render (a page not

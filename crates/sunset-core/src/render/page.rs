@@ -393,7 +393,11 @@ impl PageReferences<'_> {
         let formatted = self
             .model
             .translations
-            .format(self.text_language, id, &self.variables.args())
+            .format(
+                self.text_language,
+                id,
+                &self.model.message_args(self.variables, id),
+            )
             .map_err(|d| describe(&d))?;
         let config = self.model.config;
         let foreign = (formatted.language != self.text_language)

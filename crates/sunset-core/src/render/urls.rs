@@ -1,13 +1,39 @@
 //! The addresses render gives pages and files: the page for readers of no listed language,
-//! and each language's calendar reminders. Page contexts and the site's files both use them.
+//! each language's calendar reminders, feed and notice for apps, and the page an update is
+//! about. Page contexts and the site's files both use them.
 
 use super::SiteModel;
 use crate::clock::Status;
-use crate::config::{Milestone, Notice};
+use crate::config::{Milestone, Notice, Update};
 use crate::content::Page;
 use crate::phase::Phase;
 
 pub(super) const REMINDER_FILE: &str = "remind-me.ics";
+const FEED_FILE: &str = "feed.xml";
+const NOTICE_JSON_FILE: &str = "notice.json";
+
+/// Where a language's feed of updates is, while the build shows one update or more.
+pub(super) fn feed_path(model: &SiteModel, lang: &str) -> Option<String> {
+    (!model.history.shown.is_empty()).then(|| format!("{lang}/{FEED_FILE}"))
+}
+
+/// Where a language's notice for apps is, when site.toml asks for it (`[notice_json]`).
+pub(super) fn notice_json_path(model: &SiteModel, lang: &str) -> Option<String> {
+    model
+        .config
+        .notice_json
+        .as_ref()
+        .map(|_| format!("{lang}/{NOTICE_JSON_FILE}"))
+}
+
+/// The page of language `lang` an update is about: the one it names, else the notice.
+pub(super) fn update_page<'m>(
+    model: &'m SiteModel,
+    update: &Update,
+    lang: &str,
+) -> Option<&'m Page> {
+    model.page(lang, update.page.as_deref().unwrap_or("index"))
+}
 
 /// Where a language's calendar reminder of a milestone is: `remind-me.ics` for a notice of
 /// one date, `remind-me-<milestone>.ics` with several.

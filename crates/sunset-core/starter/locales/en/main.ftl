@@ -8,6 +8,8 @@ languages-label = Language
 pages-label = Pages of this help site
 last-updated = Last updated on { DATETIME($date) }
 footer-independent = This page explains the end of Example Service. It collects no data and loads nothing from other sites.
+# A link to this language's feed of the notice's updates, in every page's footer.
+updates-follow = Follow updates to this notice in a feed reader
 untranslated-notice = This page has not been translated into this language yet. Until it is, here is the original text, in English.
 untranslated-link = Open the original page
 root-description = What the end of Example Service means for you.
@@ -29,6 +31,8 @@ cta-link = { $phase ->
    *[other] Keep your data
 }
 cta-faq = Questions and answers
+# Above the notice's updates (locales/<lang>/updates.ftl), the latest first.
+updates-heading = Updates to this notice
 faq-contents = Questions on this page
 link-banner-upcoming = { PLURAL($days_left) ->
     [one] You have { $days_left } day left to keep your data.
@@ -43,3 +47,6 @@ reminder-link = Add { DATETIME($date) } to your calendar
 reminder-title = Last day to keep your Example Service data
 reminder-alert = Reminder: { DATETIME($date) } is the last day to keep your Example Service data.
 reminder-description = Example Service stops after { DATETIME($date) }. Keep your data before then: the page linked here shows how.
+# Starts a reminder's text once its date has moved: $changed is the day it moved, $from the
+# date before.
+reminder-changed = This date changed on { DATETIME($changed) }. It was { DATETIME($from) } before; it is now { DATETIME($date) }.
