@@ -260,7 +260,10 @@ fn a_first_build_prints_a_few_lines() {
         stderr.ends_with("notes not shown: `sunset check` lists them (or add --verbose)\n"),
         "{stderr}"
     );
-    assert!(stdout.contains("built 19 files in 3 languages"), "{stdout}");
+    assert!(
+        stdout.contains("built 28 files (9 share cards, 9 drawn) in 3 languages"),
+        "{stdout}"
+    );
     let (_, _, verbose) = sunset(&site, &[&["build", "-v"][..], &now].concat());
     // One note per language for init's copies of the messages, one for its copies of the
     // pages, not one per message or page.

@@ -47,6 +47,8 @@ fn form_of(table: &str, key: &str) -> Option<Form> {
         ("reminder", "page") => Form::Text("link-account"),
         ("reminder", "alert_days_before") => Form::Count(3),
         ("check", "allow_identical") => Form::Texts("Example Service"),
+        ("cards", "enabled") => Form::Switch,
+        ("cards", "fonts") => Form::Texts("fonts/NotoSansThai-Regular.ttf"),
         _ => return None,
     })
 }
