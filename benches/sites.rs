@@ -8,7 +8,9 @@
 //! the same plural forms, and one equivalent template. The two are built alternately; the
 //! table gives medians of wall time, CPU time and peak memory, and the ratios. sunset builds
 //! for 5 January (every later reading rendered, checked and carried) and, for the cost of
-//! that, after the end (one reading).
+//! that, after the end (one reading). Then the same sunset sites with their share cards and
+//! without, cold (into an empty folder) and warm (into the last build's folder, which holds
+//! every card already).
 //! `cargo bench --bench sites -- 1000` runs one size only.
 
 use std::fmt::Write as _;
@@ -101,9 +103,13 @@ fn page_markdown(n: usize, per_language: usize, lang: &str) -> String {
     body
 }
 
-/// A sunset site: the shipped templates, translations and pages, plus `pages` generated pages.
-fn sunset_site(dir: &Path, pages: usize) {
+/// A sunset site: the shipped templates, translations and pages, plus `pages` generated pages;
+/// with the shipped share card template when `cards`, else without (Hugo draws no cards).
+fn sunset_site(dir: &Path, pages: usize, cards: bool) {
     common::copy_shipped_site(dir);
+    if !cards {
+        fs::remove_file(dir.join("templates/card.svg")).unwrap();
+    }
     let per_language = pages / LANGUAGES.len();
     for (lang, _) in LANGUAGES {
         for n in 0..per_language {
@@ -189,6 +195,65 @@ fn hugo_site(dir: &Path, pages: usize) {
     write(&dir.join("layouts/_default/list.html"), HUGO_TEMPLATE);
 }
 
+/// The same site with the share card template and without it: a cold build into an empty
+/// folder (every card drawn), and a warm one into the folder the last build wrote (every card
+/// kept), each the median of alternating runs, with the cost of cards.
+fn share_cards(sunset: &str, only: Option<usize>, sizes: &[(&str, usize, usize)]) {
+    println!(
+        "\nshare cards: cold = into an empty folder (every card drawn), warm = again into the last build's folder\n\
+         site            pages | without cards: cold, warm       | with cards: cold, warm, peak       | warm cost"
+    );
+    for &(name, generated, runs) in sizes {
+        if only.is_some_and(|size| size != generated) {
+            continue;
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let mut medians = Vec::new();
+        for cards in [false, true] {
+            let site = dir.path().join(format!("site-{cards}"));
+            sunset_site(&site, generated, cards);
+            let out = dir.path().join(format!("out-{cards}"));
+            let build = || {
+                measure(
+                    Command::new(sunset)
+                        .arg("--root")
+                        .arg(&site)
+                        .args(["build", "--now", "2026-01-05", "--out"])
+                        .arg(&out),
+                )
+            };
+            let (mut cold, mut warm) = (Vec::new(), Vec::new());
+            for _ in 0..runs {
+                let _ = fs::remove_dir_all(&out);
+                cold.push(build());
+                warm.push(build());
+            }
+            medians.push([
+                median(&cold, |r| r.wall),
+                median(&warm, |r| r.wall),
+                median(&warm, |r| r.cpu),
+                median(&cold, |r| r.peak_mb),
+            ]);
+        }
+        let pages = generated + 15;
+        let [
+            [plain_cold, plain_warm, plain_cpu, _],
+            [cards_cold, cards_warm, cards_cpu, peak],
+        ] = medians[..]
+        else {
+            unreachable!("two kinds of site")
+        };
+        println!(
+            "{name:<14} {pages:>6} | {plain_cold:>8.3} s {plain_warm:>6.3} s ({plain_cpu:.3} s cpu) | {cards_cold:>8.3} s {cards_warm:>6.3} s ({cards_cpu:.3} s cpu) {peak:>5.0} MB | {:>+6.1} % wall, {:>+6.1} % cpu",
+            (cards_warm / plain_warm - 1.0) * 100.0,
+            (cards_cpu / plain_cpu - 1.0) * 100.0
+        );
+    }
+    println!(
+        "(medians; warm cost = a warm build with cards against one without; peak = cold, with cards)"
+    );
+}
+
 fn gzip_size(bytes: &[u8]) -> usize {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(6));
     encoder.write_all(bytes).unwrap();
@@ -219,7 +284,7 @@ fn main() {
         }
         let dir = tempfile::tempdir().unwrap();
         let (ours, theirs) = (dir.path().join("sunset"), dir.path().join("hugo"));
-        sunset_site(&ours, generated);
+        sunset_site(&ours, generated, false);
         hugo_site(&theirs, generated);
         let pages = fs::read_dir(ours.join("content"))
             .unwrap()
@@ -290,8 +355,10 @@ fn main() {
     println!(
         "(medians of alternating runs; sunset builds for 5 January, every later reading checked; \
          one state = built after the end; ratio = every state's CPU / one state's; faster = \
-         Hugo's wall time / sunset's; memory = sunset's peak / Hugo's)"
+         Hugo's wall time / sunset's; memory = sunset's peak / Hugo's; no share cards, as Hugo \
+         draws none)"
     );
+    share_cards(sunset, only, &sizes);
 
     // Weight of each shipped page, as a reader's browser downloads it.
     let dir = tempfile::tempdir().unwrap();

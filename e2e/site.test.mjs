@@ -13,6 +13,7 @@ import { createRequire } from "node:module";
 import net from "node:net";
 import { chromium } from "playwright-core";
 import vnuJar from "vnu-jar";
+import { readCard, missingWords } from "./ocr.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, "..");
@@ -181,6 +182,84 @@ for (const name of Object.keys(PHASE_BUILDS)) {
     await mobile.close();
   });
 }
+
+/** The tags of a page's share card, as a crawler reads them. */
+function cardTags(page) {
+  return page.evaluate(() => {
+    const meta = (key) => document.querySelector(`meta[property="${key}"], meta[name="${key}"]`)?.content;
+    return {
+      image: meta("og:image"), width: meta("og:image:width"), height: meta("og:image:height"),
+      type: meta("og:image:type"), alt: meta("og:image:alt"), twitter: meta("twitter:card"),
+      title: meta("og:title"), lang: document.documentElement.lang,
+    };
+  });
+}
+
+/**
+ * Every page of every phase names its share card: absolute, under the site's address, a PNG
+ * of 1200 × 630 and at most 300 KB that the server serves, with a text alternative in the
+ * page's language that starts with its title. Tesseract, which did not draw them, reads each
+ * card back in its language: every word of the title and status the alternative gives, in
+ * order. The cards land in e2e-screenshots/cards/.
+ */
+test("every page names its share card, which reads back in its language", async () => {
+  const context = await browser.newContext();
+  const read = {};
+  for (const name of ["root", "sub", "last-day", "ended"]) {
+    const { base } = servers[name];
+    mkdirSync(join(screenshots, "cards", name), { recursive: true });
+    for (const lang of LANGUAGES) {
+      for (const path of PAGES) {
+        const url = `${base}${lang}/${path}`;
+        const { page } = await open(context, url);
+        const tags = await cardTags(page);
+        await page.close();
+        assert.match(tags.image, new RegExp(`^${base}${lang}/${path}card\\.[0-9a-f]{8}\\.png$`), url);
+        assert.deepEqual([tags.width, tags.height, tags.type, tags.twitter, tags.lang],
+          ["1200", "630", "image/png", "summary_large_image", lang], url);
+        assert.ok(tags.alt.startsWith(`${tags.title} – `), `${url}: alt ${tags.alt}`);
+        const response = await context.request.get(tags.image);
+        assert.equal(response.status(), 200, tags.image);
+        assert.equal(response.headers()["content-type"], "image/png", tags.image);
+        const png = await response.body();
+        assert.ok(png.length <= 300 * 1024, `${tags.image} is ${png.length} bytes`);
+        assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [1200, 630], tags.image);
+        if (name === "sub") {
+          // The same card as at the root: a card does not depend on where the site lives.
+          assert.equal(tags.image.slice(base.length), read[`root ${lang}/${path}`].image, url);
+          continue;
+        }
+        const file = join(screenshots, "cards", name, `${lang}__${path.replace(/\//g, "") || "index"}.png`);
+        writeFileSync(file, png);
+        const text = readCard(file, lang);
+        // The alternative is the card's title, then its status lines, as the card shows them.
+        assert.deepEqual(missingWords(tags.alt, text, lang), [], `${url}: Tesseract read ${JSON.stringify(text)}`);
+        read[`${name} ${lang}/${path}`] = { image: tags.image.slice(base.length), words: tags.alt.split(/\s+/).length };
+      }
+    }
+  }
+  // The chooser at / shows the default language's notice card.
+  const { page } = await open(context, servers.root.base);
+  assert.equal((await cardTags(page)).image, `${servers.root.base}${read["root en/"].image}`);
+  await context.close();
+  for (const lang of LANGUAGES) {
+    const cards = Object.entries(read).filter(([key]) => key.includes(` ${lang}/`));
+    const count = cards.reduce((sum, [, card]) => sum + card.words, 0);
+    console.log(`share cards read back by Tesseract, ${lang}: ${cards.length} cards, ${count} words of title and status, all found in order`);
+  }
+});
+
+test("the share card check catches a wrong card", () => {
+  const { out } = servers.root;
+  const card = (lang) => join(out, lang, readFileSync(join(out, lang, "index.html"), "utf8").match(/\/(card\.[0-9a-f]{8}\.png)"/)[1]);
+  const arabic = readCard(card("ar"), "ar");
+  assert.deepEqual(missingWords("انتهاء خدمة ChatGPT على واتساب", arabic, "ar"), []);
+  // Words in the wrong order, as a renderer without bidi would leave them, are not the title.
+  assert.notDeepEqual(missingWords("واتساب على ChatGPT خدمة انتهاء", arabic, "ar"), []);
+  assert.notDeepEqual(missingWords("The end of ChatGPT on WhatsApp", arabic, "en"), []);
+  const turkish = readCard(card("tr"), "tr");
+  assert.notDeepEqual(missingWords("WhatsApp’taki ChatGPT hizmetinin başlaması", turkish, "tr"), []);
+});
 
 test("the language switcher leads to the same page in every language", async () => {
   const { base } = servers.sub;

@@ -144,9 +144,24 @@ impl Output {
         &self.name
     }
 
-    /// Writes `files` as the complete content of the folder, replacing what was there.
-    pub fn write_site(&self, files: &[OutputFile]) -> Result<(), Diagnostic> {
-        write_site(&self.path, files)
+    /// Writes `files` as the complete content of the folder, replacing what was there, with
+    /// the files of `kept` (paths in the folder, such as share cards whose name says they are
+    /// unchanged) kept as they are: hard-linked into the new folder, copied where links fail.
+    pub fn write_site(&self, files: &[OutputFile], kept: &[String]) -> Result<(), Diagnostic> {
+        write_site(&self.path, files, kept)
+    }
+
+    /// Which of `paths` (below the folder) it holds as files.
+    pub fn holds<'p>(&self, paths: impl Iterator<Item = &'p str>) -> HashSet<String> {
+        paths
+            .filter(|path| self.path.join(path).is_file())
+            .map(String::from)
+            .collect()
+    }
+
+    /// The bytes of the file at `path` below the folder, if it holds one.
+    pub fn read(&self, path: &str) -> Option<Vec<u8>> {
+        fs::read(self.path.join(path)).ok()
     }
 
     /// Brings the folder, which holds `previous` (the files of the last write), to `next`:
@@ -180,9 +195,10 @@ fn foreign(given: &Path, folder: &Path) -> Diagnostic {
     .hint("build into a new or empty folder, or pass --force to replace this one and lose its files")
 }
 
-/// Writes `files` as the complete content of `out`, replacing what was there. `out` has been
-/// claimed: the folder and its leftovers are sunset's, or `--force` said to replace them.
-fn write_site(out: &Path, files: &[OutputFile]) -> Result<(), Diagnostic> {
+/// Writes `files` as the complete content of `out`, replacing what was there, with `kept`
+/// linked from the old content. `out` has been claimed: the folder and its leftovers are
+/// sunset's, or `--force` said to replace them.
+fn write_site(out: &Path, files: &[OutputFile], kept: &[String]) -> Result<(), Diagnostic> {
     let fail = |what: &str, path: &Path, e: io::Error| {
         Diagnostic::error(format!("cannot {what} {}: {e}", path.display()))
             .hint("choose another --out folder, or check its permissions")
@@ -196,8 +212,9 @@ fn write_site(out: &Path, files: &[OutputFile]) -> Result<(), Diagnostic> {
     }
     fs::create_dir(&staging).map_err(|e| fail("create", &staging, e))?;
     // The marker first: a staging folder left by a killed build is then empty or marked.
-    let written =
-        fs::write(staging.join(MARKER), MARKER_TEXT).and_then(|()| write_all(&staging, files));
+    let written = fs::write(staging.join(MARKER), MARKER_TEXT)
+        .and_then(|()| write_all(&staging, files, kept))
+        .and_then(|()| link_all(out, &staging, kept));
     if let Err(e) = written {
         let _ = discard(&staging);
         return Err(fail("write into", &staging, e));
@@ -254,12 +271,15 @@ fn write_changes(
     Ok(changed)
 }
 
-/// Writes every file, folders first. Both steps run on every core: on a site of thousands of
-/// pages, creating folders and files is most of a build's time.
-fn write_all(dir: &Path, files: &[OutputFile]) -> io::Result<()> {
+/// Writes every file, folders first (those of `linked` too, for [`link_all`]). Both steps run
+/// on every core: on a site of thousands of pages, creating folders and files is most of a
+/// build's time.
+fn write_all(dir: &Path, files: &[OutputFile], linked: &[String]) -> io::Result<()> {
     let folders: BTreeSet<PathBuf> = files
         .iter()
-        .flat_map(|file| Path::new(&file.path).ancestors().skip(1))
+        .map(|file| file.path.as_str())
+        .chain(linked.iter().map(String::as_str))
+        .flat_map(|path| Path::new(path).ancestors().skip(1))
         .filter(|folder| !folder.as_os_str().is_empty())
         .map(|folder| dir.join(folder))
         .collect();
@@ -280,6 +300,15 @@ fn write_all(dir: &Path, files: &[OutputFile]) -> io::Result<()> {
     files
         .par_iter()
         .try_for_each(|file| fs::write(dir.join(&file.path), &file.bytes))
+}
+
+/// Puts each file of `paths` from `from` into `to` as a hard link (the same file, nothing
+/// copied), or as a copy where the file system has no links.
+fn link_all(from: &Path, to: &Path, paths: &[String]) -> io::Result<()> {
+    paths.par_iter().try_for_each(|path| {
+        let (source, target) = (from.join(path), to.join(path));
+        fs::hard_link(&source, &target).or_else(|_| fs::copy(&source, &target).map(|_| ()))
+    })
 }
 
 /// `.name.sunset-tmp` beside `path`: where a file is written before it is renamed into place.
@@ -448,8 +477,8 @@ mod tests {
     fn replaces_the_whole_folder_and_leaves_nothing_behind() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
-        write_site(&out, &[file("a.html", "1"), file("old/b.html", "2")]).unwrap();
-        write_site(&out, &[file("a.html", "3")]).unwrap();
+        write_site(&out, &[file("a.html", "1"), file("old/b.html", "2")], &[]).unwrap();
+        write_site(&out, &[file("a.html", "3")], &[]).unwrap();
         assert_eq!(fs::read_to_string(out.join("a.html")).unwrap(), "3");
         assert!(
             !out.join("old").exists(),
@@ -463,11 +492,38 @@ mod tests {
     }
 
     #[test]
+    fn kept_files_are_the_same_files_in_the_new_site() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        write_site(
+            &out,
+            &[file("en/card.1.png", "picture"), file("a.html", "1")],
+            &[],
+        )
+        .unwrap();
+        let inode = fs::metadata(out.join("en/card.1.png")).unwrap().ino();
+        write_site(&out, &[file("a.html", "2")], &["en/card.1.png".to_string()]).unwrap();
+        assert_eq!(
+            fs::read_to_string(out.join("en/card.1.png")).unwrap(),
+            "picture"
+        );
+        assert_eq!(
+            fs::metadata(out.join("en/card.1.png")).unwrap().ino(),
+            inode
+        );
+        assert_eq!(fs::read_to_string(out.join("a.html")).unwrap(), "2");
+        // A kept file that is not there fails the write, and the site stays as it was.
+        assert!(write_site(&out, &[file("a.html", "3")], &["gone.png".to_string()]).is_err());
+        assert_eq!(fs::read_to_string(out.join("a.html")).unwrap(), "2");
+    }
+
+    #[test]
     fn cleans_a_staging_folder_left_by_a_killed_build() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("site");
         fs::create_dir_all(dir.path().join(".site.staging/half")).unwrap();
-        write_site(&out, &[file("index.html", "x")]).unwrap();
+        write_site(&out, &[file("index.html", "x")], &[]).unwrap();
         assert!(!dir.path().join(".site.staging").exists());
         assert!(out.join("index.html").exists());
     }
@@ -481,7 +537,7 @@ mod tests {
             file("b/c.html", "2"),
             file("d.html", "3"),
         ];
-        write_site(&out, &first).unwrap();
+        write_site(&out, &first, &[]).unwrap();
         let next = [
             file("a.html", "1"),
             file("d.html", "4"),
@@ -506,7 +562,7 @@ mod tests {
             file("b.html", "2"),
             file("c.html", "3"),
         ];
-        write_site(&out, &first).unwrap();
+        write_site(&out, &first, &[]).unwrap();
         // Someone removed b.html by hand: nothing left to remove, nothing to count.
         fs::remove_file(out.join("b.html")).unwrap();
         assert_eq!(write_changes(&out, &first, &first[..1]).unwrap(), 1);
@@ -523,8 +579,8 @@ mod tests {
     fn folders_that_exist_are_written_into_and_a_file_in_the_way_is_an_error() {
         let dir = tempfile::tempdir().unwrap();
         let files = [file("en/index.html", "1"), file("en/faq/index.html", "2")];
-        write_all(dir.path(), &files).unwrap();
-        write_all(dir.path(), &files).unwrap();
+        write_all(dir.path(), &files, &[]).unwrap();
+        write_all(dir.path(), &files, &[]).unwrap();
         assert_eq!(
             fs::read_to_string(dir.path().join("en/faq/index.html")).unwrap(),
             "2"
@@ -532,7 +588,7 @@ mod tests {
         let blocked = dir.path().join("blocked");
         fs::create_dir(&blocked).unwrap();
         fs::write(blocked.join("en"), "a file where a folder goes").unwrap();
-        assert!(write_all(&blocked, &files).is_err());
+        assert!(write_all(&blocked, &files, &[]).is_err());
     }
 
     #[test]
@@ -551,9 +607,9 @@ mod tests {
     fn folders_without_files_of_their_own_are_created() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
-        write_site(&out, &[file("en/guides/deep/index.html", "x")]).unwrap();
+        write_site(&out, &[file("en/guides/deep/index.html", "x")], &[]).unwrap();
         assert!(out.join("en/guides/deep/index.html").is_file());
-        write_site(&out, &[file("fr/index.html", "y")]).unwrap();
+        write_site(&out, &[file("fr/index.html", "y")], &[]).unwrap();
         assert!(!out.join("en").exists(), "the previous site is removed");
     }
 
@@ -574,7 +630,7 @@ mod tests {
         let out = dir.path().join("public");
         let output = claim(&out, Replace::OnlyOurs).unwrap();
         let first = [file("a.html", "1"), file("b.html", "2")];
-        output.write_site(&first).unwrap();
+        output.write_site(&first, &[]).unwrap();
         let next = [file("a.html", "3")];
         assert_eq!(output.write_changes(&first, &next).unwrap(), 2);
         assert_eq!(fs::read_to_string(out.join("a.html")).unwrap(), "3");
@@ -604,7 +660,7 @@ mod tests {
         };
         assert!(error.message.contains("did not write"), "{}", error.message);
         let output = claim(&out, Replace::Anything).unwrap();
-        output.write_site(&[file("a.html", "1")]).unwrap();
+        output.write_site(&[file("a.html", "1")], &[]).unwrap();
         assert!(!out.join("letter.txt").exists());
         assert_eq!(fs::read_to_string(out.join(MARKER)).unwrap(), MARKER_TEXT);
         drop(output);
@@ -615,9 +671,9 @@ mod tests {
     fn a_write_that_fails_midway_names_the_path_and_keeps_the_previous_site() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
-        write_site(&out, &[file("a.html", "1")]).unwrap();
+        write_site(&out, &[file("a.html", "1")], &[]).unwrap();
         // A file and a folder of the same name: the second write fails, for root too.
-        let error = write_site(&out, &[file("x/y.html", "2"), file("x", "3")]).unwrap_err();
+        let error = write_site(&out, &[file("x/y.html", "2"), file("x", "3")], &[]).unwrap_err();
         assert!(
             error.message.contains(".public.staging"),
             "{}",

@@ -23,6 +23,7 @@ use chrono::NaiveDate;
 use tiny_http::{Header, Request, Response, Server};
 
 use crate::build::{self, BuildRequest};
+use crate::card::Cards;
 use crate::clock::NowInput;
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::files::{OutputFile, Sources};
@@ -55,11 +56,18 @@ struct Shared {
     milestones: Vec<(String, NaiveDate)>,
     /// Connected live-reload clients, each sent the number of every rebuild.
     listeners: Vec<Sender<u64>>,
-    /// The last preview built: its "now" as given, and its files (shared: every tab showing
-    /// it asks for its version after each rebuild).
-    preview: Option<(String, Arc<Vec<OutputFile>>)>,
+    /// The last preview built: its "now" as given, and its files and cards (shared: every tab
+    /// showing it asks for its version after each rebuild).
+    preview: Option<(String, Arc<Preview>)>,
     /// The day `--now` fixes, when it does: the served build is then a preview too.
     fixed_now: Option<String>,
+}
+
+/// A site built in memory for another date: its files, and its share cards, drawn when asked
+/// for (a preview's page shows its card in the panel).
+struct Preview {
+    files: Vec<OutputFile>,
+    cards: Cards,
 }
 
 fn lock(shared: &Mutex<Shared>) -> MutexGuard<'_, Shared> {
@@ -427,6 +435,8 @@ struct ServedPage {
     version: String,
     /// The `now` of a `?now=` preview, as given.
     preview: Option<String>,
+    /// Its share card's address on this server (with the preview's `now`) and text alternative.
+    card: Option<(String, String)>,
 }
 
 impl ServedPage {
@@ -453,11 +463,27 @@ impl ServedPage {
         };
         let mut hasher = DefaultHasher::new();
         (&html, &overlay).hash(&mut hasher);
+        let card = meta_content(&html, "og:image").map(|url| {
+            // The card's path on this server: its address is absolute, for chat apps.
+            let path = url
+                .split_once("://")
+                .and_then(|(_, rest)| rest.find('/').map(|at| rest[at..].to_string()))
+                .unwrap_or(url);
+            let path = match &found.preview {
+                Some(now) => format!("{path}?now={}", now.replace('+', "%2B")),
+                None => path,
+            };
+            (
+                path,
+                meta_content(&html, "og:image:alt").unwrap_or_default(),
+            )
+        });
         ServedPage {
             html,
             overlay,
             version: format!("{:016x}", hasher.finish()),
             preview: found.preview,
+            card,
         }
     }
 
@@ -474,8 +500,24 @@ impl ServedPage {
             fixed_now: state.fixed_now.as_deref(),
             warnings: &state.warnings,
             findings_label: &state.findings_label,
+            card: self.card.clone(),
         }
     }
+}
+
+/// The `content` of `<meta property="{property}" content="…">` in `html`, unescaped.
+fn meta_content(html: &str, property: &str) -> Option<String> {
+    let start = format!("<meta property=\"{property}\" content=\"");
+    let at = html.find(&start)? + start.len();
+    let value = &html[at..at + html[at..].find('"')?];
+    Some(
+        value
+            .replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&amp;", "&"),
+    )
 }
 
 /// What `url` (path and query) leads to: a preview when it has `now=`, else the output folder.
@@ -516,8 +558,8 @@ fn find(out: &Path, base_url: &str, shared: &Mutex<Shared>, url: &str) -> Answer
 /// The file at `path` as the site reads at `now`, built in memory from the current sources.
 fn find_preview(base_url: &str, shared: &Mutex<Shared>, path: &str, now: &str) -> Found {
     let mut state = lock(shared);
-    let files = match &state.preview {
-        Some((built_for, files)) if built_for == now => Ok(Arc::clone(files)),
+    let preview = match &state.preview {
+        Some((built_for, preview)) if built_for == now => Ok(Arc::clone(preview)),
         _ => NowInput::parse(now)
             .map_err(|e| format!("preview: {e}"))
             .and_then(|input| {
@@ -526,14 +568,19 @@ fn find_preview(base_url: &str, shared: &Mutex<Shared>, path: &str, now: &str) -
                     base_url: Some(base_url.to_string()),
                 };
                 build::build(&state.sources, &request)
-                    .map(|built| Arc::new(built.files))
+                    .map(|built| {
+                        Arc::new(Preview {
+                            files: built.files,
+                            cards: built.cards,
+                        })
+                    })
                     .map_err(|d| diagnostics::render(&d, false))
             }),
     };
-    let files = match files {
-        Ok(files) => {
-            state.preview = Some((now.to_string(), Arc::clone(&files)));
-            files
+    let preview = match preview {
+        Ok(preview) => {
+            state.preview = Some((now.to_string(), Arc::clone(&preview)));
+            preview
         }
         Err(message) => {
             return Found {
@@ -554,9 +601,18 @@ fn find_preview(base_url: &str, shared: &Mutex<Shared>, path: &str, now: &str) -
         format!("{wanted}index.html"),
         format!("{wanted}/index.html"),
     ];
+    let files = &preview.files;
+    let card = preview
+        .cards
+        .plans
+        .iter()
+        .find(|plan| plan.path == wanted)
+        .and_then(|plan| preview.cards.draw(&[plan]).ok())
+        .and_then(|mut drawn| drawn.pop());
     let file = candidates
         .iter()
-        .find_map(|c| files.iter().find(|f| f.path == *c));
+        .find_map(|c| files.iter().find(|f| f.path == *c))
+        .or(card.as_ref());
     let (file, status) = match file {
         Some(file) => (Some(file), 200),
         None => (files.iter().find(|f| f.path == "404.html"), 404),

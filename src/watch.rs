@@ -20,6 +20,7 @@ use notify_debouncer_full::{DebounceEventResult, new_debouncer};
 
 use crate::build::{self, BuildRequest, Built};
 use crate::cache::RenderCache;
+use crate::cards;
 use crate::clock::NowInput;
 use crate::diagnostics::Diagnostic;
 use crate::files::{OutputFile, Sources};
@@ -73,6 +74,8 @@ pub enum Outcome {
         changed: Vec<PathBuf>,
         rendered: usize,
         reused: usize,
+        /// Share cards drawn (the others were kept: their text, fonts and design did not change).
+        cards_drawn: usize,
         written: usize,
         elapsed: Duration,
         warnings: Vec<Diagnostic>,
@@ -160,7 +163,7 @@ impl Session {
             now: self.now.input(),
             base_url: self.base_url.clone(),
         };
-        let built = match build::build_reusing(&self.sources, &request, &mut self.cache) {
+        let mut built = match build::build_reusing(&self.sources, &request, &mut self.cache) {
             Ok(built) => built,
             Err(diagnostics) => {
                 return Outcome::Failed {
@@ -169,12 +172,23 @@ impl Session {
                 };
             }
         };
+        let cards = match cards::for_rebuild(&self.output, &self.written, &built.cards) {
+            Ok(cards) => cards,
+            Err(diagnostics) => {
+                return Outcome::Failed {
+                    changed,
+                    diagnostics,
+                };
+            }
+        };
+        // The files are kept as `written`; the rest of the build as `last`.
+        let mut files = std::mem::take(&mut built.files);
+        files.extend(cards.files);
+        files.sort_by(|a, b| a.path.cmp(&b.path));
         let written = if self.last.is_none() {
-            self.output
-                .write_site(&built.files)
-                .map(|()| built.files.len())
+            self.output.write_site(&files, &[]).map(|()| files.len())
         } else {
-            self.output.write_changes(&self.written, &built.files)
+            self.output.write_changes(&self.written, &files)
         };
         let written = match written {
             Ok(count) => count,
@@ -185,11 +199,12 @@ impl Session {
                 };
             }
         };
-        self.written.clone_from(&built.files);
+        self.written = files;
         let outcome = Outcome::Built {
             changed,
             rendered: self.cache.rendered,
             reused: self.cache.reused,
+            cards_drawn: cards.drawn,
             written,
             elapsed: started.elapsed(),
             warnings: built.warnings.clone(),

@@ -6,8 +6,10 @@ use std::process::ExitCode;
 
 use super::report::{Failed, fail, print_diagnostics, report, say};
 use super::{EXIT_USAGE, Environment, NowArgs, Verbosity};
-use crate::build::{self, BuildRequest, Built};
-use crate::clock::{NowInput, rfc3339};
+use crate::build::{self, BuildRequest};
+use crate::cards;
+use crate::clock::{NowInput, Status, rfc3339};
+use crate::config::Config;
 use crate::diagnostics::{Diagnostic, counted};
 use crate::output::{Claim, ClaimError, LockHolder, Output, Replace};
 use crate::watch::{NowSource, Outcome, Session};
@@ -79,6 +81,7 @@ pub(super) fn report_rebuild(
             changed,
             rendered,
             reused,
+            cards_drawn,
             written,
             elapsed,
             warnings,
@@ -86,7 +89,7 @@ pub(super) fn report_rebuild(
             print_diagnostics(warnings, styled, verbosity);
             // A line that cannot be printed is lost; watching and writing go on.
             let _ = console::print(&format!(
-                "rebuilt in {:.1} ms{}: {rendered} pages rendered, {reused} reused, {written} files written to {}\n",
+                "rebuilt in {:.1} ms{}: {rendered} pages rendered, {reused} reused, {cards_drawn} share cards drawn, {written} files written to {}\n",
                 elapsed.as_secs_f64() * 1000.0,
                 what(changed),
                 session.out().display()
@@ -133,8 +136,14 @@ pub(super) fn run_build(
         Ok(built) => built,
         Err(diagnostics) => return fail(&diagnostics, env, Failed::Build),
     };
+    let cards = match cards::for_build(output, &built.cards) {
+        Ok(cards) => cards,
+        Err(diagnostics) => return fail(&diagnostics, env, Failed::Build),
+    };
     report(&built.warnings, env);
-    if let Err(error) = output.write_site(&built.files) {
+    let mut files = built.files;
+    files.extend(cards.files);
+    if let Err(error) = output.write_site(&files, &cards.kept) {
         return fail(&[error], env, Failed::Build);
     }
     // Quiet is quiet: a successful build says nothing (deploy jobs read notice.json, or run
@@ -142,10 +151,19 @@ pub(super) fn run_build(
     if env.verbosity == Verbosity::Quiet {
         return ExitCode::SUCCESS;
     }
+    let card_count = cards.drawn + cards.kept.len();
+    let drawn = match card_count {
+        0 => String::new(),
+        _ => format!(
+            " ({}, {} drawn)",
+            counted(card_count, "share card", "share cards"),
+            cards.drawn
+        ),
+    };
     let text = format!(
-        "{}\nbuilt {} in {} into {}\n",
-        status_line(&built),
-        counted(built.files.len(), "file", "files"),
+        "{}\nbuilt {}{drawn} in {} into {}\n",
+        status_line(&built.status, &built.config),
+        counted(files.len() + cards.kept.len(), "file", "files"),
         counted(built.config.languages.len(), "language", "languages"),
         output.name().display()
     );
@@ -153,8 +171,7 @@ pub(super) fn run_build(
 }
 
 /// The build's phase and next change, for deploy jobs.
-pub(super) fn status_line(built: &Built) -> String {
-    let status = &built.status;
+pub(super) fn status_line(status: &Status, config: &Config) -> String {
     let days = status
         .days_left
         .map(|d| {
@@ -168,7 +185,7 @@ pub(super) fn status_line(built: &Built) -> String {
         .map_or_else(|| "none (the notice has ended)".to_string(), rfc3339);
     // With several milestones, the next one to happen once it is not the main one, whose
     // count the phase already gives.
-    let notice = &built.config.notice;
+    let notice = &config.notice;
     let milestone = status
         .next_milestone()
         .filter(|&index| notice.has_several_milestones() && index != notice.main)

@@ -39,6 +39,9 @@ pub struct Tools<'a> {
     pub warnings: &'a [String],
     /// How many warnings and notes there are, in words (see [`findings_label`]).
     pub findings_label: &'a str,
+    /// The page's share card, as its `og:image` tags give it: its address (a preview's, for
+    /// a preview) and its text alternative.
+    pub card: Option<(String, String)>,
 }
 
 /// "1 warning", "2 warnings, 3 notes", "1 note": notes are not warnings.
@@ -60,6 +63,7 @@ max-inline-size:calc(100vw - 1rem);color-scheme:light dark;background:Canvas;col
 border-radius:.4rem;padding:.3rem .5rem;font:13px/1.6 system-ui,sans-serif}\
 #sunset-panel [aria-pressed=true]{font-weight:bold;text-decoration:underline}\
 #sunset-warnings pre{max-block-size:40vh;max-inline-size:60ch;overflow:auto;white-space:pre-wrap;font-size:12px}\
+#sunset-card img{display:block;inline-size:min(300px,100%);block-size:auto;margin-block:.3rem;border:1px solid #888}\
 #sunset-error{position:fixed;inset:0;z-index:2147483647;overflow:auto;background:#1b1f23f5;color:#fff;padding:2rem;\
 font:14px/1.5 monospace}\
 #sunset-error[hidden]{display:none}\
@@ -170,6 +174,16 @@ fn aside<'a>(tools: &Tools<'a>) -> String {
         escape_html(tools.findings_label),
         escape_html(&tools.warnings.join("\n"))
     ));
+    if let Some((url, alt)) = &tools.card {
+        html.insert_str(
+            html.len() - "</form>".len(),
+            &format!(
+                " <details id=\"sunset-card\"><summary>Share card</summary><img src=\"{}\" alt=\"{}\" width=\"1200\" height=\"630\" loading=\"lazy\"></details>",
+                escape_html(url),
+                escape_html(alt)
+            ),
+        );
+    }
     html.push_str(&format!(
         "<script data-version=\"{}\" data-build=\"{}\">{SCRIPT}</script></aside>",
         tools.version, tools.build
@@ -229,6 +243,7 @@ mod tests {
             fixed_now: None,
             warnings: &[],
             findings_label: "",
+            card: None,
         }
     }
 
@@ -278,6 +293,22 @@ mod tests {
         assert!(html.contains("data-version=\"v1\" data-build=\"3\""));
         assert!(html.contains("data-now=\"2026-01-05\" aria-pressed=\"false\""));
         assert!(html.contains("data-now=\"\" aria-pressed=\"true\""));
+    }
+
+    #[test]
+    fn the_panel_shows_the_share_card() {
+        let mut with_card = tools(None, None);
+        with_card.card = Some((
+            "/en/card.1a2b3c4d.png?now=2026-01-15".into(),
+            "A & B".into(),
+        ));
+        let html = inject("<body></body>", &with_card);
+        assert!(
+            html.contains("<img src=\"/en/card.1a2b3c4d.png?now=2026-01-15\" alt=\"A &amp; B\""),
+            "{html}"
+        );
+        assert!(html.find("sunset-card").unwrap() < html.find("</form>").unwrap());
+        assert!(!inject("<body></body>", &tools(None, None)).contains("id=\"sunset-card\""));
     }
 
     #[test]

@@ -260,7 +260,10 @@ fn a_first_build_prints_a_few_lines() {
         stderr.ends_with("notes not shown: `sunset check` lists them (or add --verbose)\n"),
         "{stderr}"
     );
-    assert!(stdout.contains("built 25 files in 3 languages"), "{stdout}");
+    assert!(
+        stdout.contains("built 28 files (9 share cards, 9 drawn) in 3 languages"),
+        "{stdout}"
+    );
     let (_, _, verbose) = sunset(&site, &[&["build", "-v"][..], &now].concat());
     // One note per file of messages that is init's copy (main.ftl and updates.ftl), one per
     // language for its copies of the pages, not one per message or page.

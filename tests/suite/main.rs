@@ -7,6 +7,7 @@
 mod common;
 
 mod build;
+mod cards;
 mod check;
 mod cldr_names;
 mod errors;

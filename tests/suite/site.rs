@@ -54,6 +54,18 @@ fn builds_cleanly_in_every_phase() {
         // Each language's feed of updates (the announcement is one) and notice for apps.
         expected.extend(LANGUAGES.iter().map(|l| format!("{l}/feed.xml")));
         expected.extend(LANGUAGES.iter().map(|l| format!("{l}/notice.json")));
+        // Beside each page, its share card, under the name the page gives it.
+        for language in LANGUAGES {
+            for p in PAGES {
+                let html = site.output(&page(language, p));
+                let card = common::between(&html, "<meta property=\"og:image\" content=\"", "\"");
+                let card = card
+                    .strip_prefix("https://chatgpt-whatsapp-ending.example/")
+                    .unwrap();
+                assert!(card.starts_with(&format!("{language}/{p}card.")), "{card}");
+                expected.push(card.to_string());
+            }
+        }
         expected.sort();
         let names: Vec<String> = site
             .tree("public")

@@ -33,31 +33,38 @@ fn escape_keeping_numbers_whole(text: &str) -> String {
             push_escaped(&mut out, word);
             continue;
         }
-        let core_start = word
-            .find(|c: char| c.is_alphanumeric() || c == '+')
-            .unwrap_or(word.len());
-        let core_end = word
-            .char_indices()
-            .rev()
-            .find(|(_, c)| c.is_alphanumeric())
-            .map_or(core_start, |(i, c)| i + c.len_utf8())
-            .max(core_start);
-        let core = &word[core_start..core_end];
-        let number_like = core.contains(|c: char| c.is_ascii_digit())
-            && core
-                .chars()
-                .all(|c| c.is_alphanumeric() || matches!(c, '+' | '-' | '/' | '.'));
-        if number_like && is_unbreakable(core) {
-            push_escaped(&mut out, &word[..core_start]);
-            out.push_str("<span class=\"nowrap\">");
-            push_escaped(&mut out, core);
-            out.push_str("</span>");
-            push_escaped(&mut out, &word[core_end..]);
-        } else {
-            push_escaped(&mut out, word);
+        match unbreakable_number(word) {
+            Some(core) => {
+                push_escaped(&mut out, &word[..core.start]);
+                out.push_str("<span class=\"nowrap\">");
+                push_escaped(&mut out, &word[core.clone()]);
+                out.push_str("</span>");
+                push_escaped(&mut out, &word[core.end..]);
+            }
+            None => push_escaped(&mut out, word),
         }
     }
     out
+}
+
+/// Where in `word` a number that must not break at its hyphens or slashes lies
+/// (`+1-800-242-8478` in `(+1-800-242-8478),`), if it has one.
+fn unbreakable_number(word: &str) -> Option<std::ops::Range<usize>> {
+    let core_start = word
+        .find(|c: char| c.is_alphanumeric() || c == '+')
+        .unwrap_or(word.len());
+    let core_end = word
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_alphanumeric())
+        .map_or(core_start, |(i, c)| i + c.len_utf8())
+        .max(core_start);
+    let core = &word[core_start..core_end];
+    let number_like = core.contains(|c: char| c.is_ascii_digit())
+        && core
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '+' | '-' | '/' | '.'));
+    (number_like && is_unbreakable(core)).then_some(core_start..core_end)
 }
 
 /// A run without spaces that browsers would otherwise break at a hyphen or slash.
@@ -254,6 +261,56 @@ pub fn isolate_ltr_runs(text: &str) -> String {
     out
 }
 
+/// Plain text in direction `dir` as it must reach a layout engine that will draw it (a share
+/// card), where no markup can isolate anything: in right-to-left text, each left-to-right run
+/// that reordering could scramble between the isolates LRI … PDI, which a drawing never shows;
+/// in both directions, a word joiner after each hyphen or slash of a number that must stay on
+/// one line, where line breaking would otherwise allow a break.
+pub fn text_for_drawing(text: &str, dir: Direction) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    let push_whole = |out: &mut String, run: &str| {
+        for c in run.chars() {
+            out.push(c);
+            if matches!(c, '-' | '/') {
+                out.push('\u{2060}');
+            }
+        }
+    };
+    match dir {
+        Direction::Rtl => {
+            for piece in pieces(text) {
+                match piece {
+                    Piece::Text(text) | Piece::Run(text, false) => out.push_str(text),
+                    Piece::Run(run, true) => {
+                        out.push('\u{2066}');
+                        match is_unbreakable(run) {
+                            true => push_whole(&mut out, run),
+                            false => out.push_str(run),
+                        }
+                        out.push('\u{2069}');
+                    }
+                }
+            }
+        }
+        Direction::Ltr => {
+            for (i, word) in text.split(' ').enumerate() {
+                if i > 0 {
+                    out.push(' ');
+                }
+                match unbreakable_number(word) {
+                    Some(core) => {
+                        out.push_str(&word[..core.start]);
+                        push_whole(&mut out, &word[core.clone()]);
+                        out.push_str(&word[core.end..]);
+                    }
+                    None => out.push_str(word),
+                }
+            }
+        }
+    }
+    out
+}
+
 fn is_combining(c: char) -> bool {
     matches!(c as u32, 0x0300..=0x036F)
 }
@@ -263,6 +320,23 @@ use crate::config::Direction;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_to_draw_isolates_left_to_right_runs_and_keeps_numbers_whole() {
+        assert_eq!(
+            text_for_drawing("اتصل بالرقم +1-800-242-8478 أو ChatGPT.", Direction::Rtl),
+            "اتصل بالرقم \u{2066}+1-\u{2060}800-\u{2060}242-\u{2060}8478\u{2069} أو \u{2066}ChatGPT\u{2069}."
+        );
+        assert_eq!(
+            text_for_drawing("Call (1-800-ChatGPT) before 15/01.", Direction::Ltr),
+            "Call (1-\u{2060}800-\u{2060}ChatGPT) before 15/\u{2060}01."
+        );
+        assert_eq!(
+            text_for_drawing("well-known words", Direction::Ltr),
+            "well-known words",
+            "a hyphenated word may break"
+        );
+    }
 
     #[test]
     fn a_combining_accent_stays_with_its_letter_inside_the_isolated_run() {

@@ -11,6 +11,7 @@ use std::sync::Arc;
 use chrono::{DateTime, Utc};
 
 use crate::cache::RenderCache;
+use crate::card::{self, CardKit, Cards, FontFile};
 use crate::check;
 use crate::clock::{self, NowInput, Status};
 use crate::config::{self, Config};
@@ -33,10 +34,12 @@ pub struct BuildRequest {
     pub base_url: Option<String>,
 }
 
-/// A successful build: the files to write, where the notice stands, and the warnings.
+/// A successful build: the files to write, the share cards to draw (or keep: see `card`),
+/// where the notice stands, and the warnings.
 #[derive(Debug)]
 pub struct Built {
     pub files: Vec<OutputFile>,
+    pub cards: Cards,
     pub status: Status,
     pub config: Config,
     /// Warnings and notes: a build with errors fails.
@@ -118,6 +121,13 @@ pub fn build_loaded(
         status.now,
     ));
     diagnostics.extend(reminder_page_finding(config, sources, pages));
+    let card_kit = match card_kit(config, sources) {
+        Ok(kit) => kit.map(Arc::new),
+        Err(error) => {
+            diagnostics.push(error);
+            None
+        }
+    };
     if unusable {
         return Err(diagnostics);
     }
@@ -141,6 +151,7 @@ pub fn build_loaded(
         index: render::index_pages(&pages),
         history: &history,
         message_variables: history::message_variables(config),
+        cards: card_kit.as_deref(),
     };
     let mut rendered = render::render_site(&model, cache);
     // A message with an error was reported at it; formatting it fails again, where the
@@ -192,10 +203,45 @@ pub fn build_loaded(
     }
     Ok(Built {
         files: rendered.files,
+        cards: Cards {
+            plans: rendered.cards,
+            kit: card_kit,
+        },
         status,
         config: config.clone(),
         warnings: diagnostics,
     })
+}
+
+/// What the site's share cards are drawn with: None when it has no card template or turns
+/// cards off (`[cards] enabled = false`). A font that static/ lacks, or that is not a font,
+/// is an error where site.toml names it.
+fn card_kit(config: &Config, sources: &Sources) -> Result<Option<CardKit>, Diagnostic> {
+    let Some(template) = sources.templates.iter().find(|t| t.name == card::TEMPLATE) else {
+        return Ok(None);
+    };
+    if !config.cards.enabled {
+        return Ok(None);
+    }
+    let mut fonts = Vec::new();
+    for (name, location) in &config.cards.fonts {
+        let file = sources.statics.iter().find(|f| f.name == *name).ok_or_else(|| {
+            Diagnostic::error(format!("the card font {name:?} is not in static/"))
+                .at(location.clone())
+                .hint("give the font file's path under static/, such as \"fonts/NotoSansThai-Regular.ttf\"")
+        })?;
+        fonts.push(FontFile::new(&format!("static/{name}"), file.bytes.clone()));
+    }
+    CardKit::new(template, fonts, &sources.statics, &config.languages)
+        .map(Some)
+        .map_err(|(index, why)| {
+            let diagnostic =
+                Diagnostic::error(why).hint("name a TrueType or OpenType font file (.ttf, .otf)");
+            match config.cards.fonts.get(index) {
+                Some((_, location)) => diagnostic.at(location.clone()),
+                None => diagnostic.in_file(Path::new(CONFIG_FILE)),
+            }
+        })
 }
 
 /// Where errors were found, as `(path:line:col)`, the form in which errors that travel

@@ -4,12 +4,15 @@
 //! A page is a function of: the site-wide inputs (site.toml, templates, the clock's values, the
 //! updates shown, the set of pages and their URLs, the static files that `asset()` names by their hash), its language's translations and the default language's (the
 //! fallback), the titles in its language's navigation, and its own file. [`RenderCache`] keeps
-//! each page's HTML with the fingerprint of those inputs; when the fingerprint is unchanged,
-//! the HTML is reused as is, which is exact because rendering is deterministic.
+//! each page's HTML, and the plan of its share card, with the fingerprint of those inputs;
+//! when the fingerprint is unchanged, both are reused as they are, which is exact because
+//! rendering is deterministic. (The card's pixels are kept by name, outside: see `card`.)
 
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
+use std::sync::Arc;
 
+use crate::card::CardPlan;
 use crate::clock::Status;
 use crate::config::Config;
 use crate::content::Page;
@@ -17,12 +20,20 @@ use crate::files::{StaticFile, TemplateFile};
 use crate::history::History;
 use crate::i18n::LocaleFile;
 
+/// A page as rendered: its HTML, what it carries for later phases (for link checks), and its
+/// share card's plan.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CachedPage {
+    pub html: Vec<u8>,
+    pub carried: String,
+    pub card: Option<Arc<CardPlan>>,
+}
+
 /// Rendered pages of earlier builds, by output path, with the fingerprint of their inputs.
 #[derive(Debug)]
 pub struct RenderCache {
-    /// By output path: the fingerprint, the HTML, and what the page carries for later
-    /// phases (for link checks).
-    pages: HashMap<String, (u64, Vec<u8>, String)>,
+    /// By output path: the fingerprint and the page.
+    pages: HashMap<String, (u64, CachedPage)>,
     /// Off for a one-time build, which would only keep a second copy of every page.
     keeps: bool,
     /// Pages the last build rendered, and pages it took from the cache.
@@ -50,14 +61,13 @@ impl RenderCache {
         }
     }
 
-    /// The HTML kept for `path`, and what it carries for later phases, if its inputs had
-    /// this fingerprint.
-    pub fn get(&mut self, path: &str, fingerprint: u64) -> Option<(Vec<u8>, String)> {
+    /// The page kept for `path`, if its inputs had this fingerprint.
+    pub fn get(&mut self, path: &str, fingerprint: u64) -> Option<CachedPage> {
         let hit = self
             .pages
             .get(path)
-            .filter(|(kept, _, _)| *kept == fingerprint)
-            .map(|(_, html, carried)| (html.clone(), carried.clone()));
+            .filter(|(kept, _)| *kept == fingerprint)
+            .map(|(_, page)| page.clone());
         match hit {
             Some(_) => self.reused += 1,
             None => self.rendered += 1,
@@ -65,12 +75,10 @@ impl RenderCache {
         hit
     }
 
-    pub fn put(&mut self, path: &str, fingerprint: u64, html: &[u8], carried: &str) {
+    pub fn put(&mut self, path: &str, fingerprint: u64, page: &CachedPage) {
         if self.keeps {
-            self.pages.insert(
-                path.to_string(),
-                (fingerprint, html.to_vec(), carried.to_string()),
-            );
+            self.pages
+                .insert(path.to_string(), (fingerprint, page.clone()));
         }
     }
 
@@ -168,10 +176,12 @@ impl Fingerprints {
         h.finish()
     }
 
-    /// For the pages that show every language (the chooser and 404).
-    pub fn all_languages(&self) -> u64 {
+    /// For the pages that show every language (the chooser and 404), and the card the chooser
+    /// shows (the default language's notice's, whose page is not among their inputs).
+    pub fn all_languages(&self, card: Option<&CardPlan>) -> u64 {
         let mut h = DefaultHasher::new();
         self.site.hash(&mut h);
+        card.map(|c| &c.path).hash(&mut h);
         let mut translations: Vec<_> = self.translations.iter().collect();
         translations.sort();
         translations.hash(&mut h);
@@ -183,19 +193,27 @@ impl Fingerprints {
 mod tests {
     use super::*;
 
+    fn page(html: &str, carried: &str) -> CachedPage {
+        CachedPage {
+            html: html.as_bytes().to_vec(),
+            carried: carried.to_string(),
+            card: None,
+        }
+    }
+
     #[test]
     fn a_cache_gives_back_a_page_only_for_the_same_fingerprint_and_counts_both() {
         let mut cache = RenderCache::default();
         cache.start_build();
         assert_eq!(cache.get("en/index.html", 1), None);
-        cache.put("en/index.html", 1, b"<p>1</p>", "later");
+        cache.put("en/index.html", 1, &page("<p>1</p>", "later"));
         assert_eq!(
             cache.get("en/index.html", 1),
-            Some((b"<p>1</p>".to_vec(), "later".to_string()))
+            Some(page("<p>1</p>", "later"))
         );
         assert_eq!(cache.get("en/index.html", 2), None, "its inputs changed");
         assert_eq!(
-            cache.get("en/index.html", 1).map(|(html, _)| html.len()),
+            cache.get("en/index.html", 1).map(|page| page.html.len()),
             Some(8)
         );
         assert_eq!((cache.rendered, cache.reused), (2, 2));
@@ -206,7 +224,7 @@ mod tests {
     #[test]
     fn a_cache_that_is_off_keeps_nothing() {
         let mut cache = RenderCache::off();
-        cache.put("en/index.html", 1, b"<p>1</p>", "");
+        cache.put("en/index.html", 1, &page("<p>1</p>", ""));
         assert_eq!(
             cache.get("en/index.html", 1),
             None,

@@ -40,8 +40,9 @@ const STARTER: [(&str, &str); 6] = [
     ),
 ];
 
-/// The default templates and static files: the ones this repository's site uses.
-pub const DEFAULT_THEME: [(&str, &str); 11] = [
+/// The default templates and static files: the ones this repository's site uses, its share
+/// card's design included (drawn with the fonts built into sunset).
+pub const DEFAULT_THEME: [(&str, &str); 13] = [
     (
         "templates/base.html",
         include_str!("../../../templates/base.html"),
@@ -81,6 +82,14 @@ pub const DEFAULT_THEME: [(&str, &str); 11] = [
     (
         "templates/partials/style.css",
         include_str!("../../../templates/partials/style.css"),
+    ),
+    (
+        "templates/partials/card.html",
+        include_str!("../../../templates/partials/card.html"),
+    ),
+    (
+        "templates/card.svg",
+        include_str!("../../../templates/card.svg"),
     ),
     (
         "static/favicon.svg",

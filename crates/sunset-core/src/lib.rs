@@ -11,6 +11,7 @@ pub mod bidi;
 pub mod build;
 pub mod cache;
 pub mod calendar;
+pub mod card;
 pub mod check;
 pub mod cldr;
 pub mod clock;

@@ -55,6 +55,8 @@ fn form_of(table: &str, key: &str) -> Option<Form> {
         ("notice_json", "upcoming") => Form::Text("status-upcoming"),
         ("notice_json", "last-day") => Form::Text("status-last-day"),
         ("notice_json", "ended") => Form::Text("status-ended"),
+        ("cards", "enabled") => Form::Switch,
+        ("cards", "fonts") => Form::Texts("fonts/NotoSansThai-Regular.ttf"),
         _ => return None,
     })
 }

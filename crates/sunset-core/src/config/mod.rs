@@ -82,6 +82,9 @@ pub struct Config {
     /// Words that stay the same in every language (names): a translation made of only these
     /// is not reported as untranslated by `check`.
     pub allow_identical: Vec<String>,
+    /// `[cards]`: whether pages get share cards (when templates/card.svg exists), and the
+    /// site's own fonts for them.
+    pub cards: Cards,
     /// What site.toml says that works but should change (a language code that is an alias).
     pub warnings: Vec<Diagnostic>,
 }
@@ -94,6 +97,16 @@ pub struct Reminder {
     pub page: String,
     /// When the calendar alerts, in days before the last day.
     pub alert_days_before: u32,
+}
+
+/// `[cards]` of site.toml.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cards {
+    /// `enabled = false` turns share cards off, templates/card.svg or not.
+    pub enabled: bool,
+    /// Font files of `static/` tried before the built-in fonts, in this order, each with where
+    /// site.toml names it.
+    pub fonts: Vec<(String, Location)>,
 }
 
 impl Config {
@@ -145,6 +158,16 @@ struct RawConfig {
     notice_json: Option<notice_json::RawNoticeJson>,
     #[serde(default)]
     check: RawCheck,
+    #[serde(default)]
+    cards: RawCards,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawCards {
+    enabled: Option<bool>,
+    #[serde(default)]
+    fonts: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -256,6 +279,15 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
             updates,
             notice_json,
             allow_identical: raw.check.allow_identical,
+            cards: Cards {
+                enabled: raw.cards.enabled.unwrap_or(true),
+                fonts: raw
+                    .cards
+                    .fonts
+                    .iter()
+                    .map(|font| (font.get_ref().clone(), at(font.span())))
+                    .collect(),
+            },
             warnings,
         }),
         _ => Err(errors),

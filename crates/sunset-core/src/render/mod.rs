@@ -37,7 +37,8 @@ use fluent_bundle::{FluentArgs, FluentValue};
 use rayon::prelude::*;
 use tera::{Context, Tera};
 
-use crate::cache::{Fingerprints, RenderCache};
+use crate::cache::{CachedPage, Fingerprints, RenderCache};
+use crate::card::{CardKit, CardPlan};
 use crate::clock::{self, Status};
 use crate::config::Config;
 use crate::content::Page;
@@ -48,6 +49,7 @@ use crate::history::History;
 use crate::i18n::{LocaleFile, Translations};
 use crate::variables::{self, Variable};
 
+mod cards;
 mod context;
 mod errors;
 mod feed;
@@ -89,6 +91,8 @@ pub struct SiteModel<'a> {
     /// By message, the variables a message gets besides the build's: each update's own (see
     /// `history::message_variables`).
     pub message_variables: HashMap<String, Vec<(String, Variable)>>,
+    /// What share cards are drawn with, when the site has them (templates/card.svg).
+    pub cards: Option<&'a CardKit>,
 }
 
 /// Pages by language and key.
@@ -149,9 +153,6 @@ impl BuildVariables {
         args
     }
 }
-
-/// A page's HTML and what it carries for later phases, as the render cache keeps them.
-type CachedPage = (Vec<u8>, String);
 
 /// What rendering needs to know of one phase: where the notice stands, the variables
 /// translations get from it, and each language's part of the templates' context (`lang`,
@@ -242,6 +243,8 @@ impl ReadingView {
 /// The rendered site, or as much of it as rendered.
 pub struct RenderedSite {
     pub files: Vec<OutputFile>,
+    /// Each page's share card, to draw (see `card`), in page order.
+    pub cards: Vec<Arc<CardPlan>>,
     /// By output path, the HTML a page carries for later phases, for link checks.
     pub later: HashMap<String, String>,
     /// Whether every page and reminder rendered for the current phase, so that links can be
@@ -278,6 +281,7 @@ pub fn render_site(model: &SiteModel, cache: &mut RenderCache) -> RenderedSite {
         Err(errors) => {
             return RenderedSite {
                 files: Vec::new(),
+                cards: Vec::new(),
                 later: HashMap::new(),
                 complete: false,
                 errors,
@@ -313,9 +317,10 @@ pub fn render_site(model: &SiteModel, cache: &mut RenderCache) -> RenderedSite {
         .map(|((path, fingerprint, cached), page)| {
             let result = cached.map_or_else(
                 || render_page_in_every_reading(model, &templates, &current, &later, page),
-                |(bytes, carried)| PageRender {
-                    html: Some(bytes),
-                    carried,
+                |kept| PageRender {
+                    html: Some(kept.html),
+                    carried: kept.carried,
+                    card: kept.card,
                     errors: Vec::new(),
                 },
             );
@@ -324,32 +329,51 @@ pub fn render_site(model: &SiteModel, cache: &mut RenderCache) -> RenderedSite {
         .collect();
     let mut complete = true;
     let mut carried_html = HashMap::new();
-    for (path, fingerprint, mut result) in rendered {
+    let mut cards = Vec::new();
+    let default_language = &model.config.default_language().code;
+    // The language chooser shows the default language's notice card.
+    let mut root_card = None;
+    for ((path, fingerprint, mut result), page) in rendered.into_iter().zip(model.pages) {
         match result.html {
-            Some(bytes) => {
+            Some(html) => {
+                let kept = CachedPage {
+                    html,
+                    carried: result.carried,
+                    card: result.card,
+                };
                 if result.errors.is_empty() {
-                    cache.put(&path, fingerprint, &bytes, &result.carried);
+                    cache.put(&path, fingerprint, &kept);
                 }
-                if !result.carried.is_empty() {
-                    carried_html.insert(path.clone(), result.carried);
+                if let Some(card) = kept.card {
+                    if page.language == *default_language && page.key == "index" {
+                        root_card = Some(card.clone());
+                    }
+                    cards.push(card);
                 }
-                files.push(OutputFile { path, bytes });
+                if !kept.carried.is_empty() {
+                    carried_html.insert(path.clone(), kept.carried);
+                }
+                files.push(OutputFile {
+                    path,
+                    bytes: kept.html,
+                });
             }
             None => complete = false,
         }
         errors.append(&mut result.errors);
     }
+    let root_card_value = cards::value(model, root_card.as_deref());
     for (template, path) in [
         (ROOT_TEMPLATE, "index.html"),
         (NOT_FOUND_TEMPLATE, "404.html"),
     ] {
-        let fingerprint = fingerprints.all_languages();
+        let fingerprint = fingerprints.all_languages(root_card.as_deref());
         let bytes = match cache.get(path, fingerprint) {
-            Some((bytes, _)) => bytes,
+            Some(kept) => kept.html,
             None => {
                 let (result, _, mut merged) =
                     render_in_every_reading(model, &current, &later, |view, _| {
-                        render_site_page(model, &templates.tera, view, template)
+                        render_site_page(model, &templates.tera, view, template, &root_card_value)
                             .map_err(|e| vec![e])
                     });
                 match result {
@@ -362,10 +386,15 @@ pub fn render_site(model: &SiteModel, cache: &mut RenderCache) -> RenderedSite {
                 }
             }
         };
-        cache.put(path, fingerprint, &bytes, "");
+        let kept = CachedPage {
+            html: bytes,
+            carried: String::new(),
+            card: None,
+        };
+        cache.put(path, fingerprint, &kept);
         files.push(OutputFile {
             path: path.to_string(),
-            bytes,
+            bytes: kept.html,
         });
     }
     let readings: Vec<&Status> = std::iter::once(&current)
@@ -400,7 +429,19 @@ pub fn render_site(model: &SiteModel, cache: &mut RenderCache) -> RenderedSite {
     files.push(sitemap(model));
     files.push(robots(model.config));
     files.push(manifest(model));
-    for file in model.statics {
+    // Card fonts are what cards are drawn with, not files of the site.
+    let card_fonts: HashSet<&str> = model
+        .config
+        .cards
+        .fonts
+        .iter()
+        .map(|(name, _)| name.as_str())
+        .collect();
+    for file in model
+        .statics
+        .iter()
+        .filter(|f| !card_fonts.contains(f.name.as_str()))
+    {
         files.push(OutputFile {
             path: file.name.clone(),
             bytes: file.bytes.clone(),
@@ -413,6 +454,7 @@ pub fn render_site(model: &SiteModel, cache: &mut RenderCache) -> RenderedSite {
     files.sort_by(|a, b| a.path.cmp(&b.path));
     RenderedSite {
         files,
+        cards,
         later: carried_html,
         complete,
         errors,
@@ -443,7 +485,8 @@ fn load_templates(
     translator: Arc<Translator>,
 ) -> Result<Templates, Vec<Diagnostic>> {
     let mut tera = Tera::new();
-    tera.autoescape_on([".html", ".xml", ".htm"]);
+    // The card template is SVG, XML: its text is escaped like the pages'.
+    tera.autoescape_on([".html", ".xml", ".htm", ".svg"]);
     tera.set_escape_fn(crate::bidi::write_escaped);
     register_template_functions(&mut tera, model, translator.clone());
     let templates = model

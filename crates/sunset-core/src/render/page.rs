@@ -3,6 +3,7 @@
 //! nothing the page reads differs), with the errors of each reading merged.
 
 use std::cell::RefCell;
+use std::sync::Arc;
 
 use tera::Tera;
 
@@ -13,7 +14,8 @@ use super::errors::template_error;
 use super::functions::{MessageUse, describe, recording_messages};
 use super::later;
 use super::urls::x_default;
-use super::{BuildVariables, ReadingView, SiteModel, Templates};
+use super::{BuildVariables, ReadingView, SiteModel, Templates, cards};
+use crate::card::CardPlan;
 use crate::content::Page;
 use crate::diagnostics::{Diagnostic, Location};
 use crate::markdown::{self, MessageText, References, RenderOptions};
@@ -24,6 +26,8 @@ pub(super) struct PageRender {
     pub(super) html: Option<Vec<u8>>,
     /// The HTML the later phases add, for link checks.
     pub(super) carried: String,
+    /// Its share card, planned in the current reading.
+    pub(super) card: Option<Arc<CardPlan>>,
     /// The errors of every phase, each later one with its phase named.
     pub(super) errors: Vec<Diagnostic>,
 }
@@ -37,6 +41,9 @@ pub(super) fn render_page_in_every_reading(
 ) -> PageRender {
     let mut memo = PageMemo::default();
     let translations = page_translations(model, page);
+    // The card shows the build's reading, which is what crawlers see: every reading's page
+    // names the same card.
+    let mut card: Option<(Option<Arc<CardPlan>>, tera::Value)> = None;
     let (result, later_html, errors) = render_in_every_reading(
         model,
         current,
@@ -65,6 +72,15 @@ pub(super) fn render_page_in_every_reading(
             let mut context = view.context(&page.language);
             context.insert_value("page", memo.values[value].1.clone());
             context.insert_value("translations", translations.clone());
+            if std::ptr::eq(view, current) {
+                let plan = cards::plan(model, &templates.tera, page, &context)?;
+                let value = cards::value(model, plan.as_deref());
+                card = Some((plan, value));
+            }
+            let card_value = card
+                .as_ref()
+                .map_or_else(tera::Value::none, |c| c.1.clone());
+            context.insert_value("card", card_value);
             let (html, messages) =
                 recording_messages(|| templates.tera.render(&page.template, &context));
             let html = html.map_err(|e| vec![template_error(model.templates, &e)])?;
@@ -100,6 +116,7 @@ pub(super) fn render_page_in_every_reading(
             bytes
         }),
         carried,
+        card: card.and_then(|(plan, _)| plan),
         errors,
     }
 }
@@ -343,15 +360,18 @@ fn page_value(
     Ok(page_value)
 }
 
-/// The language chooser and the 404 page: one page for all languages.
+/// The language chooser and the 404 page: one page for all languages; `card` is the
+/// chooser's share card (the default language's notice's).
 pub(super) fn render_site_page(
     model: &SiteModel,
     tera: &Tera,
     view: &ReadingView,
     template: &str,
+    card: &tera::Value,
 ) -> Result<Vec<u8>, Diagnostic> {
     let config = model.config;
     let mut context = view.context(&config.default_language().code);
+    context.insert_value("card", card.clone());
     let notices: Vec<Alternate> = config
         .languages
         .iter()
