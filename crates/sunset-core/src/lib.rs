@@ -15,6 +15,7 @@ pub mod cldr;
 pub mod clock;
 pub mod config;
 pub mod content;
+pub mod csp;
 pub mod diagnostics;
 pub mod files;
 pub mod i18n;
