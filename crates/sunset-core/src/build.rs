@@ -164,8 +164,16 @@ pub fn build_loaded(
         false => new_errors,
     };
     diagnostics.extend(rendered.errors);
+    diagnostics.extend(rendered.warnings);
     if rendered.complete {
         diagnostics.extend(check::link_findings(
+            config,
+            &pages,
+            &sources.templates,
+            &rendered.files,
+            &rendered.later,
+        ));
+        diagnostics.extend(check::policy_findings(
             config,
             &pages,
             &sources.templates,

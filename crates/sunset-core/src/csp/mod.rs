@@ -123,6 +123,13 @@ impl Policy {
     }
 }
 
+/// The policy a header sends when the site's hashes are too many for one header line: what
+/// needs no hash, with what a meta tag cannot hold. Each page's meta tag holds the rest, and
+/// the browser enforces both.
+pub fn header_without_hashes() -> String {
+    format!("object-src 'none'; base-uri 'self'; form-action 'self'; {HEADER_ONLY}")
+}
+
 /// `'sha256-…'`: the source that allows an inline script or style whose text is `text`. The
 /// browser hashes the text as its parser gives it: line breaks as `\n`, NUL as U+FFFD.
 pub fn hash_source(text: &str) -> String {

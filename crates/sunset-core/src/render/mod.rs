@@ -26,7 +26,8 @@
 //! By concern: `context` (what templates see), `page` (one page in every reading),
 //! `functions`, `errors` (Tera's errors located in templates), `urls` (the page for readers of
 //! no listed language, reminder addresses), `files` (sitemap, robots.txt, notice.json, each
-//! language's calendar reminder while the notice is upcoming) and [`later`].
+//! language's calendar reminder while the notice is upcoming), `hosts` (the security headers
+//! and the language redirect, for the hosts that read them) and [`later`].
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -49,6 +50,7 @@ mod context;
 mod errors;
 mod files;
 mod functions;
+mod hosts;
 pub mod later;
 mod page;
 mod urls;
@@ -214,6 +216,8 @@ pub struct RenderedSite {
     /// checked (a missing one would make every link to it look broken).
     pub complete: bool,
     pub errors: Vec<Diagnostic>,
+    /// What works but should change (a policy too long for a header line).
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Renders the whole site. Errors from every page are collected; a site with errors must not
@@ -247,6 +251,7 @@ pub fn render_site(model: &SiteModel, cache: &mut RenderCache) -> RenderedSite {
                 later: HashMap::new(),
                 complete: false,
                 errors,
+                warnings: Vec::new(),
             };
         }
     };
@@ -358,11 +363,17 @@ pub fn render_site(model: &SiteModel, cache: &mut RenderCache) -> RenderedSite {
     files.push(sitemap(model));
     files.push(robots(model.config));
     files.push(manifest(model));
+    let (mut host_files, warnings) = hosts::host_files(model, &files);
+    files.append(&mut host_files);
+    // A static file the build writes too (`_headers`) is in the build's (see `hosts`).
+    let written = hosts::written(model.config);
     for file in model.statics {
-        files.push(OutputFile {
-            path: file.name.clone(),
-            bytes: file.bytes.clone(),
-        });
+        if !written.contains(&file.name.as_str()) {
+            files.push(OutputFile {
+                path: file.name.clone(),
+                bytes: file.bytes.clone(),
+            });
+        }
         files.push(OutputFile {
             path: hashed_name(file),
             bytes: file.bytes.clone(),
@@ -374,6 +385,7 @@ pub fn render_site(model: &SiteModel, cache: &mut RenderCache) -> RenderedSite {
         later: carried_html,
         complete,
         errors,
+        warnings,
     }
 }
 
