@@ -57,7 +57,7 @@ function sunset(args) {
 
 /**
  * Builds the site in `root` (the repository's, by default) for `prefix` (`/` or `/help/`) and
- * serves it with nginx on a free port.
+ * serves it with nginx on a free port, with the headers and redirect of the build's _nginx/.
  */
 async function serve(name, prefix, { root = repo, now = PHASE_BUILDS[name] } = {}) {
   const port = await freePort();
@@ -83,8 +83,10 @@ async function serve(name, prefix, { root = repo, now = PHASE_BUILDS[name] } = {
       fastcgi_temp_path ${dir}/fastcgi;
       uwsgi_temp_path ${dir}/uwsgi;
       scgi_temp_path ${dir}/scgi;
+      include ${out}/_nginx/http.conf;
       server {
         listen 127.0.0.1:${port};
+        include ${out}/_nginx/server.conf;
         ${location}
         error_page 404 ${prefix}404.html;
       }
@@ -132,7 +134,8 @@ async function open(context, url) {
 }
 
 async function axeViolations(page) {
-  await page.addScriptTag({ content: axeSource });
+  // Through the DevTools protocol: the page's Content-Security-Policy would block a <script>.
+  await page.evaluate(`${axeSource}\n;0`);
   const result = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: "tag", values: tags } }), WCAG);
   return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
@@ -256,13 +259,19 @@ test("the root page goes to the browser's language, and lists every language wit
     }
     await context.close();
   }
-  const noScript = await browser.newContext({ javaScriptEnabled: false, locale: "ar" });
+  // nginx sends a reader whose language the site has to it (_nginx/); the others get the list.
+  const noScript = await browser.newContext({ javaScriptEnabled: false, locale: "de" });
   const { page, problems } = await open(noScript, base);
   assert.equal(page.url(), base);
   assert.deepEqual(problems, []);
   const listed = await page.$$eval(".language-list a", (links) => links.map((a) => a.getAttribute("hreflang")));
   assert.deepEqual(listed, LANGUAGES);
   await noScript.close();
+  const arabic = await browser.newContext({ javaScriptEnabled: false, locale: "ar" });
+  const redirected = await open(arabic, `${base}?utm_source=sms`);
+  assert.equal(redirected.page.url(), `${base}ar/?utm_source=sms`, "nginx sends the reader to their language, query kept");
+  assert.equal(redirected.response.request().redirectedFrom()?.url(), `${base}?utm_source=sms`);
+  await arabic.close();
 });
 
 test("a missing page answers 404 with a way back in every language", async () => {
