@@ -179,6 +179,31 @@ test("with the browser's clock after the end, every previewed date reads as that
   for (const context of [late, ...Object.values(reference)]) await context.close();
 });
 
+test("serve sends each page's Content-Security-Policy as a header, and its own tools run under it", async () => {
+  // A language the site lacks: the page at / stays there.
+  const context = await browser.newContext({ locale: "de-DE" });
+  await context.addInitScript(() => {
+    window.violations = [];
+    document.addEventListener("securitypolicyviolation", (e) => window.violations.push(`${e.violatedDirective} ${e.sourceFile}:${e.lineNumber}`));
+  });
+  for (const path of ["en/", "ar/faq/?now=2026-01-15", "", "no/such/page/"]) {
+    const page = await context.newPage();
+    const errors = [];
+    page.on("console", (message) => { if (message.type() === "error" && !/status of 404/.test(message.text())) errors.push(message.text()); });
+    const response = await page.goto(`${base}${path}`);
+    const header = response.headers()["content-security-policy"];
+    const meta = await page.$eval('meta[http-equiv="Content-Security-Policy"]', (m) => m.content);
+    assert.equal(header, `${meta}; frame-ancestors 'none'`, path);
+    // The tools' script ran: it fills the panel's warnings from /__sunset/check.
+    await page.waitForFunction(() => document.querySelector("#sunset-warnings summary")?.textContent !== "", null, { timeout: 5_000 });
+    await page.waitForTimeout(100);
+    assert.deepEqual(await page.evaluate(() => window.violations), [], path);
+    assert.deepEqual(errors, [], path);
+    await page.close();
+  }
+  await context.close();
+});
+
 /** Marks a loaded page, so that a reload is seen as the mark's loss. */
 const mark = (page) => page.evaluate(() => { window.sunsetTestMark = true; });
 const marked = (page) => page.evaluate(() => window.sunsetTestMark === true);
