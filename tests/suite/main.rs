@@ -19,6 +19,7 @@ mod init;
 mod milestones;
 mod mistakes;
 mod output;
+mod policy;
 mod readings;
 mod site;
 mod untranslated;
