@@ -27,11 +27,12 @@ pub struct Policy {
     styles: BTreeSet<String>,
 }
 
-/// The directives of every policy besides the hashes: only the site's own files load, no
-/// plugin, no `<base>` or form leads elsewhere.
+/// The directives of every policy besides the hashes: only the site's own files load (and
+/// `data:` images, such as the empty icon `data:,`, which run nothing), no plugin, no `<base>`
+/// or form leads elsewhere.
 const SCRIPT_SRC: &str = "script-src 'self'";
 const STYLE_SRC: &str = "style-src 'self'";
-const OTHERS: &str = "img-src 'self'; font-src 'self'; media-src 'self'; manifest-src 'self'; \
+const OTHERS: &str = "img-src 'self' data:; font-src 'self'; media-src 'self'; manifest-src 'self'; \
                       connect-src 'self'; base-uri 'self'; form-action 'self'";
 
 /// What only a header can say: a meta policy cannot stop other sites from framing the page.
@@ -340,7 +341,8 @@ pub fn blocked<'a>(html: &'a str, origin: &str) -> Vec<Blocked<'a>> {
             } else if is_url_attribute(name) && is_javascript(value) {
                 BlockedKind::JavascriptUrl
             } else if loads(&tag, name)
-                && loaded_urls(name, value).any(|url| !same_origin(url, origin))
+                && loaded_urls(name, value)
+                    .any(|url| !(same_origin(url, origin) || is_data(url) && image(&tag, name)))
             {
                 BlockedKind::OtherOrigin
             } else {
@@ -399,6 +401,26 @@ fn loads(tag: &StartTag, name: &str) -> bool {
         }),
         _ => false,
     }
+}
+
+/// Whether attribute `name` of `tag` loads an image, which may be a `data:` URL.
+fn image(tag: &StartTag, name: &str) -> bool {
+    match (tag.name.as_str(), name) {
+        ("img" | "source", "src" | "srcset") | ("video", "poster") => true,
+        ("input", "src") => tag
+            .attribute("type")
+            .is_some_and(|kind| kind.eq_ignore_ascii_case("image")),
+        ("link", "href") => tag.attribute("rel").is_some_and(|rel| {
+            rel.split_ascii_whitespace()
+                .any(|rel| rel.to_ascii_lowercase().ends_with("icon"))
+        }),
+        _ => false,
+    }
+}
+
+fn is_data(url: &str) -> bool {
+    url.get(..5)
+        .is_some_and(|scheme| scheme.eq_ignore_ascii_case("data:"))
 }
 
 /// The URLs of an attribute: one, or a `srcset`'s candidates.
@@ -481,7 +503,7 @@ mod tests {
             with.starts_with(&format!(
                 "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
                  <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
-                 script-src 'self' {}; style-src 'self' {}; img-src 'self'; ",
+                 script-src 'self' {}; style-src 'self' {}; img-src 'self' data:; ",
                 hash_source("run()"),
                 hash_source("p{}")
             )),
@@ -532,6 +554,7 @@ mod tests {
             <img src=\"https://site.example/a.png\" srcset=\"/a.png 1x, https://cdn.example/b.png 2x\">\
             <link rel=\"canonical\" href=\"https://elsewhere.example/\">\
             <link rel=\"stylesheet\" href=\"//cdn.example/a.css\"><img src=\"data:image/png;base64,x\">\
+            <link rel=\"icon\" href=\"data:,\"><script src=\"data:text/javascript,x()\"></script>\
             <img src=\"https://site.example.evil/a.png\"><script>var a = '<b style=\"x\">';</script>";
         let found: Vec<(BlockedKind, &str, &str)> = blocked(html, "https://site.example/")
             .iter()
