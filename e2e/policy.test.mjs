@@ -14,8 +14,7 @@ import { tmpdir } from "node:os";
 import { join, dirname, extname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
-import net from "node:net";
-import { chromium } from "playwright-core";
+import { freePort, waitForPort, nginxConfig, launchChromium } from "./hosting.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, "..");
@@ -28,55 +27,9 @@ const work = mkdtempSync(join(tmpdir(), "sunset-e2e-policy-"));
 const stops = [];
 let browser;
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function waitForPort(port) {
-  return new Promise((resolve, reject) => {
-    const deadline = Date.now() + 10_000;
-    const attempt = () => {
-      const socket = net.connect(port, "127.0.0.1", () => { socket.end(); resolve(); });
-      socket.on("error", () => (Date.now() > deadline ? reject(new Error(`nothing on port ${port}`)) : setTimeout(attempt, 50)));
-    };
-    attempt();
-  });
-}
-
 function build(now, baseUrl, out) {
   execFileSync("cargo", ["run", "--quiet", "--", "--root", repo, "build", "--now", now, "--base-url", baseUrl, "--out", out],
     { cwd: repo, stdio: ["ignore", "ignore", "inherit"] });
-}
-
-/** nginx's configuration for the build in `out`, with its snippets; `listen` is what it serves on. */
-function nginxConfig(dir, out, servers) {
-  return `
-    ${process.getuid?.() === 0 ? "user root;" : ""}
-    worker_processes 1;
-    daemon off;
-    pid ${dir}/nginx.pid;
-    error_log ${dir}/error.log;
-    events {}
-    http {
-      include /etc/nginx/mime.types;
-      types { text/calendar ics; }
-      default_type application/octet-stream;
-      access_log off;
-      client_body_temp_path ${dir}/body;
-      proxy_temp_path ${dir}/proxy;
-      fastcgi_temp_path ${dir}/fastcgi;
-      uwsgi_temp_path ${dir}/uwsgi;
-      scgi_temp_path ${dir}/scgi;
-      include ${out}/_nginx/http.conf;
-      ${servers}
-    }`;
 }
 
 async function startNginx(dir, config) {
@@ -156,11 +109,7 @@ before(async () => {
       build(date, hosts[name][date], folder);
     }
   }
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {

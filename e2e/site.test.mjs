@@ -10,8 +10,7 @@ import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
-import net from "node:net";
-import { chromium } from "playwright-core";
+import { freePort, waitForPort, nginxConfig, launchChromium } from "./hosting.mjs";
 import vnuJar from "vnu-jar";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -29,28 +28,6 @@ const work = mkdtempSync(join(tmpdir(), "sunset-e2e-"));
 const servers = {};
 let browser;
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function waitForPort(port) {
-  return new Promise((resolve, reject) => {
-    const deadline = Date.now() + 10_000;
-    const attempt = () => {
-      const socket = net.connect(port, "127.0.0.1", () => { socket.end(); resolve(); });
-      socket.on("error", () => (Date.now() > deadline ? reject(new Error(`nothing on port ${port}`)) : setTimeout(attempt, 50)));
-    };
-    attempt();
-  });
-}
-
 function sunset(args) {
   execFileSync("cargo", ["run", "--quiet", "--", ...args], { cwd: repo, stdio: ["ignore", "ignore", "inherit"] });
 }
@@ -66,31 +43,12 @@ async function serve(name, prefix, { root = repo, now = PHASE_BUILDS[name] } = {
   sunset(["--root", root, "build", "--now", now, "--base-url", base, "--out", out]);
   const dir = join(work, name);
   const location = prefix === "/" ? `location / { root ${out}; }` : `location ${prefix} { alias ${out}/; }`;
-  const config = `
-    ${process.getuid?.() === 0 ? "user root;" : ""}
-    worker_processes 1;
-    daemon off;
-    pid ${dir}/nginx.pid;
-    error_log ${dir}/error.log;
-    events {}
-    http {
-      include /etc/nginx/mime.types;
-      types { text/calendar ics; }
-      default_type application/octet-stream;
-      access_log off;
-      client_body_temp_path ${dir}/body;
-      proxy_temp_path ${dir}/proxy;
-      fastcgi_temp_path ${dir}/fastcgi;
-      uwsgi_temp_path ${dir}/uwsgi;
-      scgi_temp_path ${dir}/scgi;
-      include ${out}/_nginx/http.conf;
-      server {
+  const config = nginxConfig(dir, out, `server {
         listen 127.0.0.1:${port};
         include ${out}/_nginx/server.conf;
         ${location}
         error_page 404 ${prefix}404.html;
-      }
-    }`;
+      }`);
   writeFileSync(join(dir, "nginx.conf"), config);
   const nginx = spawn("nginx", ["-c", join(dir, "nginx.conf"), "-p", dir], { stdio: "inherit" });
   await waitForPort(port);
@@ -107,11 +65,7 @@ before(async () => {
   for (const part of ["site.toml", "content", "locales", "templates", "static"]) cpSync(join(repo, part), join(lagging, part), { recursive: true });
   rmSync(join(lagging, "content", "fr", "faq.md"));
   await serve("untranslated", "/", { root: lagging, now: NOW });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  browser = await launchChromium();
   rmSync(screenshots, { recursive: true, force: true });
 });
 

@@ -260,7 +260,7 @@ fn a_first_build_prints_a_few_lines() {
         stderr.ends_with("notes not shown: `sunset check` lists them (or add --verbose)\n"),
         "{stderr}"
     );
-    assert!(stdout.contains("built 19 files in 3 languages"), "{stdout}");
+    assert!(stdout.contains("built 21 files in 3 languages"), "{stdout}");
     let (_, _, verbose) = sunset(&site, &[&["build", "-v"][..], &now].concat());
     // One note per language for init's copies of the messages, one for its copies of the
     // pages, not one per message or page.
@@ -403,7 +403,7 @@ fn an_alias_is_kept_with_a_warning_naming_the_canonical_code() {
     let (code, _, stderr) = sunset(dir.path(), &["init", "notice", "--languages", "en,iw"]);
     assert_eq!(code, 0, "{stderr}");
     let warning =
-        "warning: \"iw\" is an alias: CLDR's code for Hebrew is \"he\"\n  --> site.toml:33:8";
+        "warning: \"iw\" is an alias: CLDR's code for Hebrew is \"he\"\n  --> site.toml:39:8";
     let hint = "help: write \"he\", and rename content/iw/ and locales/iw/ to he/";
     assert!(
         stderr.contains(warning) && stderr.contains(hint),

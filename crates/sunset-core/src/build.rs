@@ -163,8 +163,8 @@ pub fn build_loaded(
         true => repeated,
         false => new_errors,
     };
-    diagnostics.extend(rendered.errors);
-    diagnostics.extend(rendered.warnings);
+    diagnostics.append(&mut rendered.errors);
+    diagnostics.append(&mut rendered.warnings);
     if rendered.complete {
         diagnostics.extend(check::link_findings(
             config,
@@ -177,8 +177,7 @@ pub fn build_loaded(
             config,
             &pages,
             &sources.templates,
-            &rendered.files,
-            &rendered.later,
+            &rendered,
         ));
     }
     if diagnostics.iter().any(Diagnostic::is_error) {

@@ -9,18 +9,19 @@ use crate::config::Config;
 use crate::content::Page;
 use crate::csp::{self, Blocked, BlockedKind};
 use crate::diagnostics::{Diagnostic, Location};
-use crate::files::{OutputFile, TemplateFile};
+use crate::files::TemplateFile;
+use crate::render::RenderedSite;
 
-/// Each thing the pages (and what they carry for later readings, `later`) hold that the policy
-/// blocks, once per place it is written: in a template, at its attribute; in a page's own
-/// HTML (`raw_html`), at its source; else in the built file.
+/// Each thing the pages of `site` (and what they carry for later readings) hold that the
+/// policy blocks, once per place it is written: in a template, at its attribute; in a page's
+/// own HTML (`raw_html`), at its source; else in the built file.
 pub fn policy_findings(
     config: &Config,
     pages: &[Page],
     templates: &[TemplateFile],
-    files: &[OutputFile],
-    later: &HashMap<String, String>,
+    site: &RenderedSite,
 ) -> Vec<Diagnostic> {
+    let (files, later) = (&site.files, &site.later);
     let origin = origin(&config.base_url);
     let sources: HashMap<String, &Page> = pages
         .iter()

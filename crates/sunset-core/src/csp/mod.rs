@@ -51,10 +51,16 @@ impl Policy {
         policy
     }
 
-    /// Allows also the styles of `html`: what a page's later reading shows is put in its body
-    /// by its script, where its styles apply and its scripts never run.
-    pub fn allow_styles_of(&mut self, html: &str) {
-        for code in inline_code(html) {
+    /// Allows also the styles in the body of `html`: what a page's later reading shows is put
+    /// in its body by its script, where its styles apply and its scripts never run (its head
+    /// is the page's own).
+    pub fn allow_body_styles_of(&mut self, html: &str) {
+        let body = &html[tag_start(html, "body").unwrap_or(0)..];
+        // Most bodies have none: a look for `<style` spares reading every tag.
+        if tag_start(body, "style").is_none() {
+            return;
+        }
+        for code in inline_code(body) {
             if let InlineCode::Style(text) = code {
                 self.allow_style(text);
             }
@@ -217,6 +223,16 @@ fn is_css(tag: &StartTag) -> bool {
     tag.attribute("type").is_none_or(|kind| {
         let kind = kind.trim_matches(is_html_space);
         kind.is_empty() || kind.eq_ignore_ascii_case("text/css")
+    })
+}
+
+/// Where the first `<name` (any case) of `html` starts: a quick look, before reading tags.
+fn tag_start(html: &str, name: &str) -> Option<usize> {
+    let bytes = html.as_bytes();
+    memchr::memchr_iter(b'<', bytes).find(|&at| {
+        bytes
+            .get(at + 1..at + 1 + name.len())
+            .is_some_and(|found| found.eq_ignore_ascii_case(name.as_bytes()))
     })
 }
 
@@ -490,6 +506,19 @@ mod tests {
         expected.allow_script("m()");
         expected.allow_script("t()");
         assert_eq!(Policy::of_html(html), expected);
+    }
+
+    #[test]
+    fn a_later_reading_adds_the_styles_of_its_body_only() {
+        let mut policy = Policy::default();
+        policy.allow_body_styles_of(
+            "<head><style>head{}</style></head><BODY><p>x</p><Style>body{}</style><script>no()</script>",
+        );
+        let mut expected = Policy::default();
+        expected.allow_style("body{}");
+        assert_eq!(policy, expected);
+        policy.allow_body_styles_of("<head><style>head{}</style></head><body><p>no style</p>");
+        assert_eq!(policy, expected);
     }
 
     #[test]

@@ -53,19 +53,7 @@ pub(super) fn host_files(
         if "  Content-Security-Policy: ".len() + full.len() <= HEADERS_LINE_LIMIT {
             full
         } else {
-            warnings.push(
-            Diagnostic::warning(format!(
-                "the pages' {} inline scripts and styles make a Content-Security-Policy too long \
-                 for one header line (Cloudflare Pages reads {HEADERS_LINE_LIMIT} characters): \
-                 the headers leave them to each page's meta tag",
-                policy.hashes()
-            ))
-            .hint(
-                "a template that writes each page's data into a <script> can write it into a \
-                 data attribute or a <script type=\"application/json\"> instead, which need no \
-                 hash",
-            ),
-        );
+            warnings.push(too_many_hashes(policy.hashes()));
             csp::header_without_hashes()
         };
     let headers = security_headers(config, content_security_policy);
@@ -94,6 +82,19 @@ pub(super) fn host_files(
         out.push(file("_nginx/server.conf", nginx_server(config, &headers)));
     }
     (out, warnings)
+}
+
+/// The warning for a site whose pages' hashes cannot share a header line.
+fn too_many_hashes(hashes: usize) -> Diagnostic {
+    Diagnostic::warning(format!(
+        "the pages' {hashes} inline scripts and styles make a Content-Security-Policy too long \
+         for one header line (Cloudflare Pages reads {HEADERS_LINE_LIMIT} characters): the \
+         headers leave them to each page's meta tag"
+    ))
+    .hint(
+        "a template that writes each page's data into a <script> can write it into a data \
+         attribute or a <script type=\"application/json\"> instead, which need no hash",
+    )
 }
 
 fn file(path: &str, text: String) -> OutputFile {

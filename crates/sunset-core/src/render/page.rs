@@ -90,7 +90,7 @@ pub(super) fn render_page_in_every_reading(
             // The styles a later reading shows apply once the page's script puts its body in.
             let mut policy = Policy::default();
             for later_html in later_html.iter().filter_map(|later| later.html.as_deref()) {
-                policy.allow_styles_of(later_html);
+                policy.allow_body_styles_of(later_html);
             }
             let (html, carried) = later::carry(html, &current.guard, &later_html);
             (Some(with_policy(&html, policy)), carried)
