@@ -439,7 +439,7 @@ fn an_alias_is_kept_with_a_warning_naming_the_canonical_code() {
             )
         })
         .collect();
-    assert_eq!(in_site_toml, [("warning".into(), 33.into(), 8.into())]);
+    assert_eq!(in_site_toml, [("warning".into(), 39.into(), 8.into())]);
     let (code, _, _) = sunset(&site, &["check", "--strict"]);
     assert_eq!(code, 1, "a warning fails a strict check");
 }
