@@ -1,6 +1,7 @@
 // What the browser tests share to serve a build and open it: free ports, nginx's configuration
 // around the build's own _nginx/ snippets, and Debian's Chromium.
 
+import { existsSync } from "node:fs";
 import net from "node:net";
 import { chromium } from "playwright-core";
 
@@ -27,6 +28,15 @@ export function waitForPort(port) {
 }
 
 /**
+ * The build's nginx snippet `name` (`http.conf`, `server.conf`) as an include, when the site
+ * asks for them (`[hosting] nginx = true`, as the shipped site does).
+ */
+export function snippet(out, name) {
+  const file = `${out}/_nginx/${name}`;
+  return existsSync(file) ? `include ${file};` : "";
+}
+
+/**
  * nginx's configuration, its files in `dir`, for the build in `out`: the build's maps in the
  * http block, and `servers` (each of which includes the build's server.conf).
  */
@@ -48,7 +58,7 @@ export function nginxConfig(dir, out, servers) {
       fastcgi_temp_path ${dir}/fastcgi;
       uwsgi_temp_path ${dir}/uwsgi;
       scgi_temp_path ${dir}/scgi;
-      include ${out}/_nginx/http.conf;
+      ${snippet(out, "http.conf")}
       ${servers}
     }`;
 }

@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
-import { freePort, waitForPort, nginxConfig, launchChromium } from "./hosting.mjs";
+import { freePort, waitForPort, nginxConfig, snippet, launchChromium } from "./hosting.mjs";
 import vnuJar from "vnu-jar";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -45,7 +45,7 @@ async function serve(name, prefix, { root = repo, now = PHASE_BUILDS[name] } = {
   const location = prefix === "/" ? `location / { root ${out}; }` : `location ${prefix} { alias ${out}/; }`;
   const config = nginxConfig(dir, out, `server {
         listen 127.0.0.1:${port};
-        include ${out}/_nginx/server.conf;
+        ${snippet(out, "server.conf")}
         ${location}
         error_page 404 ${prefix}404.html;
       }`);

@@ -140,7 +140,7 @@ pub fn header_without_hashes() -> String {
 /// `'sha256-…'`: the source that allows an inline script or style whose text is `text`. The
 /// browser hashes the text as its parser gives it: line breaks as `\n`, NUL as U+FFFD.
 pub fn hash_source(text: &str) -> String {
-    let digest = if text.contains(['\r', '\0']) {
+    let digest = if memchr::memchr2(b'\r', b'\0', text.as_bytes()).is_some() {
         let parsed = text
             .replace("\r\n", "\n")
             .replace('\r', "\n")
@@ -229,11 +229,17 @@ fn is_css(tag: &StartTag) -> bool {
 /// Where the first `<name` (any case) of `html` starts: a quick look, before reading tags.
 fn tag_start(html: &str, name: &str) -> Option<usize> {
     let bytes = html.as_bytes();
-    memchr::memchr_iter(b'<', bytes).find(|&at| {
-        bytes
-            .get(at + 1..at + 1 + name.len())
-            .is_some_and(|found| found.eq_ignore_ascii_case(name.as_bytes()))
-    })
+    // Written in lower case, as nearly always, it is found at memchr's speed; only the text
+    // before it may hold it in another case.
+    let lower = memchr::memmem::find(bytes, format!("<{name}").as_bytes());
+    let before = &bytes[..lower.unwrap_or(bytes.len())];
+    memchr::memchr_iter(b'<', before)
+        .find(|&at| {
+            before
+                .get(at + 1..at + 1 + name.len())
+                .is_some_and(|found| found.eq_ignore_ascii_case(name.as_bytes()))
+        })
+        .or(lower)
 }
 
 fn is_html_space(c: char) -> bool {

@@ -40,6 +40,7 @@ use crate::cache::{Fingerprints, RenderCache};
 use crate::clock::{self, Status};
 use crate::config::Config;
 use crate::content::Page;
+use crate::csp::Policy;
 use crate::diagnostics::Diagnostic;
 use crate::files::OutputFile;
 use crate::files::{StaticFile, TemplateFile};
@@ -59,7 +60,10 @@ use context::{LanguageValues, language_context};
 use errors::{reference_errors, template_error};
 use files::{hashed_name, manifest, reminders, robots, sitemap};
 use functions::{Translator, register_template_functions};
-use page::{PageRender, render_in_every_reading, render_page_in_every_reading, render_site_page};
+use page::{
+    PageRender, render_in_every_reading, render_page_in_every_reading, render_site_page,
+    with_policy,
+};
 
 const ROOT_TEMPLATE: &str = "root.html";
 const NOT_FOUND_TEMPLATE: &str = "404.html";
@@ -323,7 +327,10 @@ pub fn render_site(model: &SiteModel, cache: &mut RenderCache) -> RenderedSite {
                             .map_err(|e| vec![e])
                     });
                 match result {
-                    Some(bytes) if merged.is_empty() => bytes,
+                    // The current reading's page alone is written, with its policy.
+                    Some(html) if merged.is_empty() => {
+                        with_policy(&html, Policy::default()).into_bytes()
+                    }
                     _ => {
                         complete &= result.is_some();
                         errors.append(&mut merged);

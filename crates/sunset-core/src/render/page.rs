@@ -349,7 +349,7 @@ pub(super) fn render_site_page(
     tera: &Tera,
     view: &ReadingView,
     template: &str,
-) -> Result<Vec<u8>, Diagnostic> {
+) -> Result<String, Diagnostic> {
     let config = model.config;
     let mut context = view.context(&config.default_language().code);
     let notices: Vec<Alternate> = config
@@ -371,15 +371,13 @@ pub(super) fn render_site_page(
         })
         .collect();
     context.insert("translations", &notices);
-    let html = tera
-        .render(template, &context)
-        .map_err(|e| template_error(model.templates, &e))?;
-    Ok(with_policy(&html, Policy::default()).into_bytes())
+    tera.render(template, &context)
+        .map_err(|e| template_error(model.templates, &e))
 }
 
 /// `html` with its Content-Security-Policy in a meta tag (see [`csp`]): `policy` and the page's
 /// own scripts and styles, the later readings' script included.
-fn with_policy(html: &str, mut policy: Policy) -> String {
+pub(super) fn with_policy(html: &str, mut policy: Policy) -> String {
     policy.extend(&Policy::of_html(html));
     csp::with_meta(html, &policy)
 }
