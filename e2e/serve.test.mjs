@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
-import { chromium } from "playwright-core";
+import { launchChromium } from "./hosting.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, "..");
@@ -58,11 +58,7 @@ before(async () => {
   }
   server = await startServe(["--now", NOW]);
   base = server.url;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {
@@ -135,7 +131,8 @@ function seen(page) {
 }
 
 async function axeViolations(page) {
-  await page.addScriptTag({ content: axeSource });
+  // Through the DevTools protocol: the page's Content-Security-Policy would block a <script>.
+  await page.evaluate(`${axeSource}\n;0`);
   const result = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: "tag", values: tags } }), AXE_TAGS);
   return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
@@ -176,6 +173,31 @@ test("with the browser's clock after the end, every previewed date reads as that
     }
   }
   for (const context of [late, ...Object.values(reference)]) await context.close();
+});
+
+test("serve sends each page's Content-Security-Policy as a header, and its own tools run under it", async () => {
+  // A language the site lacks: the page at / stays there.
+  const context = await browser.newContext({ locale: "de-DE" });
+  await context.addInitScript(() => {
+    window.violations = [];
+    document.addEventListener("securitypolicyviolation", (e) => window.violations.push(`${e.violatedDirective} ${e.sourceFile}:${e.lineNumber}`));
+  });
+  for (const path of ["en/", "ar/faq/?now=2026-01-15", "", "no/such/page/"]) {
+    const page = await context.newPage();
+    const errors = [];
+    page.on("console", (message) => { if (message.type() === "error" && !/status of 404/.test(message.text())) errors.push(message.text()); });
+    const response = await page.goto(`${base}${path}`);
+    const header = response.headers()["content-security-policy"];
+    const meta = await page.$eval('meta[http-equiv="Content-Security-Policy"]', (m) => m.content);
+    assert.equal(header, `${meta}; frame-ancestors 'none'`, path);
+    // The tools' script ran: it fills the panel's warnings from /__sunset/check.
+    await page.waitForFunction(() => document.querySelector("#sunset-warnings summary")?.textContent !== "", null, { timeout: 5_000 });
+    await page.waitForTimeout(100);
+    assert.deepEqual(await page.evaluate(() => window.violations), [], path);
+    assert.deepEqual(errors, [], path);
+    await page.close();
+  }
+  await context.close();
 });
 
 /** Marks a loaded page, so that a reload is seen as the mark's loss. */

@@ -6,8 +6,8 @@
 //! `sunset::build` is `sunset_core::build`.
 
 pub use sunset_core::{
-    bidi, build, cache, calendar, card, check, cldr, clock, config, content, diagnostics, files,
-    i18n, init, markdown, messages, phase, render, stamp, variables,
+    bidi, build, cache, calendar, card, check, cldr, clock, config, content, csp, diagnostics,
+    files, i18n, init, markdown, messages, phase, render, stamp, variables,
 };
 
 pub mod cards;

@@ -6,7 +6,8 @@
 //! reload (the build number on `/__sunset/events`, each page's version on `/__sunset/check`),
 //! a panel to preview the site at another date (`?now=2026-01-15` on any page, built in
 //! memory), the warnings of the last build, and an overlay with the diagnostics while the
-//! last rebuild has failed.
+//! last rebuild has failed. Every response sends the page's Content-Security-Policy as a
+//! header, as the hosts' files make them do, with the tools allowed.
 
 mod tools;
 
@@ -25,6 +26,7 @@ use tiny_http::{Header, Request, Response, Server};
 use crate::build::{self, BuildRequest};
 use crate::card::Cards;
 use crate::clock::NowInput;
+use crate::csp::Policy;
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::files::{OutputFile, Sources};
 use crate::output::Output;
@@ -389,19 +391,21 @@ fn respond(out: &Path, base_url: &str, shared: &Mutex<Shared>, url: &str) -> Rep
         Answer::File(found) => {
             let kind = content_type(&found.name);
             let status = found.status;
-            let body = if kind.starts_with("text/html") {
+            let (body, policy) = if kind.starts_with("text/html") {
                 let state = lock(shared);
                 let page = ServedPage::of(found, &state);
-                tools::inject(&page.html, &page.tools(&state)).into_bytes()
+                let (html, policy) = tools::inject(&page.html, &page.tools(&state));
+                (html.into_bytes(), policy)
             } else {
-                found.bytes
+                (found.bytes, Policy::default())
             };
             let response = Response::from_data(body).with_status_code(status);
-            with_header(
+            let response = with_header(
                 with_header(response, "Content-Type", kind),
                 "Cache-Control",
                 "no-store",
-            )
+            );
+            with_header(response, "Content-Security-Policy", &policy.header_value())
         }
     }
 }

@@ -1,5 +1,6 @@
 //! What serve adds to HTML responses: the live-reload script, the preview panel and the error
-//! overlay. Nothing here is ever written to the output folder.
+//! overlay, allowed by the page's Content-Security-Policy. Nothing here is ever written to the
+//! output folder.
 //!
 //! Live reload holds one connection for all tabs: browsers open at most six HTTP/1.1
 //! connections per host, so one event stream per tab stalls every request once six tabs are
@@ -14,6 +15,7 @@
 use chrono::{Days, NaiveDate};
 
 use crate::bidi::escape_html;
+use crate::csp::{self, Policy};
 use crate::diagnostics::counted;
 
 /// The error overlay: what it says is shown behind it, and the diagnostics.
@@ -57,7 +59,7 @@ pub fn findings_label(warnings: usize, notes: usize) -> String {
     }
 }
 
-const STYLE: &str = "<style>\
+const STYLE: &str = "\
 #sunset-panel{position:fixed;inset-block-end:.5rem;inset-inline-end:.5rem;z-index:2147483646;box-sizing:border-box;\
 max-inline-size:calc(100vw - 1rem);color-scheme:light dark;background:Canvas;color:CanvasText;border:1px solid #888;\
 border-radius:.4rem;padding:.3rem .5rem;font:13px/1.6 system-ui,sans-serif}\
@@ -69,8 +71,7 @@ font:14px/1.5 monospace}\
 #sunset-error[hidden]{display:none}\
 body::after{content:'';display:block;block-size:4rem}\
 #sunset-error pre{white-space:pre-wrap}\
-@media (max-width:40em){#sunset-panel{position:static;margin:1rem .5rem;max-inline-size:none}}\
-</style>";
+@media (max-width:40em){#sunset-panel{position:static;margin:1rem .5rem;max-inline-size:none}}";
 
 const SCRIPT: &str = r#"(function(){
 var me=document.currentScript.dataset,build=me.build,busy=0,again=0,dev=document.getElementById('sunset-dev');
@@ -105,18 +106,21 @@ away.forEach(function(e){e.inert=true});shut.addEventListener('click',close);doc
 })();"#;
 
 /// `html` with the tools: their style before `</head>` (or with the rest, in a page without
-/// one, where it must not come before the doctype), the rest before `</body>`.
-pub fn inject(html: &str, tools: &Tools) -> String {
+/// one, where it must not come before the doctype), the rest before `</body>`; and the page's
+/// Content-Security-Policy (its meta tag's) allowing them too, which the response sends as a
+/// header as the hosts' files do, so that what the policy blocks shows while previewing.
+pub fn inject(html: &str, tools: &Tools) -> (String, Policy) {
+    let style = format!("<style>{STYLE}</style>");
     let mut added = aside(tools);
-    let mut out = String::with_capacity(html.len() + STYLE.len() + added.len());
+    let mut out = String::with_capacity(html.len() + style.len() + added.len());
     let body = match html.find("</head>") {
         Some(at) => {
             out.push_str(&html[..at]);
-            out.push_str(STYLE);
+            out.push_str(&style);
             &html[at..]
         }
         None => {
-            added.insert_str(0, STYLE);
+            added.insert_str(0, &style);
             html
         }
     };
@@ -124,7 +128,10 @@ pub fn inject(html: &str, tools: &Tools) -> String {
     out.push_str(&body[..end]);
     out.push_str(&added);
     out.push_str(&body[end..]);
-    out
+    let mut policy = Policy::of_page(html).unwrap_or_default();
+    policy.allow_style(STYLE);
+    policy.allow_script(SCRIPT);
+    (csp::with_meta(&out, &policy), policy)
 }
 
 fn aside<'a>(tools: &Tools<'a>) -> String {
@@ -282,7 +289,7 @@ mod tests {
             headline: "The last rebuild failed.",
             text: "error: <bad>",
         };
-        let html = inject(
+        let (html, _) = inject(
             "<html><head><title>x</title></head><body><p>x</p></body></html>",
             &tools(Some(overlay), None),
         );
@@ -302,28 +309,53 @@ mod tests {
             "/en/card.1a2b3c4d.png?now=2026-01-15".into(),
             "A & B".into(),
         ));
-        let html = inject("<body></body>", &with_card);
+        let (html, _) = inject("<body></body>", &with_card);
         assert!(
             html.contains("<img src=\"/en/card.1a2b3c4d.png?now=2026-01-15\" alt=\"A &amp; B\""),
             "{html}"
         );
         assert!(html.find("sunset-card").unwrap() < html.find("</form>").unwrap());
-        assert!(!inject("<body></body>", &tools(None, None)).contains("id=\"sunset-card\""));
+        let (without, _) = inject("<body></body>", &tools(None, None));
+        assert!(!without.contains("id=\"sunset-card\""));
     }
 
     #[test]
     fn a_page_without_a_head_keeps_its_doctype_first() {
-        let html = inject(
+        let (html, _) = inject(
             "<!DOCTYPE html><title>404</title><body>Not found</body>",
             &tools(None, None),
         );
-        assert!(html.starts_with("<!DOCTYPE html><title>404</title><body>Not found<style>"));
+        assert!(html.starts_with("<!DOCTYPE html>\n<meta http-equiv=\"Content-Security-Policy\""));
+        assert!(
+            html.contains("<title>404</title><body>Not found<style>"),
+            "{html}"
+        );
         assert!(html.ends_with("</aside></body>"), "{html}");
+    }
+
+    /// The page's own hashes stay, and the tools' join them, in the meta tag and the header.
+    #[test]
+    fn the_policy_allows_the_page_and_the_tools() {
+        let mut page = Policy::default();
+        page.allow_script("guard()");
+        let built = csp::with_meta(
+            "<html><head><title>x</title></head><body></body></html>",
+            &page,
+        );
+        let (html, policy) = inject(&built, &tools(None, None));
+        assert_eq!(Policy::of_page(&html), Some(policy.clone()));
+        assert_eq!(html.matches("http-equiv").count(), 1);
+        let header = policy.header_value();
+        for code in ["guard()", SCRIPT] {
+            assert!(header.contains(&csp::hash_source(code)), "{header}");
+        }
+        assert!(header.contains(&csp::hash_source(STYLE)), "{header}");
+        assert!(header.ends_with("frame-ancestors 'none'"), "{header}");
     }
 
     #[test]
     fn the_previewed_day_is_marked() {
-        let html = inject("<body></body>", &tools(None, Some("2026-01-22")));
+        let (html, _) = inject("<body></body>", &tools(None, Some("2026-01-22")));
         assert!(html.contains("value=\"2026-01-22\""), "{html}");
         assert!(html.contains("data-now=\"2026-01-22\" aria-pressed=\"true\""));
         assert!(html.contains("data-now=\"\" aria-pressed=\"false\""));

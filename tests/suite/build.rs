@@ -41,6 +41,9 @@ fn builds_every_page_of_every_language() {
         [
             ".sunset-output",
             "404.html",
+            // The security headers and the language redirect, for Netlify and Cloudflare.
+            "_headers",
+            "_redirects",
             // Not translated yet: the English page, in the language's navigation.
             "ar/faq/index.html",
             "ar/index.html",

@@ -21,6 +21,7 @@ mod init;
 mod milestones;
 mod mistakes;
 mod output;
+mod policy;
 mod readings;
 mod site;
 mod untranslated;

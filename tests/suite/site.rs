@@ -36,6 +36,11 @@ fn builds_cleanly_in_every_phase() {
             [
                 ".sunset-output",
                 "404.html",
+                // [hosting]: Netlify's and Cloudflare's files, and nginx's.
+                "_headers",
+                "_nginx/http.conf",
+                "_nginx/server.conf",
+                "_redirects",
                 "favicon.svg",
                 "index.html",
                 "notice.json",

@@ -188,7 +188,8 @@ pub fn build_loaded(
         true => repeated,
         false => new_errors,
     };
-    diagnostics.extend(rendered.errors);
+    diagnostics.append(&mut rendered.errors);
+    diagnostics.append(&mut rendered.warnings);
     if rendered.complete {
         diagnostics.extend(check::link_findings(
             config,
@@ -196,6 +197,12 @@ pub fn build_loaded(
             &sources.templates,
             &rendered.files,
             &rendered.later,
+        ));
+        diagnostics.extend(check::policy_findings(
+            config,
+            &pages,
+            &sources.templates,
+            &rendered,
         ));
     }
     if diagnostics.iter().any(Diagnostic::is_error) {

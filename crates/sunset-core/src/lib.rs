@@ -17,6 +17,7 @@ pub mod cldr;
 pub mod clock;
 pub mod config;
 pub mod content;
+pub mod csp;
 pub mod diagnostics;
 pub mod files;
 pub mod history;

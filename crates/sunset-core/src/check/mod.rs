@@ -2,14 +2,16 @@
 //! each language, with the line to fix.
 //!
 //! [`static_findings`] reads the translations (see `messages`) and pages, and
-//! [`link_findings`] reads a built site's HTML; `build` runs both and fails only on errors,
+//! [`link_findings`] and [`policy_findings`] read a built site's HTML; `build` runs them and
+//! fails only on errors,
 //! `check` runs them for a date in every phase. Every finding is a `Diagnostic` with a `code`
 //! (see docs/check.md for the list), so the JSON report can be read by machines. By concern:
 //! each language's run through the checks here, [`messages`] (each message on its own),
 //! [`coverage`] (the messages a translation lacks, keeps, renamed or copied), [`pages`] (each
 //! language's pages against the default's), [`text`] (characters and leftovers in any text),
-//! [`links`] (the built HTML), [`typography`] (each language's typographic rules, as data,
-//! and the fixes `check --fix` makes; the `check` command alone runs it), [`updates`] (what
+//! [`links`] (the built HTML), [`policy`] (what the pages' Content-Security-Policy would
+//! block, see `csp`), [`typography`] (each language's typographic rules, as data, and the
+//! fixes `check --fix` makes; the `check` command alone runs it), [`updates`] (what
 //! site.toml's history needs of the rest of the site) and [`summary`] (the counts and the
 //! JSON report).
 
@@ -17,6 +19,7 @@ mod coverage;
 mod links;
 mod messages;
 mod pages;
+mod policy;
 mod summary;
 mod text;
 mod typography;
@@ -24,6 +27,7 @@ mod updates;
 
 pub use links::link_findings;
 pub use pages::future_updates;
+pub use policy::policy_findings;
 pub use summary::{LanguageSummary, json_report, summarize, summary_table};
 pub use typography::{Finding as TypographyFinding, fix, fixes, typography_findings};
 pub use updates::{history_findings, missing_history_messages};

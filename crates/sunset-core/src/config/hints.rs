@@ -44,6 +44,7 @@ fn form_of(table: &str, key: &str) -> Option<Form> {
         ("languages", "dir") => Form::Choice(&["ltr", "rtl"]),
         ("languages", "og_locale") => Form::Text("fr_FR"),
         ("markdown", "raw_html") => Form::Switch,
+        ("hosting", "netlify" | "nginx") => Form::Switch,
         ("reminder", "page") => Form::Text("link-account"),
         ("reminder", "alert_days_before") => Form::Count(3),
         ("check", "allow_identical") => Form::Texts("Example Service"),

@@ -85,8 +85,37 @@ pub struct Config {
     /// `[cards]`: whether pages get share cards (when templates/card.svg exists), and the
     /// site's own fonts for them.
     pub cards: Cards,
+    /// Which hosts' files the build writes: their security headers and the language redirect.
+    pub hosting: Hosting,
     /// What site.toml says that works but should change (a language code that is an alias).
     pub warnings: Vec<Diagnostic>,
+}
+
+/// `[hosting]`: the files that tell a host the site's security headers (its
+/// Content-Security-Policy among them) and where to send a reader who opens `/`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Hosting {
+    /// `_headers` and `_redirects`, which Netlify and Cloudflare Pages read (and other hosts
+    /// ignore): on unless turned off.
+    #[serde(default = "on")]
+    pub netlify: bool,
+    /// `_nginx/http.conf` and `_nginx/server.conf`, for nginx's configuration to include.
+    #[serde(default)]
+    pub nginx: bool,
+}
+
+impl Default for Hosting {
+    fn default() -> Hosting {
+        Hosting {
+            netlify: true,
+            nginx: false,
+        }
+    }
+}
+
+fn on() -> bool {
+    true
 }
 
 /// `[reminder]`: each language gets `<lang>/remind-me.ics`, an all-day event on the last day.
@@ -160,6 +189,7 @@ struct RawConfig {
     check: RawCheck,
     #[serde(default)]
     cards: RawCards,
+    hosting: Hosting,
 }
 
 #[derive(Deserialize, Default)]
@@ -288,6 +318,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
                     .map(|font| (font.get_ref().clone(), at(font.span())))
                     .collect(),
             },
+            hosting: raw.hosting,
             warnings,
         }),
         _ => Err(errors),

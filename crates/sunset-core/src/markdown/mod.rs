@@ -14,9 +14,10 @@
 //!
 //! Each parser event goes through one step per concern, in this order: `safety`,
 //! `references` (text to HTML, placeholders and `@/` links), `outline` (sections and steps),
-//! `headings` (ids; a heading's events wait for its end) and `offsets` (where each heading's
-//! HTML lands). The HTML writer pulls events one at a time, so memory follows the size of the
-//! output, not the number of events. Problems carry the byte range of the text given to
+//! `headings` (ids; a heading's events wait for its end), `offsets` (where each heading's
+//! HTML lands) and `tables` (cells aligned by class, never by a `style` attribute). The HTML
+//! writer pulls events one at a time, so memory follows the size of the output, not the number
+//! of events. Problems carry the byte range of the text given to
 //! [`render`]; the caller maps it back to its file.
 
 mod headings;
@@ -24,6 +25,7 @@ mod offsets;
 mod outline;
 mod references;
 mod safety;
+mod tables;
 
 use std::cell::Cell;
 use std::ops::Range;
@@ -38,6 +40,7 @@ use outline::Outline;
 use references::Resolver;
 pub use references::{MessageText, References};
 use safety::Safety;
+use tables::Tables;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RenderOptions {
@@ -111,6 +114,7 @@ pub fn render(
         outline: Outline::default(),
         headings: Headings::default(),
         heading_spans: HeadingSpans::new(&written),
+        tables: Tables::default(),
         problems: Vec::new(),
     };
     let mut html_out = String::with_capacity(text.len() * 3 / 2);
@@ -157,6 +161,7 @@ struct Steps<'a, 'r, I> {
     outline: Outline,
     headings: Headings<'a>,
     heading_spans: HeadingSpans<'r>,
+    tables: Tables,
     problems: Vec<Problem>,
 }
 
@@ -168,7 +173,7 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Iterator for Steps<'a, '
         loop {
             if let Some(event) = self.headings.next_ready() {
                 self.heading_spans.before_writing(&event);
-                return Some(event);
+                return Some(self.tables.write(event));
             }
             let (event, range) = self.events.next()?;
             let event = self.safety.guard(event, &range, &mut self.problems);
@@ -293,5 +298,20 @@ mod tests {
         let (r, _) = md("| a | b |\n|---|---|\n| 1 | 2 |\n\nText[^1].\n\n[^1]: Note.\n");
         assert!(r.html.contains("<table>"), "{}", r.html);
         assert!(r.html.contains("footnote-definition"), "{}", r.html);
+    }
+
+    /// A `style` attribute would be blocked by the site's Content-Security-Policy.
+    #[test]
+    fn aligned_cells_get_a_class_and_no_style() {
+        let (r, _) = md("| a | b | c | d |\n|:--|:-:|--:|---|\n| 1 | 2 | 3 | 4 |\n| **5** |\n");
+        assert_eq!(
+            r.html,
+            "<table><thead><tr><th class=\"align-start\">a</th><th class=\"align-center\">b</th>\
+             <th class=\"align-end\">c</th><th>d</th></tr></thead><tbody>\n\
+             <tr><td class=\"align-start\">1</td><td class=\"align-center\">2</td>\
+             <td class=\"align-end\">3</td><td>4</td></tr>\n\
+             <tr><td class=\"align-start\"><strong>5</strong></td><td class=\"align-center\"></td>\
+             <td class=\"align-end\"></td><td></td></tr>\n</tbody></table>\n"
+        );
     }
 }

@@ -27,7 +27,8 @@
 //! `functions`, `errors` (Tera's errors located in templates), `urls` (the page for readers of
 //! no listed language, reminder, feed and notice addresses), `files` (sitemap, robots.txt,
 //! notice.json, each language's calendar reminder while the notice is upcoming), `feed` (each
-//! language's Atom feed of the updates), `notice_json` (each language's notice for apps) and
+//! language's Atom feed of the updates), `notice_json` (each language's notice for apps),
+//! `hosts` (the security headers and the language redirect, for the hosts that read them) and
 //! [`later`].
 
 use std::collections::{HashMap, HashSet};
@@ -42,6 +43,7 @@ use crate::card::{CardKit, CardPlan};
 use crate::clock::{self, Status};
 use crate::config::Config;
 use crate::content::Page;
+use crate::csp::Policy;
 use crate::diagnostics::Diagnostic;
 use crate::files::OutputFile;
 use crate::files::{StaticFile, TemplateFile};
@@ -55,6 +57,7 @@ mod errors;
 mod feed;
 mod files;
 mod functions;
+mod hosts;
 pub mod later;
 mod notice_json;
 mod page;
@@ -66,7 +69,10 @@ use feed::feeds;
 use files::{hashed_name, manifest, reminders, robots, sitemap};
 use functions::{Translator, register_template_functions};
 use notice_json::notices;
-use page::{PageRender, render_in_every_reading, render_page_in_every_reading, render_site_page};
+use page::{
+    PageRender, render_in_every_reading, render_page_in_every_reading, render_site_page,
+    with_policy,
+};
 
 const ROOT_TEMPLATE: &str = "root.html";
 const NOT_FOUND_TEMPLATE: &str = "404.html";
@@ -251,6 +257,8 @@ pub struct RenderedSite {
     /// checked (a missing one would make every link to it look broken).
     pub complete: bool,
     pub errors: Vec<Diagnostic>,
+    /// What works but should change (a policy too long for a header line).
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Renders the whole site. Errors from every page are collected; a site with errors must not
@@ -285,6 +293,7 @@ pub fn render_site(model: &SiteModel, cache: &mut RenderCache) -> RenderedSite {
                 later: HashMap::new(),
                 complete: false,
                 errors,
+                warnings: Vec::new(),
             };
         }
     };
@@ -377,7 +386,10 @@ pub fn render_site(model: &SiteModel, cache: &mut RenderCache) -> RenderedSite {
                             .map_err(|e| vec![e])
                     });
                 match result {
-                    Some(bytes) if merged.is_empty() => bytes,
+                    // The current reading's page alone is written, with its policy.
+                    Some(html) if merged.is_empty() => {
+                        with_policy(&html, Policy::default()).into_bytes()
+                    }
                     _ => {
                         complete &= result.is_some();
                         errors.append(&mut merged);
@@ -429,7 +441,11 @@ pub fn render_site(model: &SiteModel, cache: &mut RenderCache) -> RenderedSite {
     files.push(sitemap(model));
     files.push(robots(model.config));
     files.push(manifest(model));
-    // Card fonts are what cards are drawn with, not files of the site.
+    let (mut host_files, warnings) = hosts::host_files(model, &files);
+    files.append(&mut host_files);
+    // A static file the build writes too (`_headers`) is in the build's (see `hosts`); card
+    // fonts are what cards are drawn with, not files of the site.
+    let written = hosts::written(model.config);
     let card_fonts: HashSet<&str> = model
         .config
         .cards
@@ -440,7 +456,7 @@ pub fn render_site(model: &SiteModel, cache: &mut RenderCache) -> RenderedSite {
     for file in model
         .statics
         .iter()
-        .filter(|f| !card_fonts.contains(f.name.as_str()))
+        .filter(|f| !written.contains(&f.name.as_str()) && !card_fonts.contains(f.name.as_str()))
     {
         files.push(OutputFile {
             path: file.name.clone(),
@@ -458,6 +474,7 @@ pub fn render_site(model: &SiteModel, cache: &mut RenderCache) -> RenderedSite {
         later: carried_html,
         complete,
         errors,
+        warnings,
     }
 }
 

@@ -17,6 +17,7 @@ use super::urls::x_default;
 use super::{BuildVariables, ReadingView, SiteModel, Templates, cards};
 use crate::card::CardPlan;
 use crate::content::Page;
+use crate::csp::{self, Policy};
 use crate::diagnostics::{Diagnostic, Location};
 use crate::markdown::{self, MessageText, References, RenderOptions};
 
@@ -102,8 +103,13 @@ pub(super) fn render_page_in_every_reading(
         .collect();
     let (html, carried) = match result.and_then(|rendered| rendered.html) {
         Some(html) => {
+            // The styles a later reading shows apply once the page's script puts its body in.
+            let mut policy = Policy::default();
+            for later_html in later_html.iter().filter_map(|later| later.html.as_deref()) {
+                policy.allow_body_styles_of(later_html);
+            }
             let (html, carried) = later::carry(html, &current.guard, &later_html);
-            (Some(html), carried)
+            (Some(with_policy(&html, policy)), carried)
         }
         None => (None, String::new()),
     };
@@ -368,7 +374,7 @@ pub(super) fn render_site_page(
     view: &ReadingView,
     template: &str,
     card: &tera::Value,
-) -> Result<Vec<u8>, Diagnostic> {
+) -> Result<String, Diagnostic> {
     let config = model.config;
     let mut context = view.context(&config.default_language().code);
     context.insert_value("card", card.clone());
@@ -391,10 +397,15 @@ pub(super) fn render_site_page(
         })
         .collect();
     context.insert("translations", &notices);
-    let html = tera
-        .render(template, &context)
-        .map_err(|e| template_error(model.templates, &e))?;
-    Ok(html.into_bytes())
+    tera.render(template, &context)
+        .map_err(|e| template_error(model.templates, &e))
+}
+
+/// `html` with its Content-Security-Policy in a meta tag (see [`csp`]): `policy` and the page's
+/// own scripts and styles, the later readings' script included.
+pub(super) fn with_policy(html: &str, mut policy: Policy) -> String {
+    policy.extend(&Policy::of_html(html));
+    csp::with_meta(html, &policy)
 }
 
 pub(super) struct PageReferences<'a> {
