@@ -403,7 +403,7 @@ fn an_alias_is_kept_with_a_warning_naming_the_canonical_code() {
     let (code, _, stderr) = sunset(dir.path(), &["init", "notice", "--languages", "en,iw"]);
     assert_eq!(code, 0, "{stderr}");
     let warning =
-        "warning: \"iw\" is an alias: CLDR's code for Hebrew is \"he\"\n  --> site.toml:33:8";
+        "warning: \"iw\" is an alias: CLDR's code for Hebrew is \"he\"\n  --> site.toml:36:8";
     let hint = "help: write \"he\", and rename content/iw/ and locales/iw/ to he/";
     assert!(
         stderr.contains(warning) && stderr.contains(hint),
@@ -439,7 +439,7 @@ fn an_alias_is_kept_with_a_warning_naming_the_canonical_code() {
             )
         })
         .collect();
-    assert_eq!(in_site_toml, [("warning".into(), 33.into(), 8.into())]);
+    assert_eq!(in_site_toml, [("warning".into(), 36.into(), 8.into())]);
     let (code, _, _) = sunset(&site, &["check", "--strict"]);
     assert_eq!(code, 1, "a warning fails a strict check");
 }
@@ -764,7 +764,12 @@ fn add_language_adds_a_language_to_an_existing_site() {
     );
     let toml = fs::read_to_string(site.join("site.toml")).unwrap();
     assert!(
-        toml.ends_with("\n[[languages]]\ncode = \"he\"\nname = \"עברית\"\n"),
+        toml.ends_with(
+            "\n[[languages]]\ncode = \"he\"\nname = \"עברית\"\n\
+             # Digits and calendar: CLDR's choice for this language (see the README).\n\
+             digits = \"latn\" # 0123456789\n\
+             calendar = \"gregory\" # 2027-06-30 reads 30 ביוני 2027\n"
+        ),
         "{toml}"
     );
     let hebrew = fs::read_to_string(site.join("locales/he/main.ftl")).unwrap();
