@@ -9,6 +9,7 @@ mod common;
 mod build;
 mod check;
 mod cldr_names;
+mod digits;
 mod errors;
 mod files;
 mod fuzz_regressions;

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use crate::common;
 use crate::common::{
-    CARRIED, SiteTest, between, carried_by_key, carried_page, script_key, visible_body,
+    CARRIED, SiteTest, between, carried_by_key, carried_page, plain, script_key, visible_body,
 };
 use fluent_bundle::FluentArgs;
 use sunset::config;
@@ -806,30 +806,6 @@ fn arabic_countdown_agrees_with_its_number() {
         "other: {}",
         forms[7]
     );
-}
-
-/// The text a reader sees: without tags and `<template>` contents, entities decoded.
-fn plain(html: &str) -> String {
-    let mut html = html.to_string();
-    while let Some(start) = html.find("<template") {
-        let end = html[start..]
-            .find("</template>")
-            .map_or(html.len(), |e| start + e + "</template>".len());
-        html.replace_range(start..end, "");
-    }
-    let mut text = String::new();
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            _ if !in_tag => text.push(c),
-            _ => {}
-        }
-    }
-    text.replace("&#39;", "'")
-        .replace("&quot;", "\"")
-        .replace("&amp;", "&")
 }
 
 #[test]
