@@ -649,6 +649,49 @@ test("a page not translated yet is published in the language, marked as the orig
   await context.close();
 });
 
+/**
+ * A new site in Egyptian Arabic, Persian, Bengali and Thai (tests/fixtures/digits), with
+ * CLDR's digits and calendars: numbered steps are numbered in each language's digits, and a
+ * page read on a later day shows that day's count and dates, which the build wrote, in the
+ * same digits and calendar.
+ */
+test("each language's numbered steps and later days are in its own digits and calendar", async () => {
+  const digits = join(work, "digits-site");
+  cpSync(join(repo, "tests", "fixtures", "digits"), digits, { recursive: true });
+  for (const part of ["templates", "static"]) cpSync(join(repo, part), join(digits, part), { recursive: true });
+  await serve("digits", "/", { root: digits, now: NOW });
+  const { base, out } = servers.digits;
+  const context = await browser.newContext();
+  await context.clock.install({ time: new Date(`${NOW}T12:00:00Z`) });
+  const markers = { "ar-EG": "arabic-indic", fa: "persian", bn: "bengali", th: "decimal", en: "decimal" };
+  for (const [lang, style] of Object.entries(markers)) {
+    const url = `${base}${lang}/save-photos/`;
+    const { page, problems } = await open(context, url);
+    assert.deepEqual(problems, [], url);
+    assert.equal(await page.$eval(".content ol", (ol) => getComputedStyle(ol).listStyleType), style, url);
+    assert.deepEqual(await axeViolations(page), [], `axe on ${url}`);
+    await page.close();
+  }
+  await context.close();
+  const status = async (url, time) => {
+    const reader = await browser.newContext();
+    await reader.clock.install({ time: new Date(time) });
+    const { page, problems } = await open(reader, url);
+    const seen = await page.evaluate(() => ({
+      headline: document.querySelector("#status-heading").textContent.trim(),
+      date: document.querySelector(".status-date time").textContent,
+    }));
+    await reader.close();
+    assert.deepEqual(problems, [], url);
+    return seen;
+  };
+  assert.deepEqual(await status(`${base}fa/`, "2026-01-06T12:00:00Z"), { headline: "۹ روز مانده", date: "۲۵ دی ۱۴۰۴" });
+  assert.deepEqual(await status(`${base}ar-EG/`, "2026-01-14T12:00:00Z"), { headline: "بقي يوم واحد", date: "١٥ يناير ٢٠٢٦" });
+  assert.deepEqual(await status(`${base}bn/`, "2026-01-20T12:00:00Z"), { headline: "Acme Photos বন্ধ হয়ে গেছে", date: "১৫ জানুয়ারি, ২০২৬" });
+  assert.deepEqual(await status(`${base}th/`, "2026-01-15T12:00:00Z"), { headline: "วันนี้เป็นวันสุดท้าย", date: "15 มกราคม 2569" });
+  assert.deepEqual(htmlErrors(out), []);
+});
+
 test("the W3C Nu HTML Checker finds no error in any page of any phase", () => {
   for (const name of Object.keys(PHASE_BUILDS)) {
     assert.deepEqual(htmlErrors(servers[name].out), [], name);

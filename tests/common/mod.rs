@@ -50,6 +50,17 @@ impl SiteTest {
         SiteTest::copy_of(&source)
     }
 
+    /// A copy of `tests/fixtures/<name>` with the default theme, the shipped site's
+    /// templates/ and static/ (what `init` writes), for fixtures about what they do.
+    pub fn fixture_with_default_theme(name: &str) -> SiteTest {
+        let site = SiteTest::fixture(name);
+        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+        for part in ["templates", "static"] {
+            copy(&repo.join(part), &site.root.join(part));
+        }
+        site
+    }
+
     /// A copy of the site shipped in the repository.
     pub fn shipped() -> SiteTest {
         let dir = TempDir::new().unwrap();
@@ -271,6 +282,29 @@ pub fn between<'a>(text: &'a str, start: &str, end: &str) -> &'a str {
     &text[from..to]
 }
 
+/// The text a reader sees: without tags and `<template>` contents, entities decoded.
+pub fn plain(html: &str) -> String {
+    let mut html = html.to_string();
+    while let Some(start) = html.find("<template") {
+        let end = html[start..]
+            .find("</template>")
+            .map_or(html.len(), |e| start + e + "</template>".len());
+        html.replace_range(start..end, "");
+    }
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            _ if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.replace("&#39;", "'")
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&")
+}
 pub const CARRIED: &str = "<script type=\"application/json\" data-phase-page=";
 
 /// What a build writes inside `<body>`, without what it carries for later phases.
@@ -355,28 +389,4 @@ pub fn script_key(
         })
         .collect();
     keys.join(",")
-}
-
-/// The text a reader sees: without tags and `<template>` contents, entities decoded.
-pub fn plain(html: &str) -> String {
-    let mut html = html.to_string();
-    while let Some(start) = html.find("<template") {
-        let end = html[start..]
-            .find("</template>")
-            .map_or(html.len(), |e| start + e + "</template>".len());
-        html.replace_range(start..end, "");
-    }
-    let mut text = String::new();
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            _ if !in_tag => text.push(c),
-            _ => {}
-        }
-    }
-    text.replace("&#39;", "'")
-        .replace("&quot;", "\"")
-        .replace("&amp;", "&")
 }

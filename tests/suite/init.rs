@@ -769,7 +769,12 @@ fn add_language_adds_a_language_to_an_existing_site() {
     );
     let toml = fs::read_to_string(site.join("site.toml")).unwrap();
     assert!(
-        toml.ends_with("\n[[languages]]\ncode = \"he\"\nname = \"עברית\"\n"),
+        toml.ends_with(
+            "\n[[languages]]\ncode = \"he\"\nname = \"עברית\"\n\
+             # Digits and calendar: CLDR's choice for this language (see the README).\n\
+             digits = \"latn\" # 0123456789\n\
+             calendar = \"gregory\" # 2027-06-30 reads 30 ביוני 2027\n"
+        ),
         "{toml}"
     );
     let hebrew = fs::read_to_string(site.join("locales/he/main.ftl")).unwrap();

@@ -10,6 +10,7 @@ mod build;
 mod cards;
 mod check;
 mod cldr_names;
+mod digits;
 mod errors;
 mod files;
 mod fuzz_regressions;

@@ -1,12 +1,15 @@
 //! What CLDR (through ICU4X's compiled data) knows about a language code of site.toml: whether
 //! it names a language at all, its canonical form (`he` for the old `iw`), its likely region,
-//! its direction, and its name in its own language and in English.
+//! its direction, its name in its own language and in English, and how it writes numbers and
+//! dates (`conventions`).
 //!
 //! `config` turns the answers into diagnostics; nothing here knows about site.toml.
 
+pub mod conventions;
 mod locale_data;
 mod names;
 
+pub use conventions::Conventions;
 pub use locale_data::{LocaleData, all_plural_forms, category_name, needed_plural_forms};
 
 use icu_locale::{
@@ -19,9 +22,12 @@ use std::sync::OnceLock;
 /// Why a code is not one CLDR knows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Unknown {
-    /// Not a BCP 47 language tag (`en_US`, `en-u-ca-gregory`, `xx-nonsense-`); `suggestion` is
+    /// Not a BCP 47 language tag (`en_US`, `xx-nonsense-`); `suggestion` is
     /// the tag it would be with hyphens, when that is one.
     NotATag { suggestion: Option<String> },
+    /// A locale with keywords or other extensions (`ar-EG-u-nu-latn`): `language` is the
+    /// language alone, which a site's code names.
+    Keywords { language: String },
     /// A well-formed tag whose language CLDR has never heard of (`xx`, `qqq`).
     Language,
     /// A script, region or variant CLDR does not name (`en-QQ`): which kind, and the subtag.
@@ -38,6 +44,13 @@ pub fn canonical(code: &str) -> Result<LanguageIdentifier, Unknown> {
         .then(|| code.parse::<LanguageIdentifier>().ok())
         .flatten();
     let Some(parsed) = parsed else {
+        if let Ok(locale) = code.parse::<Locale>()
+            && !locale.extensions.is_empty()
+        {
+            return Err(Unknown::Keywords {
+                language: locale.id.to_string(),
+            });
+        }
         let hyphenated = code.replace('_', "-");
         let suggestion = (hyphenated != code)
             .then(|| canonical(&hyphenated).ok())
@@ -239,7 +252,13 @@ mod tests {
                 suggestion: Some("pt-BR".into())
             })
         );
-        for code in ["", "en-", "en-u-ca-gregory", "en/..", "no-bok"] {
+        assert_eq!(
+            canonical_str("ar-EG-u-nu-latn"),
+            Err(Unknown::Keywords {
+                language: "ar-EG".into()
+            })
+        );
+        for code in ["", "en-", "en/..", "no-bok"] {
             assert!(
                 matches!(canonical_str(code), Err(Unknown::NotATag { .. })),
                 "{code}"

@@ -6,6 +6,8 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
+use chrono::NaiveDate;
+
 use crate::cldr;
 use crate::config;
 use crate::content::{self, ContentFile};
@@ -113,15 +115,25 @@ const MILESTONES_MESSAGES: &str = include_str!("../starter/milestones/main.ftl")
 /// The files of a new site for `languages` (the default first), with several milestones if
 /// `milestones`, or why there can be none.
 pub fn starter_site(languages: &[String], milestones: bool) -> Result<Starter, Vec<Diagnostic>> {
-    let mut site_toml = STARTER[0].1.to_string();
+    let mut starter = STARTER[0].1.to_string();
     if milestones {
-        site_toml = with_notice(&site_toml, MILESTONES_NOTICE);
+        starter = with_notice(&starter, MILESTONES_NOTICE);
     }
+    let mut site_toml = starter.clone();
     for code in languages {
         site_toml.push_str(&language_table(code));
     }
     // The same validation as every build: unknown or duplicate languages are refused here,
     // as mistakes in the command line, not in a site.toml the user has never seen.
+    let chosen = config::parse(Path::new(CONFIG_FILE), &site_toml)
+        .map_err(|diagnostics| on_command_line(diagnostics, "--languages: "))?;
+    // Then with the digits and calendar chosen for each, written out for the team to see;
+    // what it says about the languages points at the lines of that file.
+    let mut site_toml = starter;
+    for language in &chosen.languages {
+        site_toml.push_str(&language_table(&language.code));
+        site_toml.push_str(&conventions_lines(language, chosen.notice.end_date()));
+    }
     let config = config::parse(Path::new(CONFIG_FILE), &site_toml)
         .map_err(|diagnostics| on_command_line(diagnostics, "--languages: "))?;
     let mut files = vec![(PathBuf::from("site.toml"), site_toml)];
@@ -177,12 +189,22 @@ pub fn add_language(
 ) -> Result<NewLanguage, Vec<Diagnostic>> {
     let current = config::parse(Path::new(CONFIG_FILE), site_toml)?;
     let listed = current.language(code).is_some();
+    let with_table = |table: &str| format!("{}\n{table}", site_toml.trim_end());
     let site_toml = match listed {
         true => site_toml.to_string(),
-        false => format!("{}\n{}", site_toml.trim_end(), language_table(code)),
+        false => with_table(&language_table(code)),
     };
-    let config = config::parse(Path::new(CONFIG_FILE), &site_toml)
+    let mut config = config::parse(Path::new(CONFIG_FILE), &site_toml)
         .map_err(|diagnostics| on_command_line(diagnostics, ""))?;
+    let site_toml = match (listed, config.languages.last()) {
+        (false, Some(added)) => {
+            let lines = conventions_lines(added, config.notice.end_date());
+            let site_toml = with_table(&format!("{}{lines}", language_table(code)));
+            config = config::parse(Path::new(CONFIG_FILE), &site_toml)?;
+            site_toml
+        }
+        _ => site_toml,
+    };
     let default = config.default_language().code.clone();
     let language = config
         .language(code)
@@ -326,6 +348,23 @@ fn language_table(code: &str) -> String {
     }
 }
 
+/// The lines of a `[[languages]]` table that say how the language writes numbers and dates:
+/// what CLDR chose, with the digits and the long date of `date` (the notice's end) beside
+/// them, so that the team sees the choice and can change it.
+fn conventions_lines(language: &config::Language, date: NaiveDate) -> String {
+    let conventions = &language.conventions;
+    let digits = cldr::conventions::digits_of(&conventions.digits).unwrap_or_default();
+    let long_date = cldr::LocaleData::new(&language.canonical_code, conventions)
+        .map(|data| format!("{date} reads {}", data.long_date(date)))
+        .unwrap_or_default();
+    format!(
+        "# Digits and calendar: CLDR's choice for this language (see the README).\n\
+         digits = \"{}\" # {digits}\n\
+         calendar = \"{}\" # {long_date}\n",
+        conventions.digits, conventions.calendar
+    )
+}
+
 /// The starter's files with each language's copy of the default language stamped as a copy:
 /// builds publish them as untranslated and `check` counts them so until they are translated,
 /// even after the default language's text changes.
@@ -398,6 +437,29 @@ mod tests {
             .unwrap()
             .1;
         assert!(ftl.contains("[two]"), "{ftl}");
+    }
+
+    #[test]
+    fn each_language_gets_cldrs_digits_and_calendar_written_out() {
+        let codes = ["en", "fa", "th"].map(String::from);
+        let starter = starter_site(&codes, false).unwrap();
+        let toml = site_toml(&starter);
+        for lines in [
+            "code = \"en\"\nname = \"English\"\n# Digits and calendar: CLDR's choice for this language (see the README).\ndigits = \"latn\" # 0123456789\ncalendar = \"gregory\" # 2027-06-30 reads June 30, 2027\n",
+            "digits = \"arabext\" # ۰۱۲۳۴۵۶۷۸۹\ncalendar = \"persian\" # 2027-06-30 reads ۹ تیر ۱۴۰۶\n",
+            "digits = \"latn\" # 0123456789\ncalendar = \"buddhist\" # 2027-06-30 reads 30 มิถุนายน 2570\n",
+        ] {
+            assert!(toml.contains(lines), "{lines} in\n{toml}");
+        }
+        let config = config::parse(Path::new(CONFIG_FILE), toml).unwrap();
+        assert_eq!(config.languages[1].conventions.calendar, "persian");
+        // A language added later gets them too.
+        let added = add_language(toml, "bn", &[], &[]).unwrap();
+        let (_, written) = &added.files[0];
+        assert!(
+            written.ends_with("digits = \"beng\" # ০১২৩৪৫৬৭৮৯\ncalendar = \"gregory\" # 2027-06-30 reads ৩০ জুন, ২০২৭\n"),
+            "{written}"
+        );
     }
 
     #[test]

@@ -43,6 +43,8 @@ fn form_of(table: &str, key: &str) -> Option<Form> {
         ("languages", "name") => Form::Text("Français"),
         ("languages", "dir") => Form::Choice(&["ltr", "rtl"]),
         ("languages", "og_locale") => Form::Text("fr_FR"),
+        ("languages", "digits") => Form::Text("latn"),
+        ("languages", "calendar") => Form::Text("gregory"),
         ("markdown", "raw_html") => Form::Switch,
         ("hosting", "netlify" | "nginx") => Form::Switch,
         ("reminder", "page") => Form::Text("link-account"),

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use toml::Spanned;
 use toml::value::Datetime;
 
+use crate::cldr::Conventions;
 use crate::diagnostics::{Diagnostic, Location};
 
 mod hints;
@@ -57,6 +58,9 @@ pub struct Language {
     pub dir: Direction,
     /// The Open Graph locale (`language_TERRITORY`), for link previews.
     pub og_locale: String,
+    /// The digits and calendar its numbers and dates are written in: site.toml's, else
+    /// CLDR's choice for the language.
+    pub conventions: Conventions,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

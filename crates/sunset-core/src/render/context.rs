@@ -19,17 +19,72 @@ pub(super) struct LanguageContext<'a> {
     pub(super) name: &'a str,
     pub(super) dir: &'static str,
     pub(super) og_locale: &'a str,
+    /// Its numbering system and calendar (`arabext`, `persian`).
+    pub(super) digits: &'a str,
+    pub(super) calendar: &'a str,
+    /// The CSS `list-style-type` that numbers ordered lists in its digits (`persian`), and
+    /// the `@counter-style` rule that defines it where CSS has no such style of its own.
+    pub(super) list_style: String,
+    pub(super) counter_style: String,
 }
 
 impl<'a> LanguageContext<'a> {
     pub(super) fn of(language: &'a Language) -> LanguageContext<'a> {
+        let digits = language.conventions.digits.as_str();
+        let (list_style, counter_style) = list_style(digits);
         LanguageContext {
             code: &language.code,
             name: &language.name,
             dir: language.dir.as_str(),
             og_locale: &language.og_locale,
+            digits,
+            calendar: &language.conventions.calendar,
+            list_style,
+            counter_style,
         }
     }
+}
+
+/// CSS's own counter styles of numbering systems' digits (CSS Counter Styles 3), which every
+/// browser knows.
+const CSS_LIST_STYLES: [(&str, &str); 18] = [
+    ("latn", "decimal"),
+    ("arab", "arabic-indic"),
+    ("arabext", "persian"),
+    ("beng", "bengali"),
+    ("deva", "devanagari"),
+    ("gujr", "gujarati"),
+    ("guru", "gurmukhi"),
+    ("hanidec", "cjk-decimal"),
+    ("khmr", "khmer"),
+    ("knda", "kannada"),
+    ("laoo", "lao"),
+    ("mlym", "malayalam"),
+    ("mymr", "myanmar"),
+    ("orya", "oriya"),
+    ("tamldec", "tamil"),
+    ("telu", "telugu"),
+    ("thai", "thai"),
+    ("tibt", "tibetan"),
+];
+
+/// The `list-style-type` of ordered lists in the numbering system `digits`, and the
+/// `@counter-style` rule it needs (empty for CSS's own styles).
+fn list_style(digits: &str) -> (String, String) {
+    if let Some((_, style)) = CSS_LIST_STYLES.iter().find(|(name, _)| *name == digits) {
+        return (style.to_string(), String::new());
+    }
+    let symbols: Vec<String> = crate::cldr::conventions::digits_of(digits)
+        .unwrap_or_else(|| "0123456789".into())
+        .chars()
+        .map(|digit| format!("\"{digit}\""))
+        .collect();
+    let name = format!("digits-{digits}");
+    let rule = format!(
+        "@counter-style {name}{{system:numeric;symbols:{}}}",
+        symbols.join(" ")
+    );
+    (name, rule)
 }
 
 #[derive(Serialize)]
@@ -349,4 +404,35 @@ pub(super) struct NavEntry<'a> {
     pub(super) url: String,
     /// The language of the title, for a page not translated yet.
     pub(super) untranslated_from: Option<&'a str>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cldr::conventions::numbering_systems;
+
+    #[test]
+    fn every_numbering_system_numbers_lists_in_its_digits() {
+        assert_eq!(
+            list_style("arabext"),
+            ("persian".to_string(), String::new())
+        );
+        assert_eq!(list_style("latn"), ("decimal".to_string(), String::new()));
+        for (name, _) in CSS_LIST_STYLES {
+            assert!(
+                numbering_systems().iter().any(|(n, _)| n == name),
+                "{name} is not one of ICU4X's"
+            );
+        }
+        // Where CSS has no style of its own, a counter style of the digits.
+        let (style, rule) = list_style("adlm");
+        assert_eq!(style, "digits-adlm");
+        assert!(
+            rule.starts_with("@counter-style digits-adlm{system:numeric;symbols:\"𞥐\" \"𞥑\""),
+            "{rule}"
+        );
+        for (name, _) in numbering_systems() {
+            assert!(!list_style(name).0.is_empty(), "{name}");
+        }
+    }
 }

@@ -1,25 +1,24 @@
-//! Translations: one Fluent bundle per language, CLDR plurals and dates, fallback to the
-//! default language.
-//!
-//! fluent-bundle gets two things wrong or not at all, so this module supplies them from ICU4X:
-//! - `PLURAL($n)` gives the CLDR plural category of a number as a string selector. Fluent's own
-//!   number selectors use CLDR 37 rules, which put Arabic 103 and 111 in `other` instead of
-//!   `few` and `many`.
-//! - `DATETIME($date)` formats an ISO date (`2026-01-15`) as the language's long date.
+//! Translations: one Fluent bundle per language, CLDR plurals, numbers and dates
+//! (`functions`), fallback to the default language, syntax errors located (`syntax`).
 //!
 //! Bidi isolation marks are turned off: they leak into titles and attributes. Templates and
 //! Markdown isolate left-to-right runs with markup instead (see `render::isolate_ltr_runs`).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use chrono::NaiveDate;
 use fluent_bundle::concurrent::FluentBundle;
-use fluent_bundle::{FluentArgs, FluentError, FluentResource, FluentValue};
+use fluent_bundle::{FluentArgs, FluentError, FluentResource};
 
 use crate::cldr::LocaleData;
 use crate::config::{Config, Language};
 use crate::diagnostics::{Diagnostic, Location, closest};
+
+mod functions;
+mod syntax;
+
+use functions::{FUNCTIONS, formatting_in};
 
 /// A `.ftl` file as read from disk, with its path relative to the site root.
 #[derive(Debug, Clone)]
@@ -29,9 +28,6 @@ pub struct LocaleFile {
     pub text: String,
 }
 
-/// The functions translations may call, as listed in diagnostics.
-const FUNCTIONS: [&str; 2] = ["PLURAL", "DATETIME"];
-
 struct LanguageBundle {
     code: String,
     bundle: FluentBundle<FluentResource>,
@@ -40,7 +36,7 @@ struct LanguageBundle {
     /// Messages that are still the default language's text (see `stamp::Copies`): shown as
     /// the default language's, like missing ones.
     copies: BTreeSet<String>,
-    data: std::sync::Arc<LocaleData>,
+    data: Arc<LocaleData>,
 }
 
 /// A message formatted, and the language it is in: the one asked for, or the default
@@ -162,13 +158,17 @@ impl Translations {
             return Err(Diagnostic::error(format!("message `{id}` has no value")));
         };
         let mut errors = Vec::new();
-        let text = language
-            .bundle
-            .format_pattern(pattern, Some(args), &mut errors);
-        let failed_function = FUNCTIONS.iter().find(|f| text.contains(&format!("{f}()")));
+        let text = formatting_in(&language.data, || {
+            language
+                .bundle
+                .format_pattern(pattern, Some(args), &mut errors)
+        });
+        let failed_function = FUNCTIONS
+            .iter()
+            .find(|(name, _)| text.contains(&format!("{name}()")));
         let problem = match (errors.first(), failed_function) {
             (Some(error), _) => describe_resolver_error(error),
-            (None, Some(function)) => format!("{function}() could not use its argument"),
+            (None, Some((name, takes))) => format!("{name}() could not use its arguments: {takes}"),
             (None, None) => {
                 return Ok(Formatted {
                     text: text.into_owned(),
@@ -206,53 +206,22 @@ fn load_language<'a>(
     files: impl Iterator<Item = &'a LocaleFile>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<LanguageBundle, Diagnostic> {
-    let data = LocaleData::new(&language.canonical_code).map_err(Diagnostic::error)?;
-    let data = std::sync::Arc::new(data);
+    let data = LocaleData::new(&language.canonical_code, &language.conventions)
+        .map_err(Diagnostic::error)?;
+    let data = Arc::new(data);
     let langid: unic_langid::LanguageIdentifier = language
         .canonical_code
         .parse()
         .map_err(|_| Diagnostic::error(format!("{:?} is not a language tag", language.code)))?;
     let mut bundle = FluentBundle::new_concurrent(vec![langid]);
     bundle.set_use_isolating(false);
-    register_fluent_functions(&mut bundle, &data);
+    functions::register(&mut bundle, &data);
     let mut definitions = BTreeMap::new();
     for file in files {
         let resource = match FluentResource::try_new(file.text.clone()) {
             Ok(resource) => resource,
             Err((resource, errors)) => {
-                for error in errors {
-                    let missing_default = matches!(
-                        error.kind,
-                        fluent_syntax::parser::ErrorKind::MissingDefaultVariant
-                    );
-                    let (message, range, hint) = match unclosed_brace(&file.text, &error)
-                        .filter(|_| !missing_default)
-                    {
-                        Some(at) => (
-                            "Fluent syntax: this `{` is never closed".to_string(),
-                            at..at + 1,
-                            "close the placeable with `}` (`{ $days }`); for a brace in the \
-                             text itself, write `{\"{\"}`",
-                        ),
-                        None if missing_default => (
-                            "Fluent syntax: this select has no default variant".to_string(),
-                            error_position(&file.text, &error),
-                            "mark the variant used for every other value with `*`, as in `*[other] …`",
-                        ),
-                        None => (
-                            format!("Fluent syntax: {}", error.kind),
-                            error_position(&file.text, &error),
-                            "messages look like `id = text`; continuation lines are \
-                             indented; see https://projectfluent.org/fluent/guide/",
-                        ),
-                    };
-                    diagnostics.push(
-                        Diagnostic::error(message)
-                            .code("syntax")
-                            .at(Location::from_range(&file.path, &file.text, range))
-                            .hint(hint),
-                    );
-                }
+                diagnostics.extend(errors.iter().map(|error| syntax::diagnostic(file, error)));
                 resource
             }
         };
@@ -281,55 +250,6 @@ fn load_language<'a>(
         copies: BTreeSet::new(),
         data,
     })
-}
-
-/// Where to point for a parse error that is not an unclosed brace. The parser notices some
-/// mistakes only at the start of a following line, after any blank lines; the end of the
-/// line the mistake is on is where the fix goes.
-fn error_position(
-    text: &str,
-    error: &fluent_syntax::parser::ParserError,
-) -> std::ops::Range<usize> {
-    let entry_start = error.slice.as_ref().map_or(error.pos.start, |s| s.start);
-    let at = error.pos.start.min(text.len());
-    if at > entry_start && text[..at].ends_with('\n') {
-        let end_of_line = text[..at].trim_end().len().max(entry_start);
-        return end_of_line..end_of_line;
-    }
-    error.pos.clone()
-}
-
-/// The offset of the `{` a parse error comes from, when the entry it is in opens a placeable
-/// before the error and never closes it: the parser reports that where it gave up (often the
-/// next line), the translator's slip is the brace. String literals in placeables (`{"{"}`)
-/// are skipped.
-fn unclosed_brace(text: &str, error: &fluent_syntax::parser::ParserError) -> Option<usize> {
-    let start = error.slice.as_ref().map_or(error.pos.start, |s| s.start);
-    let end = error.pos.start.min(text.len());
-    let entry = text.get(start..end)?;
-    let mut open = Vec::new();
-    let mut chars = entry.char_indices();
-    while let Some((i, c)) = chars.next() {
-        match c {
-            '{' => open.push(i),
-            '}' => {
-                open.pop();
-            }
-            '"' if !open.is_empty() => {
-                while let Some((_, c)) = chars.next() {
-                    match c {
-                        '\\' => {
-                            chars.next();
-                        }
-                        '"' | '\n' => break,
-                        _ => {}
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    open.last().map(|i| start + i)
 }
 
 fn duplicates(
@@ -364,103 +284,9 @@ pub(crate) fn message_definitions(path: &Path, text: &str) -> BTreeMap<String, L
     definitions
 }
 
-fn register_fluent_functions(
-    bundle: &mut FluentBundle<FluentResource>,
-    data: &std::sync::Arc<LocaleData>,
-) {
-    let plural_data = data.clone();
-    let date_data = data.clone();
-    // Both names are fresh in an empty bundle, so registration cannot collide.
-    let _ = bundle.add_function("PLURAL", move |positional, _named| {
-        match positional.first() {
-            Some(FluentValue::Number(n)) => FluentValue::from(plural_data.plural_category(n.value)),
-            _ => FluentValue::Error,
-        }
-    });
-    let _ = bundle.add_function("DATETIME", move |positional, _named| {
-        let date = match positional.first() {
-            Some(FluentValue::String(s)) => NaiveDate::parse_from_str(s, "%Y-%m-%d").ok(),
-            _ => None,
-        };
-        match date {
-            Some(date) => FluentValue::from(date_data.long_date(date)),
-            None => FluentValue::Error,
-        }
-    });
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// The line, column and message of each syntax error in `text`.
-    fn syntax_errors(text: &str) -> Vec<(usize, usize, String)> {
-        let (_, errors) = FluentResource::try_new(text.to_string()).unwrap_err();
-        errors
-            .iter()
-            .map(|error| {
-                let (range, message) = match unclosed_brace(text, error) {
-                    Some(at) => (at..at + 1, "unclosed".to_string()),
-                    None => (error_position(text, error), error.kind.to_string()),
-                };
-                let location = Location::from_range(Path::new("x.ftl"), text, range);
-                (location.line, location.column, message)
-            })
-            .collect()
-    }
-
-    #[test]
-    fn an_unclosed_brace_is_found_where_it_is() {
-        // At the end of a line, before a blank line: the parser gives up two lines later.
-        assert_eq!(
-            syntax_errors("a = A\nfaq = Sur cette page {\n\nb = B\n"),
-            [(2, 22, "unclosed".to_string())]
-        );
-        assert_eq!(
-            syntax_errors("cta = Questions { et réponses\nb = B\n"),
-            [(1, 17, "unclosed".to_string())]
-        );
-        // A brace inside a string literal is text; the one that opens the placeable is not.
-        assert_eq!(
-            syntax_errors("a = { \"{\" } and { $x\n"),
-            [(1, 17, "unclosed".to_string())]
-        );
-        let other = syntax_errors("a = A\n= B\n");
-        assert_ne!(other[0].2, "unclosed", "{other:?}");
-        // The innermost of two is closed: the outer one is the slip.
-        assert_eq!(
-            syntax_errors("a = {  { $x }\n"),
-            [(1, 5, "unclosed".to_string())]
-        );
-        // Quotes outside a placeable are text, and do not hide the brace after them.
-        assert_eq!(
-            syntax_errors("a = \"x { $n\n"),
-            [(1, 8, "unclosed".to_string())]
-        );
-        // A `}` inside a string literal, escaped quote or not, closes nothing.
-        assert_eq!(
-            syntax_errors("a = { \"}\" \n"),
-            [(1, 5, "unclosed".to_string())]
-        );
-        assert_eq!(
-            syntax_errors("a = { \"\\\"}\" \n"),
-            [(1, 5, "unclosed".to_string())]
-        );
-    }
-
-    /// Where a mistake that the parser notices only on a later line is pointed at: the end of
-    /// its own line, not the start of what follows; one it notices where it is, there.
-    #[test]
-    fn other_syntax_errors_point_at_the_end_of_their_line() {
-        let position = |text: &str| {
-            let (_, errors) = FluentResource::try_new(text.to_string()).unwrap_err();
-            error_position(text, &errors[0])
-        };
-        // No default variant: noticed at the `}` on the next line.
-        assert_eq!(position("a = A\nb = { $n ->\n  [one] x\n}\n"), 27..27);
-        // No value: noticed at the entry's own start, which follows a line break.
-        assert_eq!(position("a = A\nb =\n\nc = C\n"), 6..11);
-    }
 
     #[test]
     fn the_unclosed_brace_is_underlined_alone() {
@@ -484,14 +310,6 @@ mod tests {
         assert_eq!(found.keys().collect::<Vec<_>>(), ["-term", "msg-id"]);
         let at = &found["msg-id"];
         assert_eq!((at.line, at.column, at.span.clone()), (2, 1, 0..6));
-    }
-
-    #[test]
-    fn fractional_counts_take_the_other_form() {
-        let english = LocaleData::new("en").unwrap();
-        assert_eq!(english.plural_category(1.0), "one");
-        assert_eq!(english.plural_category(1.5), "other");
-        assert_eq!(english.plural_category(2.0), "other");
     }
 
     fn config(codes: &[&str]) -> Config {
@@ -543,69 +361,22 @@ mod tests {
     }
 
     #[test]
-    fn long_dates_in_five_languages() {
-        let date = NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
-        let got: Vec<_> = ["en", "fr", "tr", "id", "ar"]
-            .iter()
-            .map(|c| LocaleData::new(c).unwrap().long_date(date))
-            .collect();
-        assert_eq!(
-            got,
-            [
-                "January 15, 2026",
-                "15\u{a0}janvier\u{a0}2026",
-                "15 Ocak 2026",
-                "15 Januari 2026",
-                "15 يناير 2026"
-            ]
-        );
-    }
-
-    #[test]
-    fn french_writes_the_first_of_the_month_as_an_ordinal() {
-        let fr = LocaleData::new("fr").unwrap();
-        let first = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
-        // No line breaks inside a French date: its spaces are no-break spaces.
-        assert_eq!(fr.long_date(first), "1er\u{a0}janvier\u{a0}2026");
-        let eleventh = NaiveDate::from_ymd_opt(2026, 1, 11).unwrap();
-        assert_eq!(fr.long_date(eleventh), "11\u{a0}janvier\u{a0}2026");
-        assert_eq!(
-            LocaleData::new("tr").unwrap().long_date(first),
-            "1 Ocak 2026"
-        );
-    }
-
-    #[test]
-    fn languages_without_cldr_data_of_their_own_are_refused() {
-        let date = NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
-        let long_date = |code| LocaleData::new(code).map(|data| data.long_date(date));
-        assert_eq!(long_date("nb").as_deref(), Ok("15. januar 2026"));
-        assert_eq!(long_date("he").as_deref(), Ok("15 בינואר 2026"));
-        assert_eq!(long_date("zh-Hant").as_deref(), Ok("2026年1月15日"));
-        assert_eq!(long_date("sr-Latn").as_deref(), Ok("15. januar 2026."));
-        // Japanese has one plural form, as CLDR's root does, and is no less a language.
-        assert_eq!(long_date("ja").as_deref(), Ok("2026年1月15日"));
-        for code in ["yi", "tlh", "xx"] {
-            let error = long_date(code).unwrap_err();
-            assert!(error.contains("2026 M01 15"), "{code}: {error}");
-        }
-    }
-
-    #[test]
-    fn datetime_function_formats_iso_dates_and_rejects_others() {
-        let ftl = "ends = Ends on { DATETIME($end) }.\n";
-        let (t, _) = Translations::load(&config(&["fr"]), &[file("fr", ftl)], &BTreeMap::new());
+    fn numbers_are_the_languages_and_what_number_cannot_write_is_an_error() {
+        let ftl = "n = { $n } { NUMBER($n, minimumIntegerDigits: 3) }\np = { NUMBER($n, style: \"percent\") }\n";
+        let (t, _) = Translations::load(&config(&["fa"]), &[file("fa", ftl)], &BTreeMap::new());
         let mut args = FluentArgs::new();
-        args.set("end", "2026-01-15");
-        assert_eq!(
-            t.format("fr", "ends", &args).unwrap().text,
-            "Ends on 15\u{a0}janvier\u{a0}2026."
+        args.set("n", 12);
+        assert_eq!(t.format("fa", "n", &args).unwrap().text, "۱۲ ۰۱۲");
+        let error = t.format("fa", "p", &args).unwrap_err();
+        assert!(
+            error
+                .message
+                .contains("NUMBER() could not use its arguments")
+                && error.message.contains("not style \"percent\""),
+            "{}",
+            error.message
         );
-        let mut args = FluentArgs::new();
-        args.set("end", "tomorrow");
-        let error = t.format("fr", "ends", &args).unwrap_err();
-        assert!(error.message.contains("DATETIME"), "{}", error.message);
-        assert_eq!(error.location.unwrap().line, 1);
+        assert_eq!(error.location.unwrap().line, 2);
     }
 
     #[test]
@@ -672,5 +443,22 @@ mod tests {
         args.set("n", 3);
         assert_eq!(t.format("en", "page.title", &args).unwrap().text, "Title 3");
         assert_eq!(t.format("en", "page", &args).unwrap().text, "Page");
+    }
+
+    #[test]
+    fn datetime_function_formats_iso_dates_and_rejects_others() {
+        let ftl = "ends = Ends on { DATETIME($end) }.\n";
+        let (t, _) = Translations::load(&config(&["fr"]), &[file("fr", ftl)], &BTreeMap::new());
+        let mut args = FluentArgs::new();
+        args.set("end", "2026-01-15");
+        assert_eq!(
+            t.format("fr", "ends", &args).unwrap().text,
+            "Ends on 15\u{a0}janvier\u{a0}2026."
+        );
+        let mut args = FluentArgs::new();
+        args.set("end", "tomorrow");
+        let error = t.format("fr", "ends", &args).unwrap_err();
+        assert!(error.message.contains("DATETIME"), "{}", error.message);
+        assert_eq!(error.location.unwrap().line, 1);
     }
 }
