@@ -193,6 +193,7 @@ struct RawConfig {
     check: RawCheck,
     #[serde(default)]
     cards: RawCards,
+    #[serde(default)]
     hosting: Hosting,
 }
 
