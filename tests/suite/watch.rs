@@ -548,3 +548,30 @@ fn editing_a_static_file_named_by_asset_rerenders_the_pages_that_name_it() {
         "{hashed}"
     );
 }
+
+/// On the shipped site, with its share cards: a rebuild draws only the cards whose text
+/// changed, takes the others from its last write, and leaves what a fresh build writes.
+#[test]
+fn watch_draws_only_the_share_cards_an_edit_changes() {
+    let site = SiteTest::shipped();
+    let watch = start_watch(&site);
+    assert_matches_fresh_build(&site, "the first build");
+    site.edit(
+        "content/en/faq.md",
+        "## Why is ChatGPT leaving WhatsApp?",
+        "## Why is ChatGPT leaving WhatsApp now?",
+    );
+    let line = watch.wait_for("rebuilt in");
+    assert!(
+        line.contains(": 1 pages rendered, 16 reused, 0 share cards drawn,"),
+        "a page's text that its card does not show: {line}"
+    );
+    site.edit(
+        "content/en/faq.md",
+        "title = \"Questions and answers\"",
+        "title = \"Your questions\"",
+    );
+    let line = watch.wait_for("rebuilt in");
+    assert!(line.contains(", 1 share cards drawn,"), "{line}");
+    assert_matches_fresh_build(&site, "a title its card shows");
+}
