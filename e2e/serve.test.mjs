@@ -323,6 +323,31 @@ test("the panel is a named landmark, passes axe, and hides nothing on a phone", 
   }
 });
 
+test("the panel shows the page's share card, a preview's for its date", async () => {
+  const context = await lateContext();
+  const card = async (url) => {
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.locator("#sunset-card summary").click();
+    const image = page.locator("#sunset-card img");
+    await image.evaluate((img) => img.decode());
+    const shown = await image.evaluate((img) => ({ src: img.getAttribute("src"), alt: img.alt, width: img.naturalWidth, height: img.naturalHeight }));
+    const tag = await page.getAttribute('meta[property="og:image"]', "content");
+    await page.close();
+    return { ...shown, tag };
+  };
+  const today = await card(`${base}ar/faq/`);
+  assert.equal(`${base}${today.src.slice(1)}`, today.tag, "the served build's card");
+  assert.deepEqual([today.width, today.height], [1200, 630]);
+  assert.match(today.alt, /^الأسئلة الشائعة – /);
+  const lastDay = await card(`${base}ar/faq/?now=2026-01-15`);
+  assert.match(lastDay.src, /^\/ar\/faq\/card\.[0-9a-f]{8}\.png\?now=2026-01-15$/);
+  assert.deepEqual([lastDay.width, lastDay.height], [1200, 630], "drawn for the preview");
+  assert.notEqual(lastDay.src.split("?")[0], today.src, "another phase, another card");
+  assert.match(lastDay.alt, /اليوم هو آخر يوم/);
+  await context.close();
+});
+
 test("the root page keeps ?now= when it goes to the browser's language", async () => {
   const context = await lateContext({ locale: "fr-FR" });
   const page = await context.newPage();

@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
 import { freePort, waitForPort, nginxConfig, snippet, launchChromium } from "./hosting.mjs";
 import vnuJar from "vnu-jar";
-import { readCard, missingWords } from "./ocr.mjs";
+import { readCard, missingWords, words } from "./ocr.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, "..");
@@ -191,7 +191,7 @@ test("every page names its share card, which reads back in its language", async 
         const text = readCard(file, lang);
         // The alternative is the card's title, then its status lines, as the card shows them.
         assert.deepEqual(missingWords(tags.alt, text, lang), [], `${url}: Tesseract read ${JSON.stringify(text)}`);
-        read[`${name} ${lang}/${path}`] = { image: tags.image.slice(base.length), words: tags.alt.split(/\s+/).length };
+        read[`${name} ${lang}/${path}`] = { image: tags.image.slice(base.length), words: words(tags.alt, lang).length };
       }
     }
   }
