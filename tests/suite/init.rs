@@ -261,7 +261,7 @@ fn a_first_build_prints_a_few_lines() {
         "{stderr}"
     );
     assert!(
-        stdout.contains("built 28 files (9 share cards, 9 drawn) in 3 languages"),
+        stdout.contains("built 36 files (9 share cards, 9 drawn) in 3 languages"),
         "{stdout}"
     );
     let (_, _, verbose) = sunset(&site, &[&["build", "-v"][..], &now].concat());
@@ -406,7 +406,7 @@ fn an_alias_is_kept_with_a_warning_naming_the_canonical_code() {
     let (code, _, stderr) = sunset(dir.path(), &["init", "notice", "--languages", "en,iw"]);
     assert_eq!(code, 0, "{stderr}");
     let warning =
-        "warning: \"iw\" is an alias: CLDR's code for Hebrew is \"he\"\n  --> site.toml:56:8";
+        "warning: \"iw\" is an alias: CLDR's code for Hebrew is \"he\"\n  --> site.toml:65:8";
     let hint = "help: write \"he\", and rename content/iw/ and locales/iw/ to he/";
     assert!(
         stderr.contains(warning) && stderr.contains(hint),
@@ -442,7 +442,7 @@ fn an_alias_is_kept_with_a_warning_naming_the_canonical_code() {
             )
         })
         .collect();
-    assert_eq!(in_site_toml, [("warning".into(), 56.into(), 8.into())]);
+    assert_eq!(in_site_toml, [("warning".into(), 65.into(), 8.into())]);
     let (code, _, _) = sunset(&site, &["check", "--strict"]);
     assert_eq!(code, 1, "a warning fails a strict check");
 }
