@@ -181,12 +181,20 @@ impl CardKit {
         if !errors.is_empty() {
             return Err(errors);
         }
-        let mut inputs = format!("{RENDERER}\n{}\n{design:?}\n", self.fonts.key);
+        // The design is read from the rendered template, so the template's text and each
+        // box's language and direction (which may come from the page) make the picture.
+        let mut inputs = format!("{RENDERER}\n{}\n", self.fonts.key);
+        for text_box in &design.boxes {
+            let dir = text_box.dir.map_or("", Direction::as_str);
+            inputs.push_str(text_box.lang.as_deref().unwrap_or_default());
+            inputs.push_str(dir);
+        }
         for href in &design.images {
             if let Some(bytes) = self.images.get(href) {
                 inputs.push_str(&crate::stamp::hash_bytes(bytes));
             }
         }
+        inputs.push_str(svg);
         Ok(CardPlan {
             path: format!("{}card.{}.png", input.url_path, crate::stamp::hash(&inputs)),
             design,
