@@ -29,8 +29,6 @@ pub struct Design {
     /// The template's SVG without the text boxes: what resvg draws.
     pub background: String,
     pub boxes: Vec<TextBox>,
-    /// The `<title>`: the card's text alternative (`og:image:alt`). Empty when there is none.
-    pub alt: String,
     /// The `href` of each `<image>`, which must name a file of `static/` (or be a data URL).
     pub images: Vec<String>,
 }
@@ -144,11 +142,6 @@ pub fn parse(svg: &str) -> Result<Design, DesignError> {
             _ => {}
         }
     }
-    let alt = root
-        .children()
-        .find(|n| n.has_tag_name((SVG, "title")))
-        .map(|title| collapse(&text_of(title)))
-        .unwrap_or_default();
     let mut background = String::with_capacity(svg.len());
     let mut from = 0;
     for range in cut {
@@ -159,9 +152,115 @@ pub fn parse(svg: &str) -> Result<Design, DesignError> {
     Ok(Design {
         background,
         boxes,
-        alt,
         images,
     })
+}
+
+/// What a rendered design says, read without parsing it (which only drawing does, for the
+/// cards a build draws): the text it shows, for the fonts to cover, and its text alternative,
+/// the `<title>`, else the boxes' texts.
+#[derive(Debug, PartialEq)]
+pub(super) struct Scan {
+    pub(super) text: String,
+    pub(super) alt: String,
+}
+
+pub(super) fn scan(svg: &str) -> Scan {
+    let mut text = String::new();
+    let mut title: Option<String> = None;
+    let mut boxes: Vec<String> = Vec::new();
+    // Which element the text being read belongs to: the first <title>, or a box.
+    let (mut in_title, mut in_box) = (false, false);
+    let mut rest = svg;
+    while !rest.is_empty() {
+        let Some(open) = rest.find('<') else {
+            text.push_str(&unescape(rest));
+            break;
+        };
+        let piece = unescape(&rest[..open]);
+        text.push_str(&piece);
+        if in_title {
+            title.get_or_insert_with(String::new).push_str(&piece);
+        }
+        if in_box && let Some(last) = boxes.last_mut() {
+            last.push_str(&piece);
+        }
+        rest = &rest[open..];
+        let end = match rest.starts_with("<!--") {
+            true => rest.find("-->").map(|at| at + 3),
+            false => rest.find('>').map(|at| at + 1),
+        }
+        .unwrap_or(rest.len());
+        let tag = &rest[1..end.saturating_sub(1).max(1)];
+        let name = tag
+            .split(|c: char| c.is_whitespace() || c == '/' || c == '>')
+            .find(|n| !n.is_empty())
+            .unwrap_or_default();
+        let closing = tag.starts_with('/');
+        match name {
+            "title" if !closing && title.is_none() => in_title = true,
+            "title" if closing => in_title = false,
+            "card:text" if !closing && !tag.ends_with('/') => {
+                in_box = true;
+                boxes.push(String::new());
+            }
+            "card:text" if closing => in_box = false,
+            _ => {}
+        }
+        rest = &rest[end..];
+    }
+    let alt = match title.map(|t| collapse(&t)).filter(|t| !t.is_empty()) {
+        Some(title) => title,
+        None => boxes
+            .iter()
+            .map(|b| collapse(b))
+            .filter(|b| !b.is_empty())
+            .collect::<Vec<_>>()
+            .join(" – "),
+    };
+    Scan { text, alt }
+}
+
+/// XML text with its entities (`&amp;`, `&#x202F;`…) as the characters they stand for.
+fn unescape(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('&') {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let Some(end) = rest.find(';') else {
+            break;
+        };
+        let entity = &rest[1..end];
+        let c = match entity {
+            "amp" => Some('&'),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "quot" => Some('"'),
+            "apos" => Some('\''),
+            _ => entity
+                .strip_prefix("#x")
+                .map(|hex| u32::from_str_radix(hex, 16))
+                .or_else(|| entity.strip_prefix('#').map(str::parse))
+                .and_then(Result::ok)
+                .and_then(char::from_u32),
+        };
+        match c {
+            Some(c) => {
+                out.push(c);
+                rest = &rest[end + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out.into()
 }
 
 /// A card is 1200 × 630: the root's `viewBox` or its `width` and `height` must say so.
@@ -341,7 +440,6 @@ mod tests {
              <image href=\"favicon.svg\" width=\"10\" height=\"10\"/>",
         )
         .unwrap();
-        assert_eq!(design.alt, "The end of a service");
         assert_eq!(design.images, ["favicon.svg"]);
         assert!(!design.background.contains("card:text"));
         assert!(design.background.contains("<rect"));
@@ -393,6 +491,21 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(error.attribute.as_deref(), Some("y=\"a\""));
+    }
+
+    #[test]
+    fn a_scan_reads_the_shown_text_and_the_alternative_without_parsing() {
+        let svg = format!(
+            "{HEAD}<!-- a <comment> --><title> Fin &amp; d&#233;but&#x202F;! </title>\
+             <card:text x=\"1\" y=\"1\" width=\"9\" height=\"9\" font-size=\"9\">&lt;un&gt;</card:text></svg>"
+        );
+        let scanned = scan(&svg);
+        assert_eq!(scanned.alt, "Fin & début\u{202F}!");
+        assert_eq!(scanned.text, " Fin & début\u{202F}! <un>");
+        let untitled = format!(
+            "{HEAD}<card:text x=\"1\">Un</card:text><card:text x=\"2\"> deux\n</card:text><card:text x=\"3\"/></svg>"
+        );
+        assert_eq!(scan(&untitled).alt, "Un – deux");
     }
 
     #[test]

@@ -7,7 +7,6 @@
 //! A character that no font covers is found before anything is drawn ([`FontSet::covers`]):
 //! a card never shows a box in its place.
 
-use std::collections::HashSet;
 use std::sync::{Arc, OnceLock};
 
 use parley::fontique::{Blob, Collection, CollectionOptions};
@@ -71,8 +70,8 @@ pub struct FontSet {
     context: FontContext,
     /// The families, the site's first, each once.
     families: Vec<String>,
-    /// Every character some font maps to a glyph.
-    covered: HashSet<u32>,
+    /// Every character some font maps to a glyph, sorted.
+    covered: Vec<u32>,
     /// A stable hash of every font's bytes, in order: part of each card's name.
     pub key: String,
 }
@@ -82,14 +81,24 @@ fn built_in() -> &'static (Vec<FontFile>, String) {
     static SET: OnceLock<(Vec<FontFile>, String)> = OnceLock::new();
     SET.get_or_init(|| {
         let files: Vec<FontFile> = BUILT_IN.into_iter().map(FontFile::built_in).collect();
-        let key = crate::stamp::hash(
-            &files
-                .iter()
-                .map(|f| crate::stamp::hash_bytes(f.bytes.as_ref()))
-                .collect::<String>(),
-        );
+        let key: String = files.iter().map(|f| font_hash(f.bytes.as_ref())).collect();
         (files, key)
     })
+}
+
+/// A stable hash of a font's bytes, eight at a time: fonts are large, and every build hashes
+/// them into the cards' names.
+fn font_hash(bytes: &[u8]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ bytes.len() as u64;
+    let mut words = bytes.chunks_exact(8);
+    for word in &mut words {
+        let word = u64::from_le_bytes(word.try_into().unwrap_or_default());
+        h = (h.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    for byte in words.remainder() {
+        h = (h.rotate_left(5) ^ u64::from(*byte)).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    format!("{h:016x}")
 }
 
 impl FontSet {
@@ -102,7 +111,7 @@ impl FontSet {
             system_fonts: false,
         });
         let mut families: Vec<String> = Vec::new();
-        let mut covered = HashSet::new();
+        let mut covered = Vec::new();
         let mut key = String::new();
         for (index, file) in site.iter().chain(default).enumerate() {
             let font = FontRef::new(file.bytes.as_ref()).map_err(|e| {
@@ -119,8 +128,10 @@ impl FontSet {
                 }
             }
         }
+        covered.sort_unstable();
+        covered.dedup();
         for file in &site {
-            key.push_str(&crate::stamp::hash_bytes(file.bytes.as_ref()));
+            key.push_str(&font_hash(file.bytes.as_ref()));
         }
         key.push_str(default_key);
         Ok(FontSet {
@@ -142,7 +153,7 @@ impl FontSet {
     /// Whether some font has a glyph for `c`, or `c` is never drawn (a control such as the
     /// bidi isolates, a joiner, a variation selector).
     pub fn covers(&self, c: char) -> bool {
-        is_invisible(c) || self.covered.contains(&u32::from(c))
+        is_invisible(c) || self.covered.binary_search(&u32::from(c)).is_ok()
     }
 
     /// A font context for one thread: fonts are shared, caches are its own.
@@ -161,10 +172,10 @@ impl FontSet {
 }
 
 /// Characters no font needs to draw: Unicode's default ignorables (format controls, joiners,
-/// variation selectors, tags) and line breaks.
+/// variation selectors, tags), line breaks and tabs.
 pub(super) fn is_invisible(c: char) -> bool {
     matches!(u32::from(c),
-        0x0A | 0x0D | 0xAD | 0x034F | 0x061C | 0x115F..=0x1160 | 0x17B4..=0x17B5
+        0x09 | 0x0A | 0x0D | 0xAD | 0x034F | 0x061C | 0x115F..=0x1160 | 0x17B4..=0x17B5
         | 0x180B..=0x180F | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x206F | 0x3164
         | 0xFE00..=0xFE0F | 0xFEFF | 0xFFA0 | 0xFFF0..=0xFFF8 | 0x1BCA0..=0x1BCA3
         | 0x1D173..=0x1D17A | 0xE0000..=0xE0FFF)

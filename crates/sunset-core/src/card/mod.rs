@@ -47,7 +47,13 @@ pub const MAX_BYTES: usize = 300 * 1024;
 pub struct CardPlan {
     /// Where it goes in the output: beside the page, named by its hash.
     pub path: String,
-    pub design: Design,
+    /// The card template as rendered for the page: read whole only when the card is drawn.
+    pub svg: String,
+    /// The language boxes are in unless they say, and its direction.
+    pub lang: String,
+    pub dir: Direction,
+    /// Its text alternative (`og:image:alt`): the template's `<title>`, else the boxes' text.
+    pub alt: String,
     /// The page it is for (its file), for messages.
     pub page: PathBuf,
 }
@@ -83,6 +89,9 @@ pub struct CardKit {
     template: TemplateFile,
     /// Each language of the site and its direction, for boxes in another language.
     directions: HashMap<String, Direction>,
+    /// What every card's picture depends on besides its own template: the renderer, the
+    /// fonts, the languages' directions, the images.
+    key: String,
 }
 
 /// What a page's card is planned from, besides the rendered template.
@@ -108,51 +117,46 @@ impl CardKit {
         statics: &[StaticFile],
         languages: &[Language],
     ) -> Result<CardKit, (usize, String)> {
-        let images = statics
+        let images: Images = statics
             .iter()
             .filter(|f| f.name.ends_with(".svg") || f.name.ends_with(".png"))
             .map(|f| (f.name.clone(), Arc::new(f.bytes.clone())))
             .collect();
+        let fonts = FontSet::new(fonts)?;
+        let mut key = format!("{RENDERER}\n{}\n", fonts.key);
+        for language in languages {
+            key.push_str(&format!("{} {}\n", language.code, language.dir.as_str()));
+        }
+        let mut names: Vec<&String> = images.keys().collect();
+        names.sort();
+        for name in names {
+            key.push_str(&format!(
+                "{name} {}\n",
+                crate::stamp::hash_bytes(&images[name])
+            ));
+        }
         Ok(CardKit {
-            fonts: FontSet::new(fonts)?,
+            fonts,
             images,
             template: template.clone(),
             directions: languages.iter().map(|l| (l.code.clone(), l.dir)).collect(),
+            key,
         })
     }
 
-    /// Reads a page's rendered card template into a plan, or says what is wrong with it:
-    /// a mistake in the design, at its place in the template, or a character no font
-    /// covers, where it was written.
+    /// A page's card from its rendered card template: its name, a hash of everything its
+    /// picture depends on, and its text alternative; or the characters no font covers, each
+    /// located where the page or a message writes it. The template is read whole only when the
+    /// card is drawn, so that a build that keeps its cards pays little for them.
     pub fn plan(&self, svg: &str, input: &PlanInput) -> Result<CardPlan, Vec<Diagnostic>> {
-        let mut design = design::parse(svg).map_err(|e| vec![self.design_error(e)])?;
-        let mut errors = Vec::new();
-        for href in &design.images {
-            if !href.starts_with("data:") && !self.images.contains_key(href) {
-                errors.push(self.design_error(design::DesignError {
-                    message: format!("the card's <image> shows {href:?}, which is not an SVG or PNG file of static/"),
-                    hint: "name a file of static/ by its path there (href=\"favicon.svg\"), or use a data: URL".into(),
-                    attribute: Some(format!("href=\"{href}\"")),
-                }));
+        let scan = design::scan(svg);
+        let mut missing: Vec<char> = Vec::new();
+        for c in scan.text.chars().filter(|c| !self.fonts.covers(*c)) {
+            if !missing.contains(&c) {
+                missing.push(c);
             }
         }
-        for text_box in &mut design.boxes {
-            let lang = text_box.lang.get_or_insert_with(|| input.lang.to_string());
-            let dir = match self.directions.get(lang.as_str()) {
-                Some(dir) => *dir,
-                None if *lang == input.lang => input.dir,
-                None => Direction::Ltr,
-            };
-            text_box.dir.get_or_insert(dir);
-            let mut missing: Vec<char> = Vec::new();
-            for c in text_box.text.chars().filter(|c| !self.fonts.covers(*c)) {
-                if !missing.contains(&c) {
-                    missing.push(c);
-                }
-            }
-            let Some(&first) = missing.first() else {
-                continue;
-            };
+        if let Some(&first) = missing.first() {
             let named: Vec<String> = missing
                 .iter()
                 .map(|c| format!("`{c}` (U+{:04X})", u32::from(*c)))
@@ -173,25 +177,49 @@ impl CardKit {
                     at..at + first.len_utf8(),
                 ))
             });
-            errors.push(match found {
+            return Err(vec![match found {
                 Some(location) => diagnostic.at(location),
                 None => diagnostic.in_file(&self.template.path),
-            });
+            }]);
         }
-        if !errors.is_empty() {
-            return Err(errors);
-        }
-        let mut inputs = format!("{RENDERER}\n{}\n{design:?}\n", self.fonts.key);
-        for href in &design.images {
-            if let Some(bytes) = self.images.get(href) {
-                inputs.push_str(&crate::stamp::hash_bytes(bytes));
-            }
-        }
+        let inputs = format!("{}{} {}\n{svg}", self.key, input.lang, input.dir.as_str());
         Ok(CardPlan {
             path: format!("{}card.{}.png", input.url_path, crate::stamp::hash(&inputs)),
-            design,
+            svg: svg.to_string(),
+            lang: input.lang.to_string(),
+            dir: input.dir,
+            alt: scan.alt,
             page: input.page.to_path_buf(),
         })
+    }
+
+    /// The design of `plan`, its boxes' languages and directions resolved, or what is wrong
+    /// with it, at its place in the template.
+    fn design(&self, plan: &CardPlan) -> Result<Design, Diagnostic> {
+        let mut design = design::parse(&plan.svg).map_err(|e| self.design_error(e))?;
+        if let Some(href) = design
+            .images
+            .iter()
+            .find(|href| !href.starts_with("data:") && !self.images.contains_key(*href))
+        {
+            return Err(self.design_error(design::DesignError {
+                message: format!(
+                    "the card's <image> shows {href:?}, which is not an SVG or PNG file of static/"
+                ),
+                hint: "name a file of static/ by its path there (href=\"favicon.svg\"), or use a data: URL".into(),
+                attribute: Some(format!("href=\"{href}\"")),
+            }));
+        }
+        for text_box in &mut design.boxes {
+            let lang = text_box.lang.get_or_insert_with(|| plan.lang.clone());
+            let dir = match self.directions.get(lang.as_str()) {
+                Some(dir) => *dir,
+                None if *lang == plan.lang => plan.dir,
+                None => Direction::Ltr,
+            };
+            text_box.dir.get_or_insert(dir);
+        }
+        Ok(design)
     }
 
     /// A mistake in the design, at the attribute it names when the template has it once.
@@ -213,12 +241,22 @@ impl CardKit {
     }
 
     /// Draws `plans` on every core, in their order: each a PNG of at most [`MAX_BYTES`].
-    /// Backgrounds that several cards share are drawn once.
+    /// Backgrounds that several cards share are drawn once; a mistake in the design that
+    /// every card shares is one error.
     pub fn draw(&self, plans: &[&CardPlan]) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
-        let mut backgrounds: Vec<&str> = plans
-            .iter()
-            .map(|plan| plan.design.background.as_str())
-            .collect();
+        let designs: Vec<Result<Design, Diagnostic>> =
+            plans.par_iter().map(|plan| self.design(plan)).collect();
+        let mut errors: Vec<Diagnostic> = Vec::new();
+        for error in designs.iter().filter_map(|d| d.as_ref().err()) {
+            if !errors.contains(error) {
+                errors.push(error.clone());
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let designs: Vec<Design> = designs.into_iter().filter_map(Result::ok).collect();
+        let mut backgrounds: Vec<&str> = designs.iter().map(|d| d.background.as_str()).collect();
         backgrounds.sort_unstable();
         backgrounds.dedup();
         let drawn: HashMap<&str, Result<resvg::tiny_skia::Pixmap, String>> = backgrounds
@@ -227,10 +265,11 @@ impl CardKit {
             .collect();
         let results: Vec<Result<OutputFile, Diagnostic>> = plans
             .par_iter()
+            .zip(designs.par_iter())
             .map_init(
                 || Shaper::new(&self.fonts),
-                |shaper, plan| {
-                    let background = match &drawn[plan.design.background.as_str()] {
+                |shaper, (plan, design)| {
+                    let background = match &drawn[design.background.as_str()] {
                         Ok(pixmap) => pixmap.clone(),
                         Err(e) => {
                             return Err(Diagnostic::error(format!(
@@ -240,16 +279,16 @@ impl CardKit {
                             .in_file(&self.template.path));
                         }
                     };
-                    self.draw_one(shaper, plan, background)
+                    self.draw_one(shaper, plan, design, background)
                 },
             )
             .collect();
         let mut files = Vec::new();
-        let mut errors = Vec::new();
         for result in results {
             match result {
                 Ok(file) => files.push(file),
-                Err(error) => errors.push(error),
+                Err(error) if !errors.contains(&error) => errors.push(error),
+                Err(_) => {}
             }
         }
         match errors.is_empty() {
@@ -262,10 +301,11 @@ impl CardKit {
         &self,
         shaper: &mut Shaper,
         plan: &CardPlan,
+        design: &Design,
         mut pixmap: resvg::tiny_skia::Pixmap,
     ) -> Result<OutputFile, Diagnostic> {
         let page = plan.page.display();
-        for text_box in &plan.design.boxes {
+        for text_box in &design.boxes {
             let lang = text_box.lang.as_deref().unwrap_or_default();
             let dir = text_box.dir.unwrap_or(Direction::Ltr);
             let runs = shaper
@@ -307,5 +347,73 @@ impl CardKit {
             path: plan.path.clone(),
             bytes,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kit_of(template: &str) -> CardKit {
+        let template = TemplateFile {
+            name: TEMPLATE.into(),
+            path: PathBuf::from("templates/card.svg"),
+            text: template.into(),
+        };
+        CardKit::new(&template, Vec::new(), &[], &[]).unwrap()
+    }
+
+    const SVG: &str = r##"<svg xmlns="http://www.w3.org/2000/svg" xmlns:card="urn:sunset:card" width="1200" height="630"><rect width="1200" height="630" fill="#fff"/><card:text x="80" y="80" width="1040" height="300" font-size="60">TEXT</card:text></svg>"##;
+
+    fn plan(kit: &CardKit, text: &str) -> Result<CardPlan, Vec<Diagnostic>> {
+        let page = Path::new("content/ar/index.md");
+        let source = format!("title = \"{text}\"");
+        let origins = [(page, source.as_str())];
+        let input = PlanInput {
+            url_path: "ar/",
+            page,
+            lang: "ar",
+            dir: Direction::Rtl,
+            origins: &origins,
+        };
+        kit.plan(&SVG.replace("TEXT", text), &input)
+    }
+
+    #[test]
+    fn a_card_is_named_by_what_it_shows_and_drawn_the_same_every_time() {
+        let kit = kit_of(SVG);
+        let first = plan(&kit, "آخر يوم: 15 يناير 2026").unwrap();
+        assert!(first.path.starts_with("ar/card.") && first.path.ends_with(".png"));
+        assert_eq!(
+            first.alt, "آخر يوم: 15 يناير 2026",
+            "the boxes' text without a title"
+        );
+        assert_eq!(
+            plan(&kit, "آخر يوم: 15 يناير 2026").unwrap().path,
+            first.path
+        );
+        assert_ne!(
+            plan(&kit, "آخر يوم: 16 يناير 2026").unwrap().path,
+            first.path
+        );
+        let drawn = kit.draw(&[&first, &first]).unwrap();
+        assert_eq!(drawn[0], drawn[1], "byte for byte");
+        assert_eq!(drawn[0].path, first.path);
+        assert!(drawn[0].bytes.len() < MAX_BYTES);
+    }
+
+    #[test]
+    fn a_character_no_font_has_is_found_before_drawing_and_a_design_error_once() {
+        let kit = kit_of(SVG);
+        let errors = plan(&kit, "ok ☃").unwrap_err();
+        let location = errors[0].location.as_ref().unwrap();
+        assert_eq!((location.line, location.column), (1, 13));
+        assert!(errors[0].message.contains("`☃` (U+2603)"));
+        let broken = kit_of(SVG);
+        let mut wrong = plan(&broken, "a").unwrap();
+        wrong.svg = wrong.svg.replace("font-size=\"60\"", "font-size=\"big\"");
+        let errors = broken.draw(&[&wrong, &wrong]).unwrap_err();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(errors[0].message.contains("font-size=\"big\""));
     }
 }

@@ -24,7 +24,7 @@ struct CardValue<'a> {
     #[serde(rename = "type")]
     kind: &'static str,
     /// In the page's language: the template's `<title>`, else the boxes' text.
-    alt: String,
+    alt: &'a str,
     path: &'a str,
 }
 
@@ -82,23 +82,12 @@ pub(super) fn value(model: &SiteModel, plan: Option<&CardPlan>) -> tera::Value {
     let Some(plan) = plan else {
         return tera::Value::none();
     };
-    let alt = match plan.design.alt.is_empty() {
-        false => plan.design.alt.clone(),
-        true => plan
-            .design
-            .boxes
-            .iter()
-            .map(|b| b.text.as_str())
-            .filter(|t| !t.is_empty())
-            .collect::<Vec<_>>()
-            .join(" – "),
-    };
     tera::Value::from_serializable(&CardValue {
         url: model.config.permalink_of(&plan.path),
         width: WIDTH,
         height: HEIGHT,
         kind: "image/png",
-        alt,
+        alt: &plan.alt,
         path: &plan.path,
     })
 }
